@@ -1,0 +1,20 @@
+"""SQLAlchemy models, cut by domain. Importing this package registers every table."""
+
+from sns.models.accounts import ROLES, Coach, Team
+from sns.models.audit import AuditEvent
+from sns.models.life_domains import LifeDomainEntry
+from sns.models.network import NetworkMember, Tie
+from sns.models.residents import PHASES, Assignment, Resident
+
+__all__ = [
+    "PHASES",
+    "ROLES",
+    "Assignment",
+    "AuditEvent",
+    "Coach",
+    "LifeDomainEntry",
+    "NetworkMember",
+    "Resident",
+    "Team",
+    "Tie",
+]
