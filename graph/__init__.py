@@ -1,0 +1,8 @@
+"""The pure-network layer of sns: a resident's network as a NetworkX graph.
+
+``graph.schema`` is the attribute vocabulary, ``graph.layout`` places the network on the
+netwerkkaart, ``graph.metrics`` computes the strength scan ("Hoe sterk is mijn netwerk?") and
+``graph.findings`` turns the scan into a few plain Dutch sentences.
+
+Nothing here knows about Flask or the database: NetworkX in, numbers and positions out.
+"""
