@@ -47,6 +47,17 @@ class Coach(Versioned, Timestamped, Base):
 
     team: Mapped[Team | None] = relationship(back_populates="coaches")
 
+    # The user protocol Flask-Login expects (duck-typed: no Flask import in this layer).
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def get_id(self) -> str:
+        return self.session_token
+
     def rotate_session_token(self) -> None:
         """End every session of this account."""
         self.session_token = new_session_token()

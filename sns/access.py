@@ -1,0 +1,53 @@
+"""Who may see which resident. One place, so no view or command can forget the check.
+
+- coach and teamleider: the residents they are assigned to (duo work: several coaches each);
+- teamleider also: the team's caseload as a list, and assigning coaches within the team;
+- admin: accounts and teams only, no resident files unless assigned.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from sns import audit
+from sns.errors import Forbidden, NotFound
+from sns.models import Assignment, Coach, Resident
+
+
+def assigned_residents(coach: Coach) -> Select[tuple[Resident]]:
+    """A query for the residents ``coach`` works with."""
+    return (
+        select(Resident)
+        .join(Assignment, Assignment.resident_id == Resident.id)
+        .where(Assignment.coach_id == coach.id)
+    )
+
+
+def load_resident(db: Session, coach: Coach, resident_id: int) -> Resident:
+    """The resident, if ``coach`` is assigned to them.
+
+    Raises NotFound both for a resident that does not exist and one that is not the coach's,
+    and writes the refused attempt to the audit log (committed by the caller).
+    """
+    resident = db.scalar(assigned_residents(coach).where(Resident.id == resident_id))
+    if resident is None:
+        audit.record(db, coach, "resident.denied", resident_id=resident_id)
+        raise NotFound()
+    return resident
+
+
+def require_role(coach: Coach, *roles: str) -> None:
+    """Raise Forbidden unless the account has one of ``roles``."""
+    if coach.role not in roles:
+        raise Forbidden()
+
+
+def load_team_resident(db: Session, teamleider: Coach, resident_id: int) -> Resident:
+    """A resident of the teamleider's own team (for assigning coaches), else NotFound."""
+    require_role(teamleider, "teamleider")
+    resident = db.get(Resident, resident_id)
+    if resident is None or resident.team_id is None or resident.team_id != teamleider.team_id:
+        audit.record(db, teamleider, "resident.denied", resident_id=resident_id)
+        raise NotFound()
+    return resident

@@ -1,0 +1,139 @@
+"""Accounts and teams: creating coaches, logging in, ending sessions, roles."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sns import audit
+from sns.errors import DuplicateUsername, Invalid, NotFound
+from sns.i18n import N_
+from sns.models import ROLES, Coach, Team
+from sns.passwords import hash_password, needs_rehash, verify_password
+
+MIN_PASSWORD_LENGTH = 10
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid(N_("Een wachtwoord heeft minstens 10 tekens."))
+
+
+def get_or_create_team(db: Session, name: str) -> Team:
+    team = db.scalar(select(Team).where(Team.name == name))
+    if team is None:
+        team = Team(name=name)
+        db.add(team)
+        db.flush()
+    return team
+
+
+def create_coach(
+    db: Session,
+    username: str,
+    password: str,
+    *,
+    role: str = "coach",
+    team: Team | None = None,
+    display_name: str | None = None,
+    actor: Coach | None = None,
+) -> Coach:
+    """Create an account. Usernames are compared without regard to case."""
+    username = username.strip()
+    if not username:
+        raise Invalid(N_("Vul een gebruikersnaam in."))
+    if role not in ROLES:
+        raise Invalid(N_("Onbekende rol."))
+    _check_password(password)
+    taken = db.scalar(select(Coach.id).where(func.lower(Coach.username) == username.lower()))
+    if taken is not None:
+        raise DuplicateUsername()
+    coach = Coach(
+        username=username,
+        display_name=(display_name or "").strip() or username,
+        password_hash=hash_password(password),
+        role=role,
+        team=team,
+    )
+    db.add(coach)
+    db.flush()
+    audit.record(db, actor, "account.create", detail=f"{username} ({role})")
+    return coach
+
+
+def authenticate(db: Session, username: str, password: str) -> Coach | None:
+    """The active account with this username and password, else None (never says which part
+    was wrong)."""
+    coach = db.scalar(
+        select(Coach).where(func.lower(Coach.username) == username.strip().lower())
+    )
+    ok = verify_password(coach.password_hash if coach else None, password)
+    if not ok or coach is None or not coach.active:
+        return None
+    if needs_rehash(coach.password_hash):
+        coach.password_hash = hash_password(password)
+    return coach
+
+
+def set_password(db: Session, coach: Coach, password: str, *, actor: Coach | None) -> None:
+    """Change the password and end every open session of the account."""
+    _check_password(password)
+    coach.password_hash = hash_password(password)
+    coach.rotate_session_token()
+    audit.record(db, actor, "account.password", detail=coach.username)
+
+
+def update_account(
+    db: Session,
+    coach: Coach,
+    *,
+    role: str,
+    team: Team | None,
+    active: bool,
+    actor: Coach,
+) -> None:
+    """Change role, team or active state; deactivating ends the account's sessions."""
+    if role not in ROLES:
+        raise Invalid(N_("Onbekende rol."))
+    if coach.id == actor.id and (role != "admin" or not active):
+        raise Invalid(N_("U kunt uw eigen beheerrechten niet intrekken."))
+    coach.role, coach.team, coach.active = role, team, active
+    if not active:
+        coach.rotate_session_token()
+    audit.record(db, actor, "account.update", detail=f"{coach.username} ({role})")
+
+
+def by_session_token(db: Session, token: str) -> Coach | None:
+    """The active account a login session belongs to, or None when it was ended."""
+    return db.scalar(select(Coach).where(Coach.session_token == token, Coach.active))
+
+
+def get_coach(db: Session, coach_id: int) -> Coach:
+    coach = db.get(Coach, coach_id)
+    if coach is None:
+        raise NotFound()
+    return coach
+
+
+def team_coaches(db: Session, team_id: int | None) -> list[Coach]:
+    """Active accounts of a team who can work with residents, by name."""
+    return list(
+        db.scalars(
+            select(Coach)
+            .where(Coach.team_id == team_id, Coach.active, Coach.role != "admin")
+            .order_by(Coach.display_name)
+        )
+    )
+
+
+def all_accounts(db: Session) -> list[Coach]:
+    return list(db.scalars(select(Coach).order_by(Coach.username)))
+
+
+def get_team(db: Session, team_id: int | None) -> Team | None:
+    """The team with this id; None for "no team" (0 or None) or an unknown id."""
+    return db.get(Team, team_id) if team_id else None
+
+
+def all_teams(db: Session) -> list[Team]:
+    return list(db.scalars(select(Team).order_by(Team.name)))

@@ -1,0 +1,110 @@
+"""Residents: the light intake, the caseload, editing with version checks, assigning coaches."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sns import audit
+from sns.access import assigned_residents, require_role
+from sns.errors import Invalid, StaleVersion
+from sns.i18n import N_
+from sns.models import Assignment, Coach, Resident
+
+NAME_MAX = 200
+TEXT_MAX = 5000
+
+
+def clean_text(value: str | None, *, limit: int = TEXT_MAX) -> str | None:
+    """Strip whitespace; empty becomes None; refuse text longer than ``limit``."""
+    value = (value or "").strip()
+    if len(value) > limit:
+        raise Invalid(N_("Deze tekst is te lang."))
+    return value or None
+
+
+def clean_name(value: str | None, *, limit: int = NAME_MAX) -> str:
+    """A required short name, stripped."""
+    name = clean_text(value, limit=limit)
+    if name is None:
+        raise Invalid(N_("Vul een naam in."))
+    return name
+
+
+def check_version(current: int, expected: int | None) -> None:
+    """Refuse an edit that was based on an older version than the stored one."""
+    if expected is None or expected != current:
+        raise StaleVersion(current)
+
+
+def create_resident(
+    db: Session, coach: Coach, name: str, hulpvraag: str | None = None
+) -> Resident:
+    """A new resident in the coach's team, assigned to the coach. Only a name or pseudonym
+    is needed."""
+    resident = Resident(
+        name=clean_name(name),
+        hulpvraag=clean_text(hulpvraag),
+        team_id=coach.team_id,
+    )
+    resident.assignments.append(Assignment(coach=coach))
+    db.add(resident)
+    db.flush()
+    audit.record(db, coach, "resident.create", resident_id=resident.id)
+    return resident
+
+
+def caseload(db: Session, coach: Coach) -> list[Resident]:
+    """The coach's own residents, most recently changed first."""
+    return list(db.scalars(assigned_residents(coach).order_by(Resident.updated_at.desc())))
+
+
+def team_caseload(db: Session, teamleider: Coach) -> list[Resident]:
+    """Every resident of the teamleider's team, most recently changed first."""
+    require_role(teamleider, "teamleider")
+    return list(
+        db.scalars(
+            select(Resident)
+            .where(Resident.team_id == teamleider.team_id, Resident.team_id.is_not(None))
+            .order_by(Resident.updated_at.desc())
+        )
+    )
+
+
+def update_resident(
+    db: Session,
+    coach: Coach,
+    resident: Resident,
+    *,
+    expected_version: int | None,
+    name: str,
+    hulpvraag: str | None,
+    wishes: str | None,
+    talents: str | None,
+) -> None:
+    """Save the resident's own words; refused when someone saved in between."""
+    check_version(resident.version, expected_version)
+    resident.name = clean_name(name)
+    resident.hulpvraag = clean_text(hulpvraag)
+    resident.wishes = clean_text(wishes)
+    resident.talents = clean_text(talents)
+    db.flush()
+    audit.record(db, coach, "resident.update", resident_id=resident.id)
+
+
+def assign_coaches(
+    db: Session, teamleider: Coach, resident: Resident, coaches: list[Coach]
+) -> None:
+    """Make ``coaches`` (members of the teamleider's team) the resident's coaches."""
+    require_role(teamleider, "teamleider")
+    if not coaches:
+        raise Invalid(N_("Kies minstens één coach."))
+    if any(c.team_id != teamleider.team_id or not c.active for c in coaches):
+        raise Invalid(N_("Kies coaches uit uw eigen team."))
+    wanted = {c.id for c in coaches}
+    resident.assignments = [a for a in resident.assignments if a.coach_id in wanted]
+    present = {a.coach_id for a in resident.assignments}
+    resident.assignments.extend(Assignment(coach=c) for c in coaches if c.id not in present)
+    db.flush()
+    names = ", ".join(sorted(c.username for c in coaches))
+    audit.record(db, teamleider, "resident.assign", resident_id=resident.id, detail=names)

@@ -1,0 +1,163 @@
+"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL, the app,
+a client that fills in CSRF tokens like a browser, and accounts for every role."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+from dataclasses import dataclass
+
+import pytest
+from flask.testing import FlaskClient
+
+from sns import accounts, migrate
+from sns.db import make_sessionmaker
+from sns.models import Coach, Resident
+from sns.passwords import hash_password
+from sns.residents import create_resident
+from tests.pg import PostgresServer
+from web import create_app
+
+PASSWORD = "correct horse battery"
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    server = PostgresServer().start()
+    try:
+        server.execute("CREATE DATABASE sns_template")
+        migrate.upgrade(server.url("sns_template"))
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "sns.sqlite3"
+    migrate.upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, sqlite_template):
+    """A fresh database at the newest migration, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "sns.sqlite3"
+        shutil.copy(sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    server = request.getfixturevalue("pg_server")
+    name = f"test_{next(_counter)}"
+    server.execute(f"CREATE DATABASE {name} TEMPLATE sns_template")
+    yield server.url(name)
+    server.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def app(database_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("SNS_INSTANCE_PATH", str(tmp_path / "instance"))
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"})
+    yield app
+    app.extensions["sns_engine"].dispose()
+
+
+@pytest.fixture
+def db(app):
+    """A session on the test database, for arranging data and checking what was stored."""
+    with make_sessionmaker(app.extensions["sns_engine"])() as session:
+        yield session
+
+
+class FormClient(FlaskClient):
+    """A test client that sends the session's CSRF token with every form, as a browser does.
+
+    ``post(..., csrf=False)`` leaves it out, to test that such a form is refused.
+    """
+
+    def csrf_token(self) -> str:
+        page = self.get("/login").get_data(as_text=True)
+        return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+
+    def post(self, *args, csrf: bool = True, **kwargs):
+        if csrf:
+            data = dict(kwargs.pop("data", None) or {})
+            data.setdefault("csrf_token", self.csrf_token())
+            kwargs["data"] = data
+        return super().post(*args, **kwargs)
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = FormClient
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@dataclass
+class People:
+    """Two coaches of one team, their teamleider, an admin, and a coach of another team;
+    ``ans`` coaches resident ``riek``, ``bob`` coaches ``piet``."""
+
+    ans: Coach
+    bob: Coach
+    leider: Coach
+    admin: Coach
+    other: Coach
+    riek: Resident
+    piet: Resident
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """PASSWORD hashed once: Argon2 is slow on purpose, and the fixtures need many accounts."""
+    return hash_password(PASSWORD)
+
+
+@pytest.fixture
+def people(db, password_hash) -> People:
+    team = accounts.get_or_create_team(db, "Wijkteam Noord")
+    other_team = accounts.get_or_create_team(db, "Wijkteam Zuid")
+
+    def account(username, role, team_):
+        coach = Coach(username=username, display_name=username.title(),
+                      password_hash=password_hash, role=role, team=team_)
+        db.add(coach)
+        db.flush()
+        return coach
+
+    people = People(
+        ans=account("ans", "coach", team),
+        bob=account("bob", "coach", team),
+        leider=account("leider", "teamleider", team),
+        admin=account("admin", "admin", None),
+        other=account("other", "coach", other_team),
+        riek=None,
+        piet=None,
+    )
+    people.riek = create_resident(db, people.ans, "Riek")
+    people.piet = create_resident(db, people.bob, "Piet")
+    db.commit()
+    return people
+
+
+class Auth:
+    def __init__(self, client: FormClient):
+        self.client = client
+
+    def login(self, username: str = "ans", password: str = PASSWORD):
+        return self.client.post("/login", data={"username": username, "password": password})
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client) -> Auth:
+    return Auth(client)

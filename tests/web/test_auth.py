@@ -1,0 +1,83 @@
+"""Logging in and out, sessions, CSRF and cookie settings."""
+
+from __future__ import annotations
+
+import time
+
+from sqlalchemy import func, select
+
+from sns.models import AuditEvent, Resident
+from tests.conftest import PASSWORD
+
+GENERIC = "Gebruikersnaam of wachtwoord klopt niet."
+
+
+def test_login_shows_my_caseload(client, auth, people):
+    response = auth.login("ans")
+    assert response.status_code == 302
+    page = client.get("/").get_data(as_text=True)
+    assert "Riek" in page
+    assert "Piet" not in page
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(client, auth, people):
+    wrong = auth.login("ans", "wrong password!")
+    unknown = auth.login("nobody-here", PASSWORD)
+    assert wrong.status_code == unknown.status_code == 200
+    assert GENERIC in wrong.get_data(as_text=True)
+    assert GENERIC in unknown.get_data(as_text=True)
+    assert client.get("/").status_code == 302  # still not logged in
+
+
+def test_pages_need_a_login(client, people):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
+
+
+def test_logout_ends_the_session_even_with_the_old_cookie(client, auth, people, app):
+    auth.login("ans")
+    old_cookie = client.get_cookie("session").value
+    auth.logout()
+    assert client.get("/").status_code == 302
+    # Someone who copied the cookie before logout cannot use it afterwards.
+    replay = app.test_client()
+    replay.set_cookie("session", old_cookie)
+    assert replay.get("/").status_code == 302
+
+
+def test_idle_session_is_logged_out(client, auth, people, app, monkeypatch):
+    auth.login("ans")
+    assert client.get("/").status_code == 200
+    later = time.time() + app.config["IDLE_TIMEOUT"].total_seconds() + 5
+    monkeypatch.setattr(time, "time", lambda: later)
+    response = client.get("/", follow_redirects=True)
+    assert "U bent uitgelogd omdat u een tijd niets heeft gedaan" in response.get_data(as_text=True)
+
+
+def test_session_cookie_is_httponly_and_samesite(client, auth, people):
+    response = auth.login("ans")
+    cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+
+
+def test_form_without_csrf_token_is_refused_and_writes_nothing(client, auth, people, db):
+    auth.login("ans")
+    before = db.scalar(select(func.count()).select_from(Resident))
+    response = client.post("/bewoners/nieuw", data={"name": "Zonder token"}, csrf=False)
+    assert response.status_code == 400
+    assert "Er is niets opgeslagen" in response.get_data(as_text=True)
+    assert db.scalar(select(func.count()).select_from(Resident)) == before
+
+
+def test_login_without_csrf_token_is_refused(client, people):
+    response = client.post("/login", data={"username": "ans", "password": PASSWORD}, csrf=False)
+    assert response.status_code == 400
+    assert client.get("/").status_code == 302
+
+
+def test_login_is_audited(client, auth, people, db):
+    auth.login("ans")
+    actions = db.scalars(select(AuditEvent.action).where(AuditEvent.coach_id == people.ans.id))
+    assert "login" in list(actions)

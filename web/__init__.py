@@ -1,0 +1,52 @@
+"""The Flask application: a thin layer that parses requests, checks access and renders."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from flask import Flask
+
+from sns.life_domains import BIG_5
+from sns.settings import PROJECT_ROOT, database_url, instance_path
+
+
+def default_config() -> dict[str, Any]:
+    """Settings that work on a laptop without any configuration (see README)."""
+    return {
+        "DATABASE_URL": database_url(),
+        "IDLE_TIMEOUT": timedelta(minutes=30),
+        "SESSION_COOKIE_SECURE": False,
+        "LIFE_DOMAINS": BIG_5,
+    }
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app; ``config`` overrides the defaults and the environment (tests)."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(instance_path()),
+    )
+    app.config.from_mapping(default_config())
+    app.config.from_prefixed_env("SNS")
+    if config:
+        app.config.update(config)
+
+    from web import database, errors, i18n, security
+    from web.admin import bp as admin_bp
+    from web.auth import bp as auth_bp
+    from web.auth import login as auth_login
+    from web.caseload import bp as caseload_bp
+    from web.residents import bp as residents_bp
+    from web.team import bp as team_bp
+
+    security.init_app(app)
+    database.init_app(app)
+    i18n.init_app(app)
+    auth_login.init_app(app)
+    errors.init_app(app)
+    for blueprint in (auth_bp, caseload_bp, residents_bp, team_bp, admin_bp, i18n.bp):
+        app.register_blueprint(blueprint)
+    return app

@@ -1,0 +1,110 @@
+"""Accounts and teams."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from sns import accounts
+from sns.errors import Invalid
+from web.access import current_coach, role_required
+from web.admin import bp
+from web.admin.forms import EditAccountForm, NewAccountForm, PasswordForm, TeamForm
+from web.database import get_db
+
+
+@bp.get("/")
+@role_required("admin")
+def accounts_list():
+    db = get_db()
+    return render_template(
+        "admin/accounts.html",
+        accounts=accounts.all_accounts(db),
+        teams=accounts.all_teams(db),
+        team_form=TeamForm(),
+    )
+
+
+@bp.route("/accounts/nieuw", methods=["GET", "POST"])
+@role_required("admin")
+def new_account():
+    db = get_db()
+    form = NewAccountForm()
+    form.set_teams(accounts.all_teams(db))
+    if form.validate_on_submit():
+        try:
+            accounts.create_coach(
+                db,
+                form.username.data,
+                form.password.data,
+                role=form.role.data,
+                team=accounts.get_team(db, form.team_id.data),
+                display_name=form.display_name.data,
+                actor=current_coach(),
+            )
+        except Invalid as err:
+            db.rollback()
+            flash(_(err.message), "error")
+        else:
+            db.commit()
+            flash(_("Account %(name)s is aangemaakt.", name=form.username.data))
+            return redirect(url_for("admin.accounts_list"))
+    return render_template("admin/new_account.html", form=form)
+
+
+@bp.route("/accounts/<int:coach_id>", methods=["GET", "POST"])
+@role_required("admin")
+def edit_account(coach_id: int):
+    db = get_db()
+    account = accounts.get_coach(db, coach_id)
+    form = EditAccountForm(obj=account, team_id=account.team_id or 0)
+    form.set_teams(accounts.all_teams(db))
+    password_form = PasswordForm(prefix="pw")
+    if form.validate_on_submit():
+        try:
+            accounts.update_account(
+                db,
+                account,
+                role=form.role.data,
+                team=accounts.get_team(db, form.team_id.data),
+                active=form.active.data,
+                actor=current_coach(),
+            )
+        except Invalid as err:
+            db.rollback()
+            flash(_(err.message), "error")
+        else:
+            db.commit()
+            flash(_("Opgeslagen."))
+            return redirect(url_for("admin.accounts_list"))
+    return render_template(
+        "admin/edit_account.html", account=account, form=form, password_form=password_form
+    )
+
+
+@bp.post("/accounts/<int:coach_id>/wachtwoord")
+@role_required("admin")
+def reset_password(coach_id: int):
+    db = get_db()
+    account = accounts.get_coach(db, coach_id)
+    form = PasswordForm(prefix="pw")
+    if form.validate_on_submit():
+        try:
+            accounts.set_password(db, account, form.password.data, actor=current_coach())
+        except Invalid as err:
+            db.rollback()
+            flash(_(err.message), "error")
+        else:
+            db.commit()
+            flash(_("Het wachtwoord is gewijzigd; open sessies van dit account zijn beëindigd."))
+    return redirect(url_for("admin.edit_account", coach_id=coach_id))
+
+
+@bp.post("/teams")
+@role_required("admin")
+def new_team():
+    db = get_db()
+    form = TeamForm()
+    if form.validate_on_submit():
+        accounts.get_or_create_team(db, form.name.data.strip())
+        db.commit()
+        flash(_("Team %(name)s is er.", name=form.name.data.strip()))
+    return redirect(url_for("admin.accounts_list"))

@@ -1,0 +1,51 @@
+"""The resident page and editing it."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from sns import residents
+from sns.errors import Invalid, StaleVersion
+from web.access import current_coach, load_resident
+from web.database import get_db
+from web.forms import int_or_none
+from web.residents import bp
+from web.residents.forms import ResidentForm
+
+
+@bp.get("/")
+def show(resident_id: int):
+    resident = load_resident(resident_id)
+    return render_template("residents/show.html", resident=resident)
+
+
+@bp.route("/bewerken", methods=["GET", "POST"])
+def edit(resident_id: int):
+    resident = load_resident(resident_id)
+    form = ResidentForm(obj=resident)
+    if form.validate_on_submit():
+        db = get_db()
+        try:
+            residents.update_resident(
+                db,
+                current_coach(),
+                resident,
+                expected_version=int_or_none(form.version.data),
+                name=form.name.data,
+                hulpvraag=form.hulpvraag.data,
+                wishes=form.wishes.data,
+                talents=form.talents.data,
+            )
+        except StaleVersion as err:
+            db.rollback()
+            flash(_(err.message), "error")
+            db.refresh(resident)
+            current = ResidentForm(formdata=None, obj=resident)
+            return render_template("residents/edit.html", resident=resident, form=current), 409
+        except Invalid as err:
+            db.rollback()
+            flash(_(err.message), "error")
+        else:
+            db.commit()
+            flash(_("Opgeslagen."))
+            return redirect(url_for("residents.show", resident_id=resident.id))
+    return render_template("residents/edit.html", resident=resident, form=form)

@@ -1,0 +1,52 @@
+"""Secret key, session cookie settings and the security headers of every response."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask, Response
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def _secret_key(instance: Path) -> str:
+    """The configured key, else one generated once into the instance folder (never the repo)."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def init_app(app: Flask) -> None:
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        # The cookie outlives the idle timeout so that the server, which enforces the
+        # timeout, can tell the coach why they were logged out.
+        PERMANENT_SESSION_LIFETIME=max(app.config["IDLE_TIMEOUT"], timedelta(hours=12)),
+        WTF_CSRF_TIME_LIMIT=None,  # the session's idle timeout bounds the token's life
+    )
+    csrf.init_app(app)
+    app.after_request(_headers)
+
+
+def _headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if response.mimetype == "text/html":
+        # Pages show personal data: never keep them in a shared computer's cache.
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response

@@ -1,0 +1,45 @@
+"""Team caseload and assigning coaches (teamleider only)."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from sns import access, accounts, residents
+from sns.errors import Invalid
+from web.access import current_coach, role_required
+from web.database import get_db
+from web.forms import int_or_none
+from web.team import bp
+
+
+@bp.get("/")
+@role_required("teamleider")
+def index():
+    db = get_db()
+    return render_template(
+        "team/index.html", residents=residents.team_caseload(db, current_coach())
+    )
+
+
+@bp.route("/bewoners/<int:resident_id>/coaches", methods=["GET", "POST"])
+@role_required("teamleider")
+def assign(resident_id: int):
+    db = get_db()
+    leider = current_coach()
+    resident = access.load_team_resident(db, leider, resident_id)
+    team = accounts.team_coaches(db, leider.team_id)
+    if request.method == "POST":
+        chosen_ids = {int_or_none(v) for v in request.form.getlist("coach")}
+        chosen = [c for c in team if c.id in chosen_ids]
+        try:
+            if len(chosen) != len(chosen_ids):
+                raise Invalid(_("Kies coaches uit uw eigen team."))
+            residents.assign_coaches(db, leider, resident, chosen)
+        except Invalid as err:
+            db.rollback()
+            flash(_(err.message), "error")
+        else:
+            db.commit()
+            flash(_("De coaches van %(name)s zijn opgeslagen.", name=resident.name))
+            return redirect(url_for("team.index"))
+    assigned = {a.coach_id for a in resident.assignments}
+    return render_template("team/assign.html", resident=resident, team=team, assigned=assigned)
