@@ -1,0 +1,106 @@
+"""Who may open what: every resident route against every role, and the team and admin pages.
+
+The resident routes are read from the app's URL map, so a new route that takes a
+``resident_id`` is tested here without anyone adding it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from sns.models import AuditEvent
+from web import create_app
+
+STRANGERS = ("bob", "leider", "admin", "other")
+
+
+def _resident_rules():
+    app = create_app({"DATABASE_URL": "sqlite://", "SECRET_KEY": "x"})
+    return sorted(
+        (rule.rule, sorted(rule.methods - {"HEAD", "OPTIONS"}))
+        for rule in app.url_map.iter_rules()
+        if "resident_id" in rule.arguments and not rule.endpoint.startswith("team.")
+    )
+
+
+RESIDENT_RULES = _resident_rules()
+
+
+def _url(rule: str, resident_id: int) -> str:
+    url = rule.replace("<int:resident_id>", str(resident_id))
+    # Other ids in the path (members, ties, ...) get a number; a stranger must get 404 first.
+    while "<int:" in url:
+        start = url.index("<int:")
+        url = url[:start] + "1" + url[url.index(">", start) + 1:]
+    return url
+
+
+def test_resident_routes_were_found():
+    assert any(rule == "/bewoners/<int:resident_id>/" for rule, _ in RESIDENT_RULES)
+
+
+@pytest.mark.parametrize(("rule", "methods"), RESIDENT_RULES)
+@pytest.mark.parametrize("username", STRANGERS)
+def test_stranger_gets_404_on_every_resident_route(client, auth, people, db, rule, methods,
+                                                    username):
+    auth.login(username)
+    url = _url(rule, people.riek.id)
+    for method in methods:
+        response = client.open(url, method=method, data={"csrf_token": client.csrf_token()})
+        assert response.status_code == 404, (method, url)
+    denied = db.scalars(select(AuditEvent).where(AuditEvent.action == "resident.denied"))
+    assert any(e.resident_id == people.riek.id for e in denied)
+
+
+@pytest.mark.parametrize(
+    ("rule", "methods"), [(r, m) for r, m in RESIDENT_RULES if "GET" in m and r.count("<") == 1]
+)
+def test_assigned_coach_opens_every_resident_page(client, auth, people, rule, methods):
+    auth.login("ans")
+    assert client.get(_url(rule, people.riek.id)).status_code == 200
+
+
+def test_unknown_resident_is_404_and_audited(client, auth, people, db):
+    auth.login("ans")
+    assert client.get("/bewoners/999999/").status_code == 404
+    events = db.scalars(select(AuditEvent).where(AuditEvent.resident_id == 999999))
+    assert [e.action for e in events] == ["resident.denied"]
+
+
+@pytest.mark.parametrize(("username", "status"), [
+    ("ans", 403), ("admin", 403), ("leider", 200),
+])
+def test_team_caseload_is_for_the_teamleider(client, auth, people, username, status):
+    auth.login(username)
+    assert client.get("/team/").status_code == status
+
+
+@pytest.mark.parametrize(("username", "status"), [
+    ("ans", 403), ("leider", 403), ("admin", 200),
+])
+def test_account_management_is_for_the_admin(client, auth, people, username, status):
+    auth.login(username)
+    assert client.get("/beheer/").status_code == status
+
+
+def test_teamleider_sees_team_residents_but_not_their_files(client, auth, people):
+    auth.login("leider")
+    page = client.get("/team/").get_data(as_text=True)
+    assert "Riek" in page
+    assert "Piet" in page
+    assert client.get(f"/bewoners/{people.riek.id}/").status_code == 404
+
+
+def test_teamleider_cannot_assign_in_another_team(client, auth, people, db):
+    stranger = create_resident_for(db, people.other, "Zuidbewoner")
+    auth.login("leider")
+    assert client.get(f"/team/bewoners/{stranger.id}/coaches").status_code == 404
+
+
+def create_resident_for(db, coach, name):
+    from sns.residents import create_resident
+
+    resident = create_resident(db, coach, name)
+    db.commit()
+    return resident
