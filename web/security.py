@@ -27,6 +27,9 @@ def _secret_key(instance: Path) -> str:
 
 
 def init_app(app: Flask) -> None:
+    idle = app.config["IDLE_TIMEOUT"]
+    if not isinstance(idle, timedelta):  # SNS_IDLE_TIMEOUT from the environment, in seconds
+        app.config["IDLE_TIMEOUT"] = timedelta(seconds=int(idle))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
     app.config.update(
