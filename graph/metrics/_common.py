@@ -1,0 +1,59 @@
+"""Helpers shared by the metrics modules (private)."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Hashable
+from typing import Any
+
+import networkx as nx
+
+from graph._attrs import member_nodes, node_key
+from graph.schema import EGO
+
+
+def plain(value: Any) -> Any:
+    """Return ``value`` as JSON-serialisable plain data.
+
+    Dataclasses become dicts, tuples become lists, dict keys become strings and a float
+    that is not a number becomes ``None``.
+
+    >>> plain({1: (2.5, float("nan")), "a": {"b": True}})
+    {'1': [2.5, None], 'a': {'b': True}}
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {_key(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def _key(key: Any) -> str:
+    return key if isinstance(key, str) else str(key)
+
+
+def ratio(part: float, whole: float) -> float | None:
+    """``part / whole``, or ``None`` when ``whole`` is zero (nothing to measure).
+
+    >>> ratio(1, 4), ratio(0, 0)
+    (0.25, None)
+    """
+    return part / whole if whole else None
+
+
+def member_adjacency(G: nx.Graph) -> dict[Hashable, list[Hashable]]:
+    """``{member: other members it is tied to}``: the network without the resident.
+
+    Members and their neighbours in natural id order, so that every computation over it
+    (floating-point sums included) is the same whatever order the graph was built in.
+    """
+    return {
+        n: sorted((w for w in G[n] if w != EGO and w != n), key=node_key) for n in member_nodes(G)
+    }

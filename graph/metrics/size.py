@@ -1,0 +1,108 @@
+"""Size of the network: how many people, per circle, per sector, informal or professional."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph._attrs import circle_of, member_nodes, sector_of, sectors_of
+from graph.metrics._common import ratio
+from graph.schema import CIRCLES, PROFESSIONAL_SECTOR
+
+__all__ = ["Size", "network_size"]
+
+
+@dataclass(frozen=True)
+class Size:
+    """Counts of members; see :func:`network_size`."""
+
+    #: Number of members (everyone on the map but the resident).
+    total: int
+    #: ``{circle: members}`` for every circle 1, 2, 3, zeros included.
+    per_circle: dict[int, int]
+    #: Members whose circle is unknown.
+    unknown_circle: int
+    #: ``{sector: members}`` for every configured sector, in order, zeros included.
+    per_sector: dict[str, int]
+    #: Members whose sector is unknown (or no longer configured).
+    unknown_sector: int
+    #: Members in a known sector other than the professional one.
+    informal: int
+    #: Members in the professional sector.
+    professional: int
+    #: ``informal / total``; ``None`` without members.
+    informal_share: float | None
+    #: ``professional / total``; ``None`` without members.
+    professional_share: float | None
+
+
+def network_size(G: nx.Graph) -> Size:
+    """Count the members of a resident's network.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A resident's network (see :mod:`graph.schema`); the sectors are
+        ``G.graph["sectors"]``.
+
+    Returns
+    -------
+    Size
+
+    Notes
+    -----
+    A member is *professional* when the sector is :data:`graph.schema.PROFESSIONAL_SECTOR`,
+    *informal* when the sector is any other configured sector, and neither when the sector
+    is unknown: an unknown sector is never guessed. Both shares are taken over all members,
+    so ``informal_share + professional_share + unknown_sector / total == 1``.
+
+    Examples
+    --------
+    >>> from graph.schema import new_network, add_member
+    >>> G = new_network()
+    >>> add_member(G, "m1", name="Ans", sector="familie", circle=1)
+    >>> add_member(G, "m2", name="Joke", sector="professionals", circle=3)
+    >>> add_member(G, "m3", name="Kees")
+    >>> s = network_size(G)
+    >>> s.total, s.per_circle, s.unknown_circle
+    (3, {1: 1, 2: 0, 3: 1}, 1)
+    >>> s.informal, s.professional, s.unknown_sector
+    (1, 1, 1)
+    >>> round(s.professional_share, 2)
+    0.33
+
+    Without members every count is zero and the shares are undefined:
+
+    >>> network_size(new_network()).informal_share is None
+    True
+    """
+    sectors = sectors_of(G)
+    nodes = member_nodes(G)
+    per_circle = dict.fromkeys(CIRCLES, 0)
+    per_sector = dict.fromkeys(sectors, 0)
+    unknown_circle = unknown_sector = 0
+    for node in nodes:
+        circle = circle_of(G, node)
+        if circle is None:
+            unknown_circle += 1
+        else:
+            per_circle[circle] += 1
+        sector = sector_of(G, node, sectors)
+        if sector is None:
+            unknown_sector += 1
+        else:
+            per_sector[sector] += 1
+    professional = per_sector.get(PROFESSIONAL_SECTOR, 0)
+    informal = len(nodes) - unknown_sector - professional
+    return Size(
+        total=len(nodes),
+        per_circle=per_circle,
+        unknown_circle=unknown_circle,
+        per_sector=per_sector,
+        unknown_sector=unknown_sector,
+        informal=informal,
+        professional=professional,
+        informal_share=ratio(informal, len(nodes)),
+        professional_share=ratio(professional, len(nodes)),
+    )
