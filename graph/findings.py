@@ -115,7 +115,7 @@ def findings(
     gaps = _gaps(s, name, sector)
     room = MAX_FINDINGS - 1
     kept = min(len(strengths), max(2, room - len(gaps)))
-    return [_count(G, s, name), *strengths[:kept], *gaps[: room - kept]]
+    return [_count(G, name), *strengths[:kept], *gaps[: room - kept]]
 
 
 def _namer(G: nx.Graph):
@@ -140,7 +140,7 @@ def _invitation(sectors: tuple[str, ...], sector) -> list[str]:
     return lines
 
 
-def _count(G: nx.Graph, s: Scan, name) -> str:
+def _count(G: nx.Graph, name) -> str:
     nodes = member_nodes(G)
     if len(nodes) == 1:
         return f"Er staat 1 persoon op uw kaart: {name(nodes[0])}."
