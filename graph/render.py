@@ -1,0 +1,344 @@
+"""The netwerkkaart for the screen: a resident's network as plain, JSON-able data.
+
+:func:`map_payload` turns a network (see :mod:`graph.schema`) into nodes, edges and the
+frame of rings and wedges (see :mod:`graph.layout`). The web layer embeds the result in the
+page with Jinja's ``|tojson`` inside ``<script type="application/json" id="map-data">`` and
+the static script ``web/static/graph.js`` draws it with vis-network, with physics off and
+every position fixed.
+
+Everything in the payload is **plain text**: names, labels and details are passed through
+exactly as recorded, and the payload adds no markup of its own. Escaping is the job of the
+template (``|tojson`` escapes ``<``, ``>``, ``&`` and ``'``) and of the script, which builds
+its tooltip with ``textContent`` and draws labels with ``fillText``. Tooltips are therefore
+*not* given to vis-network as ``title`` (vis-network switches a title containing ``href``
+to ``innerHTML``).
+
+The map reads without colour:
+
+* **Shape per sector.** The configured sectors, in order, get the shapes of
+  :data:`SECTOR_SHAPES` (``dot``, ``square``, ``triangle``, ``diamond``, ``star``,
+  ``triangleDown``), cycling when there are more sectors than shapes. With the default
+  sectors: familie = dot, vrienden = square, buren = triangle, werk_school_club = diamond,
+  professionals = star. A member whose sector is unknown gets :data:`UNKNOWN_SECTOR_SHAPE`
+  (``hexagon``), which no configured sector uses. The resident is :data:`RESIDENT_SHAPE`
+  (``ellipse``, the name written inside it).
+* **Line style per quality** (:data:`EDGE_STYLES`): ``goed`` solid and thick, ``wisselend``
+  long dashes, ``gespannen`` short dots and thin (the script also draws it in a warning
+  colour), unknown thin and solid (the script draws it grey).
+
+Examples
+--------
+>>> from graph.schema import new_network, add_member
+>>> G = new_network("Riek")
+>>> add_member(G, "m1", name="Ans", sector="familie", circle=1, quality="goed")
+>>> p = map_payload(G, sector_labels={"familie": "Familie"}, circle_labels={1: "1"},
+...                 quality_labels={"goed": "Goed"}, support_labels={}, frequency_labels={},
+...                 detail_labels={"sector": "Sector", "circle": "Cirkel", "quality": "Relatie"})
+>>> [(n["id"], n["label"], n["shape"]) for n in p["nodes"]]
+[('ego', 'Riek', 'ellipse'), ('m1', 'Ans', 'dot')]
+>>> p["nodes"][1]["details"]
+[['Sector', 'Familie'], ['Cirkel', '1'], ['Relatie', 'Goed']]
+>>> p["edges"][0]["id"], p["edges"][0]["dashes"], p["edges"][0]["width"]
+('ego|m1', False, 4)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of
+from graph.layout import RESIDENT_RADIUS, frame, layout
+from graph.schema import EGO, relation
+
+__all__ = [
+    "DETAIL_FIELDS",
+    "EDGE_STYLES",
+    "RESIDENT_SHAPE",
+    "SECTOR_SHAPES",
+    "UNKNOWN_SECTOR_SHAPE",
+    "UNKNOWN_EDGE_STYLE",
+    "edge_style",
+    "map_payload",
+    "sector_shapes",
+]
+
+#: vis-network shapes for the configured sectors, in order; all draw their label below.
+SECTOR_SHAPES: tuple[str, ...] = ("dot", "square", "triangle", "diamond", "star", "triangleDown")
+#: Shape of a member whose sector is unknown (or no longer configured).
+UNKNOWN_SECTOR_SHAPE = "hexagon"
+#: Shape of the resident in the centre: the name is written inside it.
+RESIDENT_SHAPE = "ellipse"
+
+#: Line style per tie quality: ``dashes`` as vis-network takes it, ``width`` in pixels.
+EDGE_STYLES: dict[str, dict[str, Any]] = {
+    "goed": {"dashes": False, "width": 4},
+    "wisselend": {"dashes": [12, 8], "width": 2.5},
+    "gespannen": {"dashes": [2, 6], "width": 1.5},
+}
+#: Line style of a tie whose quality is unknown: thin and solid (drawn grey).
+UNKNOWN_EDGE_STYLE: dict[str, Any] = {"dashes": False, "width": 1}
+
+#: The tooltip details of a member, in this order; the keys of ``detail_labels``.
+DETAIL_FIELDS: tuple[str, ...] = (
+    "sector",
+    "circle",
+    "support",
+    "reciprocal",
+    "frequency",
+    "quality",
+    "willing",
+    "talents",
+)
+
+
+def sector_shapes(sectors: Iterable[str]) -> dict[str | None, str]:
+    """Return ``{sector: shape}`` for the configured sectors and ``None`` (unknown).
+
+    Examples
+    --------
+    >>> sector_shapes(["familie", "buren"])
+    {'familie': 'dot', 'buren': 'square', None: 'hexagon'}
+    >>> list(sector_shapes([f"s{i}" for i in range(8)]).values())[5:]
+    ['triangleDown', 'dot', 'square', 'hexagon']
+    """
+    shapes: dict[str | None, str] = {
+        code: SECTOR_SHAPES[i % len(SECTOR_SHAPES)] for i, code in enumerate(sectors)
+    }
+    shapes[None] = UNKNOWN_SECTOR_SHAPE
+    return shapes
+
+
+def edge_style(quality: str | None) -> dict[str, Any]:
+    """Return ``{"dashes": ..., "width": ...}`` for a tie of this quality.
+
+    Examples
+    --------
+    >>> edge_style("wisselend")
+    {'dashes': [12, 8], 'width': 2.5}
+    >>> edge_style(None)
+    {'dashes': False, 'width': 1}
+    """
+    style = EDGE_STYLES.get(quality, UNKNOWN_EDGE_STYLE) if quality else UNKNOWN_EDGE_STYLE
+    return {"dashes": _copy(style["dashes"]), "width": style["width"]}
+
+
+def _copy(dashes: bool | list[int]) -> bool | list[int]:
+    return list(dashes) if isinstance(dashes, list) else dashes
+
+
+def _label(labels: Mapping[Any, Any], key: Any) -> str:
+    """The label of a code as plain ``str`` (lazy translations are evaluated here).
+
+    A code without a label shows as itself, so a newly configured code never breaks the map.
+    """
+    if key in labels:
+        return str(labels[key])
+    return "?" if key is None else str(key)
+
+
+def _text(value: Any) -> str | None:
+    """Free text as recorded, or ``None`` when nothing (or only spaces) was recorded."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _details(
+    G: nx.Graph,
+    node: Hashable,
+    sector: str | None,
+    circle: int | None,
+    *,
+    sector_labels: Mapping,
+    circle_labels: Mapping,
+    quality_labels: Mapping,
+    support_labels: Mapping,
+    frequency_labels: Mapping,
+    detail_labels: Mapping,
+    reciprocal_labels: Mapping,
+) -> list[list[str]]:
+    person, rel = G.nodes[node], relation(G, node)
+    values: dict[str, str | None] = {
+        "sector": _label(sector_labels, sector) if sector is not None else None,
+        "circle": _label(circle_labels, circle) if circle is not None else None,
+        "support": ", ".join(_label(support_labels, k) for k in rel.get("support") or ())
+        or None,
+        "reciprocal": (
+            _label(reciprocal_labels, rel["reciprocal"])
+            if rel.get("reciprocal") in (True, False)
+            else None
+        ),
+        "frequency": _label(frequency_labels, rel["frequency"]) if rel.get("frequency") else None,
+        "quality": _label(quality_labels, rel["quality"]) if rel.get("quality") else None,
+        "willing": _text(person.get("willing")),
+        "talents": _text(person.get("talents")),
+    }
+    return [
+        [_label(detail_labels, field), value]
+        for field in DETAIL_FIELDS
+        if (value := values[field]) is not None
+    ]
+
+
+def map_payload(
+    G: nx.Graph,
+    *,
+    sectors: Iterable[str] | None = None,
+    sector_labels: Mapping[str | None, str],
+    circle_labels: Mapping[int | None, str],
+    quality_labels: Mapping[str | None, str],
+    support_labels: Mapping[str, str],
+    frequency_labels: Mapping[str | None, str],
+    detail_labels: Mapping[str, str],
+    reciprocal_labels: Mapping[bool | None, str] | None = None,
+) -> dict[str, Any]:
+    """Return the netwerkkaart of ``G`` as JSON-able data for ``web/static/graph.js``.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A resident's network (see :mod:`graph.schema`).
+    sectors : iterable of str, optional
+        The configured sector codes, default ``G.graph["sectors"]``; passed to
+        :func:`graph.layout.layout` and :func:`graph.layout.frame`.
+    sector_labels, circle_labels, quality_labels, frequency_labels : mapping
+        Words for the codes, translated by the caller; the key ``None`` is "onbekend"
+        (used for the extra wedge and ring). A code without a label shows as itself.
+    support_labels : mapping
+        Words for the support kinds.
+    detail_labels : mapping
+        Words for the tooltip fields, keyed by :data:`DETAIL_FIELDS` (``"sector"``,
+        ``"circle"``, ``"support"``, ``"reciprocal"``, ``"frequency"``, ``"quality"``,
+        ``"willing"``, ``"talents"``). Also read: ``"yes"`` and ``"no"`` for reciprocity
+        when ``reciprocal_labels`` is not given, and ``"resident"`` as the resident's label
+        when no name was recorded.
+    reciprocal_labels : mapping, optional
+        Words for reciprocity keyed ``True`` / ``False``, e.g. ``web.labels.RECIPROCAL_LABELS``.
+
+    Returns
+    -------
+    dict
+        ``{"nodes": [...], "edges": [...], "frame": {...}}``, only ``str``, numbers,
+        booleans, ``None``, lists and dicts:
+
+        * ``nodes``: the resident first, then the members in natural id order, each
+          ``{"id", "label", "x", "y", "shape", "sector", "circle", "ego", "details"}``;
+          ``x``/``y`` are :func:`graph.layout.layout`, ``sector``/``circle`` are the cell the
+          member is drawn in (``None`` = unknown), ``details`` is ``[[label, value], ...]``
+          with only the known values (the resident's is empty).
+        * ``edges``: the resident's ties first (``from`` the resident), then the ties between
+          members, each ``{"id": "u|v", "from", "to", "quality", "dashes", "width", "ego"}``.
+        * ``frame``: ``{"rings": [{"circle", "inner", "outer", "label"}], "wedges":
+          [{"sector", "start", "end", "label"}], "outer", "resident_radius", "sectors",
+          "unknown_sector", "unknown_circle"}``, equal to :func:`graph.layout.frame`.
+
+    Examples
+    --------
+    >>> from graph.schema import new_network, add_member
+    >>> G = new_network("Riek", sectors=("familie", "buren"))
+    >>> add_member(G, "m1", name="Ans", talents="  ")
+    >>> p = map_payload(G, sector_labels={None: "Onbekend"}, circle_labels={None: "Onbekend"},
+    ...                 quality_labels={}, support_labels={}, frequency_labels={},
+    ...                 detail_labels={})
+    >>> m1 = p["nodes"][1]
+    >>> m1["shape"], m1["sector"], m1["circle"], m1["details"]
+    ('hexagon', None, None, [])
+    >>> [(w["sector"], w["start"], w["label"]) for w in p["frame"]["wedges"]]
+    [('familie', 0.0, 'familie'), ('buren', 120.0, 'buren'), (None, 240.0, 'Onbekend')]
+    >>> p["frame"]["outer"], p["frame"]["unknown_circle"]
+    (600.0, True)
+    """
+    f = frame(G, sectors=sectors)
+    pos = layout(G, sectors=sectors)
+    shapes = sector_shapes(f.sectors)
+    if reciprocal_labels is None:
+        reciprocal_labels = {
+            True: detail_labels.get("yes", "ja"),
+            False: detail_labels.get("no", "nee"),
+        }
+    labels = {
+        "sector_labels": sector_labels,
+        "circle_labels": circle_labels,
+        "quality_labels": quality_labels,
+        "support_labels": support_labels,
+        "frequency_labels": frequency_labels,
+        "detail_labels": detail_labels,
+        "reciprocal_labels": reciprocal_labels,
+    }
+
+    nodes: list[dict[str, Any]] = []
+    if EGO in G:
+        x, y = pos[EGO]
+        resident = _text(G.nodes[EGO].get("name"))
+        nodes.append(
+            {
+                "id": str(EGO),
+                "label": resident if resident is not None else _label(detail_labels, "resident"),
+                "x": float(x),
+                "y": float(y),
+                "shape": RESIDENT_SHAPE,
+                "sector": None,
+                "circle": None,
+                "ego": True,
+                "details": [],
+            }
+        )
+    for node in member_nodes(G):
+        x, y = pos[node]
+        sector, circle = sector_of(G, node, f.sectors), circle_of(G, node)
+        nodes.append(
+            {
+                "id": str(node),
+                "label": name_of(G, node),
+                "x": float(x),
+                "y": float(y),
+                "shape": shapes[sector],
+                "sector": sector,
+                "circle": circle,
+                "ego": False,
+                "details": _details(G, node, sector, circle, **labels),
+            }
+        )
+
+    edges: list[dict[str, Any]] = []
+    ego_ties = [(EGO, n) for n in member_nodes(G) if EGO in G and G.has_edge(EGO, n)]
+    member_ties = sorted(
+        (tuple(sorted((u, v), key=node_key)) for u, v in G.edges if EGO not in (u, v)),
+        key=lambda t: (node_key(t[0]), node_key(t[1])),
+    )
+    for u, v in [*ego_ties, *member_ties]:
+        quality = G.edges[u, v].get("quality") or None
+        edges.append(
+            {
+                "id": f"{u}|{v}",
+                "from": str(u),
+                "to": str(v),
+                "quality": quality,
+                **edge_style(quality),
+                "ego": u == EGO,
+            }
+        )
+
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "frame": {
+            "rings": [
+                {"circle": c, "inner": r0, "outer": r1, "label": _label(circle_labels, c)}
+                for c, (r0, r1) in f.rings().items()
+            ],
+            "wedges": [
+                {"sector": s, "start": a0, "end": a1, "label": _label(sector_labels, s)}
+                for s, (a0, a1) in f.wedges().items()
+            ],
+            "outer": f.outer_radius,
+            "resident_radius": RESIDENT_RADIUS,
+            "sectors": list(f.sectors),
+            "unknown_sector": f.unknown_sector,
+            "unknown_circle": f.unknown_circle,
+        },
+    }
