@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask
 
+from graph.schema import SECTORS
 from sns.life_domains import BIG_5
 from sns.settings import PROJECT_ROOT, database_url, instance_path
 
@@ -19,6 +20,7 @@ def default_config() -> dict[str, Any]:
         "IDLE_TIMEOUT": timedelta(minutes=30),
         "SESSION_COOKIE_SECURE": False,
         "LIFE_DOMAINS": BIG_5,
+        "SECTORS": SECTORS,
     }
 
 
@@ -34,19 +36,23 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from web import database, errors, i18n, security
+    from web import database, errors, i18n, labels, security, vendor
     from web.admin import bp as admin_bp
     from web.auth import bp as auth_bp
     from web.auth import login as auth_login
     from web.caseload import bp as caseload_bp
     from web.residents import bp as residents_bp
     from web.team import bp as team_bp
+    from web.verkenning import bp as verkenning_bp
 
     security.init_app(app)
     database.init_app(app)
     i18n.init_app(app)
     auth_login.init_app(app)
     errors.init_app(app)
-    for blueprint in (auth_bp, caseload_bp, residents_bp, team_bp, admin_bp, i18n.bp):
+    labels.init_app(app)
+    blueprints = (auth_bp, caseload_bp, residents_bp, verkenning_bp, team_bp, admin_bp,
+                  i18n.bp, vendor.bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     return app

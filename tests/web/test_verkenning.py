@@ -1,0 +1,196 @@
+"""Netwerkverkenning: members, ties, dragging on the map, life domains, bad input."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from graph import layout
+from sns.models import LifeDomainEntry, NetworkMember, Tie
+
+
+def _members(db, resident):
+    db.expire_all()
+    return list(db.scalars(select(NetworkMember).where(NetworkMember.resident_id == resident.id)
+                           .order_by(NetworkMember.id)))
+
+
+def _count(db, model):
+    db.expire_all()
+    return db.scalar(select(func.count()).select_from(model))
+
+
+@pytest.fixture
+def riek(client, auth, people):
+    auth.login("ans")
+    return people.riek
+
+
+def _add(client, resident, **data):
+    return client.post(f"/bewoners/{resident.id}/leden", data=data)
+
+
+def test_quick_entry_puts_a_member_on_map_table_and_graph(client, riek, db):
+    response = _add(client, riek, name="Ans", sector="familie", circle="1")
+    assert response.status_code == 302
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert "Ans staat op de kaart." in page
+    assert '<th scope="row">Ans</th>' in page
+    (member,) = _members(db, riek)
+    assert (member.sector, member.circle) == ("familie", 1)
+    assert f'"id": "m{member.id}"' in page  # in the map's data
+
+
+def test_only_a_name_is_required(client, riek, db):
+    _add(client, riek, name="de huisarts")
+    (member,) = _members(db, riek)
+    assert (member.sector, member.circle, member.support) == (None, None, [])
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"name": "  "}, "Vul een naam in."),
+    ({"name": "x" * 10_000}, "Deze tekst is te lang."),
+    ({"name": "Ans", "sector": "marsbewoners"}, "Onbekende sector."),
+    ({"name": "Ans", "circle": "4"}, "Kies cirkel 1, 2 of 3."),
+    ({"name": "Ans", "circle": "dichtbij"}, "Kies cirkel 1, 2 of 3."),
+    ({"name": "Ans", "support": "geld"}, "Onbekende soort hulp."),
+])
+def test_bad_member_input_gets_a_message_and_changes_nothing(client, riek, db, data, message):
+    response = client.post(f"/bewoners/{riek.id}/leden", data=data, follow_redirects=True)
+    assert message in response.get_data(as_text=True)
+    assert _members(db, riek) == []
+
+
+def test_markup_in_a_name_is_text_on_the_page_and_in_the_map_data(client, riek):
+    name = "<img src=x onerror=alert(1)>"
+    _add(client, riek, name=name, sector="vrienden", circle="2")
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert name not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page  # |tojson in the JSON block
+
+
+def test_edit_member_saves_every_field(client, riek, db):
+    _add(client, riek, name="Toos")
+    (member,) = _members(db, riek)
+    response = client.post(f"/bewoners/{riek.id}/leden/m{member.id}", data={
+        "version": member.version, "name": "Toos", "sector": "vrienden", "circle": "1",
+        "support": ["emotioneel", "gezelschap"], "reciprocal": "ja", "frequency": "wekelijks",
+        "quality": "goed", "willing": "samen naar de markt", "talents": "bakt taart",
+        "note": "", "can_think_along": "ja"})
+    assert response.status_code == 302
+    (member,) = _members(db, riek)
+    assert member.support == ["emotioneel", "gezelschap"]
+    assert member.reciprocal is True
+    assert member.can_think_along is True
+    assert member.willing == "samen naar de markt"
+
+
+def test_stale_member_edit_shows_the_current_state(client, riek, db):
+    _add(client, riek, name="Toos")
+    (member,) = _members(db, riek)
+    url = f"/bewoners/{riek.id}/leden/m{member.id}"
+    old = member.version
+    client.post(url, data={"version": old, "name": "Toos B."})
+    response = client.post(url, data={"version": old, "name": "Toos C."})
+    assert response.status_code == 409
+    assert "Iemand anders heeft dit intussen gewijzigd" in response.get_data(as_text=True)
+    assert 'value="Toos B."' in response.get_data(as_text=True)
+    assert _members(db, riek)[0].name == "Toos B."
+
+
+def test_ties_between_members(client, riek, db):
+    _add(client, riek, name="Ans")
+    _add(client, riek, name="Kees")
+    a, b = _members(db, riek)
+    client.post(f"/bewoners/{riek.id}/banden", data={"a": b.id, "b": a.id, "quality": "goed"})
+    tie = db.scalar(select(Tie))
+    assert (tie.a_id, tie.b_id, tie.quality) == (a.id, b.id, "goed")
+    again = client.post(f"/bewoners/{riek.id}/banden", data={"a": a.id, "b": b.id},
+                        follow_redirects=True)
+    assert "Deze twee zijn al verbonden." in again.get_data(as_text=True)
+    client.post(f"/bewoners/{riek.id}/banden/{tie.id}/verwijderen")
+    assert _count(db, Tie) == 0
+
+
+def test_tie_to_another_residents_member_is_refused(client, riek, people, db):
+    _add(client, riek, name="Ans")
+    (ans,) = _members(db, riek)
+    stranger = NetworkMember(resident_id=people.piet.id, name="Vreemde")
+    db.add(stranger)
+    db.commit()
+    response = client.post(f"/bewoners/{riek.id}/banden", data={"a": ans.id, "b": stranger.id},
+                           follow_redirects=True)
+    assert "Kies mensen uit dit netwerk." in response.get_data(as_text=True)
+    assert _count(db, Tie) == 0
+
+
+def test_member_of_another_resident_cannot_be_edited_through_this_one(client, riek, people, db):
+    stranger = NetworkMember(resident_id=people.piet.id, name="Vreemde")
+    db.add(stranger)
+    db.commit()
+    assert client.get(f"/bewoners/{riek.id}/leden/m{stranger.id}").status_code == 404
+
+
+def _move(client, resident, member, x, y, version):
+    return client.post(f"/bewoners/{resident.id}/kaart/verplaats",
+                       data={"member": f"m{member.id}", "x": x, "y": y, "version": version})
+
+
+def test_drag_to_the_inner_circle_saves_circle_and_sector(client, riek, db):
+    _add(client, riek, name="Fatma", sector="buren", circle="3")
+    (member,) = _members(db, riek)
+    version = riek.network_version  # reloaded by _members: the version the map shows
+    x, y = layout.to_xy(150, 36)  # circle 1, the familie wedge (0-72 degrees)
+    response = _move(client, riek, member, x, y, version)
+    assert response.status_code == 200
+    assert response.json["ok"] is True
+    (member,) = _members(db, riek)
+    assert (member.circle, member.sector) == (1, "familie")
+
+
+def test_drag_outside_the_rings_or_on_a_stale_map_changes_nothing(client, riek, db):
+    _add(client, riek, name="Fatma", sector="buren", circle="3")
+    (member,) = _members(db, riek)
+    version = riek.network_version
+    outside = _move(client, riek, member, 0, 900, version)
+    assert outside.status_code == 400
+    assert "drie cirkels" in outside.json["message"]
+    on_resident = _move(client, riek, member, 5, 5, version)
+    assert on_resident.status_code == 400
+    nonsense = _move(client, riek, member, "nan", "1", version)
+    assert nonsense.status_code == 400
+    stale = _move(client, riek, member, *layout.to_xy(150, 36), version - 1)
+    assert stale.status_code == 409
+    (member,) = _members(db, riek)
+    assert (member.circle, member.sector) == (3, "buren")
+
+
+def test_remove_member_takes_their_ties_too(client, riek, db):
+    _add(client, riek, name="Ans")
+    _add(client, riek, name="Kees")
+    a, b = _members(db, riek)
+    client.post(f"/bewoners/{riek.id}/banden", data={"a": a.id, "b": b.id})
+    client.post(f"/bewoners/{riek.id}/leden/m{a.id}/verwijderen", data={"version": a.version})
+    assert [m.name for m in _members(db, riek)] == ["Kees"]
+    assert _count(db, Tie) == 0
+
+
+def test_life_domains_save_and_refuse_bad_scores(client, riek, db):
+    url = f"/bewoners/{riek.id}/leefgebieden"
+    page = client.get(url).get_data(as_text=True)
+    for domain in ("Steun en netwerk", "Wonen", "Dagbesteding", "Financiën", "Gezondheid"):
+        assert domain in page
+    response = client.post(url, data={"current_wonen": "Trap is lastig", "desired_wonen":
+                                      "Gelijkvloers wonen", "score_wonen": "4"})
+    assert response.status_code == 302
+    entry = db.scalar(select(LifeDomainEntry))
+    assert (entry.domain, entry.current, entry.score) == ("wonen", "Trap is lastig", 4)
+    bad = client.post(url, data={"current_wonen": "x", "score_wonen": "11",
+                                 "version_wonen": entry.version})
+    assert bad.status_code == 400
+    assert "Een cijfer is van 1 tot en met 10." in bad.get_data(as_text=True)
+    stale = client.post(url, data={"current_wonen": "y", "score_wonen": "5"})
+    assert stale.status_code == 409
+    db.expire_all()
+    assert db.scalar(select(LifeDomainEntry)).current == "Trap is lastig"

@@ -1,0 +1,73 @@
+"""Words for the codes of graph.schema, as coach and resident read them (translated)."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+from flask_babel import lazy_gettext as _l
+
+SECTOR_LABELS = {
+    "familie": _l("Familie"),
+    "vrienden": _l("Vrienden"),
+    "buren": _l("Buren"),
+    "werk_school_club": _l("Werk, school, club"),
+    "professionals": _l("Hulpverleners"),
+    None: _l("Onbekend"),
+}
+CIRCLE_LABELS = {
+    1: _l("1 · heel dichtbij"),
+    2: _l("2 · dichtbij"),
+    3: _l("3 · verder weg"),
+    None: _l("Onbekend"),
+}
+SUPPORT_LABELS = {
+    "praktisch": _l("Praktische hulp"),
+    "emotioneel": _l("Een luisterend oor"),
+    "advies": _l("Advies"),
+    "gezelschap": _l("Gezelschap"),
+    "nood": _l("Hulp in nood"),
+}
+QUALITY_LABELS = {
+    "goed": _l("Goed"),
+    "wisselend": _l("Wisselend"),
+    "gespannen": _l("Gespannen of verbroken"),
+    None: _l("Onbekend"),
+}
+FREQUENCY_LABELS = {
+    "dagelijks": _l("Elke dag"),
+    "wekelijks": _l("Elke week"),
+    "maandelijks": _l("Elke maand"),
+    "zelden": _l("Zelden"),
+    None: _l("Onbekend"),
+}
+RECIPROCAL_LABELS = {True: _l("Ja, over en weer"), False: _l("Nee"), None: _l("Onbekend")}
+DETAIL_LABELS = {
+    "sector": _l("Sector"),
+    "circle": _l("Cirkel"),
+    "support": _l("Helpt met"),
+    "reciprocal": _l("Over en weer"),
+    "frequency": _l("Contact"),
+    "quality": _l("Relatie"),
+    "willing": _l("Wil graag"),
+    "talents": _l("Talenten"),
+}
+
+
+def sectors() -> tuple[str, ...]:
+    """The sector codes this installation uses (``SECTORS`` in the config)."""
+    return tuple(current_app.config["SECTORS"])
+
+
+def sector_labels() -> dict:
+    """Labels for the configured sectors; a custom code without a label shows as itself."""
+    return {code: SECTOR_LABELS.get(code, code) for code in (*sectors(), None)}
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        sector_labels=sector_labels,
+        circle_labels=CIRCLE_LABELS,
+        support_labels=SUPPORT_LABELS,
+        quality_labels=QUALITY_LABELS,
+        frequency_labels=FREQUENCY_LABELS,
+        reciprocal_labels=RECIPROCAL_LABELS,
+    )

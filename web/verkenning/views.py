@@ -1,0 +1,190 @@
+"""Verkenning pages: the map with quick entry, members, ties, the map's drag, life domains."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from sns import life_domains, members, network
+from sns.errors import Invalid, NotFound, StaleVersion
+from web import labels
+from web.access import current_coach, load_resident
+from web.database import get_db
+from web.forms import int_or_none
+from web.verkenning import bp, parse
+from web.verkenning.mapview import drop_cell, legend, map_payload
+
+
+def _back(resident_id: int, anchor: str = "snel"):
+    return redirect(url_for("verkenning.index", resident_id=resident_id, _anchor=anchor))
+
+
+@bp.get("/verkenning")
+def index(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    G = network.to_graph(db, resident, labels.sectors())
+    rows = network.members_of(db, resident)
+    by_id = {m.id: m for m in rows}
+    ties = [(t, by_id[t.a_id], by_id[t.b_id]) for t in network.ties_of(db, resident)]
+    return render_template(
+        "verkenning/index.html",
+        resident=resident,
+        members=sorted(rows, key=lambda m: (m.circle or 9, m.name.lower())),
+        ties=ties,
+        payload=map_payload(G),
+        legend=legend(),
+    )
+
+
+@bp.post("/leden")
+def add_member(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    try:
+        member = members.add_member(db, current_coach(), resident,
+                                    parse.member_fields(request.form), labels.sectors())
+    except Invalid as err:
+        db.rollback()
+        flash(_(err.message), "error")
+    else:
+        db.commit()
+        flash(_("%(name)s staat op de kaart.", name=member.name))
+    return _back(resident_id)
+
+
+@bp.route("/leden/m<int:member_id>", methods=["GET", "POST"])
+def edit_member(resident_id: int, member_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    member = members.get_member(db, resident, member_id)
+    status = 200
+    if request.method == "POST":
+        try:
+            members.update_member(
+                db, current_coach(), resident, member, parse.member_fields(request.form),
+                expected_version=int_or_none(request.form.get("version")),
+                sectors=labels.sectors(),
+            )
+        except StaleVersion as err:
+            db.rollback()
+            db.refresh(member)
+            flash(_(err.message), "error")
+            status = 409
+        except Invalid as err:
+            db.rollback()
+            flash(_(err.message), "error")
+            status = 400
+        else:
+            db.commit()
+            flash(_("Opgeslagen."))
+            return _back(resident_id, "tabel")
+    return render_template("verkenning/member.html", resident=resident, member=member), status
+
+
+@bp.post("/leden/m<int:member_id>/verwijderen")
+def remove_member(resident_id: int, member_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    member = members.get_member(db, resident, member_id)
+    name = member.name
+    try:
+        members.remove_member(db, current_coach(), resident, member,
+                              expected_version=int_or_none(request.form.get("version")))
+    except StaleVersion as err:
+        db.rollback()
+        flash(_(err.message), "error")
+        return redirect(url_for("verkenning.edit_member", resident_id=resident_id,
+                                member_id=member_id))
+    db.commit()
+    flash(_("%(name)s staat niet meer op de kaart.", name=name))
+    return _back(resident_id, "tabel")
+
+
+@bp.post("/banden")
+def add_tie(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    try:
+        members.add_tie(db, current_coach(), resident,
+                        parse.member_ref(request.form.get("a")),
+                        parse.member_ref(request.form.get("b")),
+                        request.form.get("quality") or None)
+    except Invalid as err:
+        db.rollback()
+        flash(_(err.message), "error")
+    else:
+        db.commit()
+        flash(_("De lijn is getekend."))
+    return _back(resident_id, "banden")
+
+
+@bp.post("/banden/<int:tie_id>/verwijderen")
+def remove_tie(resident_id: int, tie_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    members.remove_tie(db, current_coach(), resident, tie_id)
+    db.commit()
+    flash(_("De lijn is weggehaald."))
+    return _back(resident_id, "banden")
+
+
+def _refuse(status: int, message: str):
+    get_db().rollback()
+    return jsonify(ok=False, message=message), status
+
+
+@bp.post("/kaart/verplaats")
+def move_member(resident_id: int):
+    """A member dragged on the map: store the new circle and sector (data, not pixels)."""
+    resident = load_resident(resident_id)
+    db = get_db()
+    try:
+        member = members.get_member(db, resident, parse.member_ref(request.form.get("member")))
+    except NotFound:
+        return _refuse(404, _("Deze persoon staat niet op deze kaart."))
+    where = parse.point(request.form)
+    G = network.to_graph(db, resident, labels.sectors())
+    cell = drop_cell(G, *where) if where else None
+    if cell is None or cell[0] is None:
+        return _refuse(400, _("Zet de persoon in een van de drie cirkels."))
+    try:
+        members.move_member(
+            db, current_coach(), resident, member, circle=cell[0], sector=cell[1],
+            expected_network_version=int_or_none(request.form.get("version")),
+            sectors=labels.sectors(),
+        )
+    except StaleVersion as err:
+        return _refuse(409, _(err.message))
+    except Invalid as err:
+        return _refuse(400, _(err.message))
+    db.commit()
+    return jsonify(ok=True, version=resident.network_version, circle=cell[0], sector=cell[1])
+
+
+@bp.route("/leefgebieden", methods=["GET", "POST"])
+def domains(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    configured = current_app.config["LIFE_DOMAINS"]
+    status = 200
+    if request.method == "POST":
+        try:
+            life_domains.save_entries(db, current_coach(), resident,
+                                      parse.life_domains(request.form, configured), configured)
+        except StaleVersion as err:
+            db.rollback()
+            flash(_(err.message), "error")
+            status = 409
+        except Invalid as err:
+            db.rollback()
+            flash(_(err.message), "error")
+            status = 400
+        else:
+            db.commit()
+            flash(_("Opgeslagen."))
+            return redirect(url_for("verkenning.domains", resident_id=resident_id))
+    return render_template(
+        "verkenning/domains.html", resident=resident, domains=configured,
+        entries=life_domains.entries(db, resident),
+    ), status
