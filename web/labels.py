@@ -26,18 +26,19 @@ SUPPORT_LABELS = {
     "gezelschap": _l("Gezelschap"),
     "nood": _l("Hulp in nood"),
 }
+# "Onbekend" first: a form left as it is records nothing rather than a guess.
 QUALITY_LABELS = {
+    None: _l("Onbekend"),
     "goed": _l("Goed"),
     "wisselend": _l("Wisselend"),
     "gespannen": _l("Gespannen of verbroken"),
-    None: _l("Onbekend"),
 }
 FREQUENCY_LABELS = {
+    None: _l("Onbekend"),
     "dagelijks": _l("Elke dag"),
     "wekelijks": _l("Elke week"),
     "maandelijks": _l("Elke maand"),
     "zelden": _l("Zelden"),
-    None: _l("Onbekend"),
 }
 RECIPROCAL_LABELS = {True: _l("Ja, over en weer"), False: _l("Nee"), None: _l("Onbekend")}
 DETAIL_LABELS = {
@@ -62,7 +63,13 @@ def sector_labels() -> dict:
     return {code: SECTOR_LABELS.get(code, code) for code in (*sectors(), None)}
 
 
+def label(code, mapping: dict):
+    """Template filter: the word for ``code`` in ``mapping``, or the code itself."""
+    return mapping.get(code, code)
+
+
 def init_app(app: Flask) -> None:
+    app.jinja_env.filters["label"] = label
     app.jinja_env.globals.update(
         sector_labels=sector_labels,
         circle_labels=CIRCLE_LABELS,

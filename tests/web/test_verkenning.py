@@ -84,6 +84,8 @@ def test_edit_member_saves_every_field(client, riek, db):
     assert member.reciprocal is True
     assert member.can_think_along is True
     assert member.willing == "samen naar de markt"
+    table = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert "Een luisterend oor, Gezelschap" in table
 
 
 def test_stale_member_edit_shows_the_current_state(client, riek, db):

@@ -275,6 +275,8 @@
       edges: { smooth: false, selectionWidth: 0, hoverWidth: 0 },
     };
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+    // Reachable for browser tests and the console: where is a member drawn right now?
+    container.snsNetwork = network;
 
     network.on("beforeDrawing", function (ctx) {
       drawFrame(ctx, frame);

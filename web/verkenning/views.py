@@ -15,7 +15,9 @@ from web.verkenning import bp, parse
 from web.verkenning.mapview import drop_cell, legend, map_payload
 
 
-def _back(resident_id: int, anchor: str = "snel"):
+def _back(resident_id: int, anchor: str | None = None):
+    """Back to the map page; without an anchor the name field gets the focus for the next
+    person (browsers skip autofocus when the URL points at a fragment)."""
     return redirect(url_for("verkenning.index", resident_id=resident_id, _anchor=anchor))
 
 
