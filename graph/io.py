@@ -1,0 +1,435 @@
+"""A resident's network as a GraphML file, and back (see :mod:`graph.schema` for the form).
+
+:func:`write_graphml` writes exactly the schema's attributes; :func:`read_graphml` reads a
+file written by it or by another program and returns a graph in the schema's form, or
+refuses the file with a :class:`GraphFileError` whose Dutch message can be shown as is.
+
+GraphML has no tuples and no ``None``: the support kinds and the graph's sector codes are
+written comma-joined (``"praktisch,nood"``), and unknown values are left out.
+
+Rules for reading
+-----------------
+- **Size first.** A file larger than ``max_bytes`` is refused before it is read; one with
+  more than ``max_nodes`` ``<node>`` elements before the graph is built.
+- **No DTDs.** A file containing ``<!DOCTYPE`` or ``<!ENTITY`` is refused before parsing
+  (this blocks entity expansion such as "billion laughs"; xml.etree in Python 3.11 does not
+  resolve external entities either). A pass with expat that stops at any doctype also
+  catches declarations hidden by another encoding such as UTF-16.
+- **The resident** is the node with ``kind="ego"``, else the node with id ``"ego"`` (if its
+  kind is not given). In the result the resident is always the node ``"ego"``. More than one
+  ``kind="ego"`` node, or a node ``"ego"`` that is marked as a member, is refused.
+- **Without a resident** every node is a member whose relation to the resident is unknown:
+  the result has an ego node without a name and *no* ego edges; every edge in the file is a
+  tie between members, and relation attributes on nodes or edges are not read.
+- **Missing means unknown**, never guessed: a missing or empty attribute becomes ``None``
+  (``()`` for support); a member without an edge to the resident has no ego edge, so
+  :func:`graph.schema.relation` reports every field unknown. Names are not taken from other
+  attributes such as ``label``. Declared GraphML defaults (``<default>``) do count as values.
+- **Values outside the vocabulary are refused**, not dropped: a circle other than 1-3, a
+  support kind, frequency or quality that is not a code of :mod:`graph.schema`, a yes/no
+  field that is not yes or no, a ``kind`` other than ego/member. A sector code is accepted
+  only if it is in the file's own ``sectors`` graph attribute (a team may configure extra
+  sectors), else in :data:`graph.schema.SECTORS`. Numbers written as text (``"2"``) and
+  ``true``/``false``/``ja``/``nee`` as text are accepted.
+- **Other attributes are dropped** (positions, colours, labels, edge ids): the result holds
+  only the schema's attributes.
+- A directed file is read as undirected; two edges between the same two nodes (both
+  directions, or parallel edges) are merged when they say the same, else refused. An edge
+  from a node to itself is refused. With more than one ``<graph>`` the file is refused.
+
+Examples
+--------
+>>> import io
+>>> from graph.schema import new_network, add_member, relation
+>>> G = new_network("Riek")
+>>> add_member(G, "m1", name="Ans", sector="familie", circle=1, support=("nood", "praktisch"))
+>>> buffer = io.BytesIO()
+>>> write_graphml(G, buffer)
+>>> H = read_graphml(io.BytesIO(buffer.getvalue()))
+>>> relation(H, "m1")["support"], H.nodes["ego"]["name"]
+(('praktisch', 'nood'), 'Riek')
+>>> read_graphml(io.BytesIO(b"<graphml><graph>"))
+Traceback (most recent call last):
+...
+graph.io.GraphFileError: Dit is geen leesbaar GraphML-bestand.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Hashable, Iterable
+from typing import IO, Any
+from xml.parsers import expat
+
+import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
+
+from graph.schema import (
+    CIRCLES,
+    EGO,
+    FREQUENCIES,
+    PERSON_ATTRS,
+    QUALITIES,
+    RELATION_ATTRS,
+    SECTORS,
+    SUPPORT_KINDS,
+)
+
+__all__ = ["MAX_BYTES", "MAX_NODES", "GraphFileError", "read_graphml", "write_graphml"]
+
+#: Default size limits of :func:`read_graphml`.
+MAX_BYTES = 5_000_000
+MAX_NODES = 5_000
+
+UNREADABLE = "Dit is geen leesbaar GraphML-bestand."
+
+_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_TEXT_ATTRS = ("name", "willing", "talents", "note")
+_YES = {"true", "1", "ja", "yes"}
+_NO = {"false", "0", "nee", "no"}
+
+
+class GraphFileError(ValueError):
+    """A GraphML file that cannot be read as a resident's network; the message is Dutch."""
+
+
+class _Refused(Exception):
+    """Raised inside the expat pass to stop it."""
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> None:
+    """Write a resident's network (see :mod:`graph.schema`) as GraphML.
+
+    Only the schema's attributes are written: ``sectors`` on the graph, ``kind`` and
+    ``name`` on the resident, ``kind`` and the person attributes on members, the relation
+    attributes on ego edges and ``quality`` on ties between members. Support kinds and
+    sector codes are comma-joined; ``None`` and empty support are left out.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The network; it is not changed.
+    path_or_file : path or binary file
+        Where to write (UTF-8).
+
+    Raises
+    ------
+    ValueError
+        When a sector code contains a comma (it could not be read back).
+    """
+    sectors = tuple(G.graph.get("sectors") or SECTORS)
+    for code in sectors:
+        if "," in str(code):
+            raise ValueError(f"sector code {code!r} contains a comma")
+    H = nx.Graph(sectors=",".join(str(c) for c in sectors))
+    for node, data in G.nodes(data=True):
+        if node == EGO:
+            H.add_node(node, **_present({"kind": "ego", "name": _str(data.get("name"))}))
+            continue
+        attrs = {"kind": "member"}
+        attrs.update({a: _str(data.get(a)) for a in PERSON_ATTRS if a != "can_think_along"})
+        if data.get("can_think_along") is not None:
+            attrs["can_think_along"] = bool(data["can_think_along"])
+        H.add_node(node, **_present(attrs))
+    for u, v, data in G.edges(data=True):
+        if EGO in (u, v):
+            support = ",".join(data.get("support") or ()) or None
+            circle = data.get("circle")
+            reciprocal = data.get("reciprocal")
+            attrs = {
+                "circle": None if circle is None else int(circle),
+                "support": support,
+                "reciprocal": None if reciprocal is None else bool(reciprocal),
+                "frequency": _str(data.get("frequency")),
+                "quality": _str(data.get("quality")),
+            }
+        else:
+            attrs = {"quality": _str(data.get("quality"))}
+        H.add_edge(u, v, **_present(attrs))
+    writer = _Writer(encoding="utf-8", named_key_ids=True)
+    writer.add_graph_element(H)
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with open(path_or_file, "wb") as f:
+            writer.dump(f)
+    else:
+        writer.dump(path_or_file)
+
+
+class _Writer(GraphMLWriter):
+    """NetworkX's writer, with booleans spelled ``true``/``false`` as GraphML wants."""
+
+    def add_data(self, name, element_type, value, scope="all", default=None):
+        element = super().add_data(name, element_type, value, scope, default)
+        if element_type is bool:
+            element.text = str(value).lower()
+        return element
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _present(attrs: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in attrs.items() if v is not None}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_graphml(
+    path_or_file: str | os.PathLike | IO[bytes],
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_nodes: int = MAX_NODES,
+) -> nx.Graph:
+    """Read a resident's network from a GraphML file (the rules are in the module notes).
+
+    Parameters
+    ----------
+    path_or_file : path or binary file
+        The GraphML file.
+    max_bytes : int
+        Larger files are refused before they are read.
+    max_nodes : int
+        Files with more nodes are refused before the graph is built.
+
+    Returns
+    -------
+    networkx.Graph
+        A network in the form of :mod:`graph.schema`: the resident ``"ego"``, the members
+        with every person attribute, ego edges with every relation attribute, ties between
+        members with their quality, and the ``sectors`` graph attribute as a tuple.
+
+    Raises
+    ------
+    GraphFileError
+        When the file is too big, not GraphML, holds a DTD, or a value is outside the
+        vocabulary; the Dutch message names the node and field.
+    OSError
+        When the path cannot be read.
+    """
+    data = _read_bytes(path_or_file, max_bytes)
+    _check_xml(data, max_nodes)
+    try:
+        raw = nx.parse_graphml(data)
+    except (nx.NetworkXError, ValueError, KeyError, TypeError, SyntaxError) as err:
+        raise GraphFileError(UNREADABLE) from err
+    if raw.number_of_nodes() > max_nodes:  # edges to undeclared nodes add nodes
+        raise GraphFileError(_too_many(max_nodes))
+    return _to_schema(raw)
+
+
+def _dutch_number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _too_many(max_nodes: int) -> str:
+    return f"Het bestand is te groot: meer dan {_dutch_number(max_nodes)} personen."
+
+
+def _read_bytes(path_or_file, max_bytes: int) -> bytes:
+    too_big = GraphFileError(
+        f"Het bestand is te groot: meer dan {_dutch_number(max_bytes)} bytes."
+    )
+    if isinstance(path_or_file, (str, os.PathLike)):
+        if os.stat(path_or_file).st_size > max_bytes:
+            raise too_big
+        with open(path_or_file, "rb") as f:
+            data = f.read(max_bytes + 1)
+    else:
+        data = path_or_file.read(max_bytes + 1)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+    if len(data) > max_bytes:
+        raise too_big
+    return data
+
+
+def _check_xml(data: bytes, max_nodes: int) -> None:
+    """Refuse DTDs, malformed XML, more than one graph and too many nodes, without
+    building anything."""
+    dtd = GraphFileError(
+        "Dit GraphML-bestand bevat een DOCTYPE- of ENTITY-declaratie. "
+        "Die worden om veiligheidsredenen niet gelezen."
+    )
+    if _DTD.search(data):
+        raise dtd
+    counts = {"node": 0, "graph": 0}
+
+    def refuse(*_args) -> None:
+        raise _Refused(dtd)
+
+    def start(name: str, _attrs) -> None:
+        local = name.rsplit(" ", 1)[-1]
+        if local in counts:
+            counts[local] += 1
+            if counts["node"] > max_nodes:
+                raise _Refused(GraphFileError(_too_many(max_nodes)))
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(data, True)
+    except _Refused as err:
+        raise err.args[0] from None
+    except (expat.ExpatError, ValueError) as err:
+        raise GraphFileError(UNREADABLE) from err
+    if counts["graph"] > 1:
+        raise GraphFileError("Het bestand bevat meer dan één netwerk; lees ze één voor één in.")
+
+
+def _to_schema(raw: nx.Graph) -> nx.Graph:
+    sectors = _sectors(raw.graph.get("sectors"))
+    node_default = dict(raw.graph.get("node_default") or {})
+    edge_default = dict(raw.graph.get("edge_default") or {})
+
+    def node_attrs(node: Hashable) -> dict[str, Any]:
+        return {**node_default, **raw.nodes[node]}
+
+    ego = _find_ego(raw, node_attrs)
+    G = nx.Graph(sectors=sectors)
+    ego_name = _text(node_attrs(ego).get("name")) if ego is not None else None
+    G.add_node(EGO, kind="ego", name=ego_name)
+    for node in raw:
+        if node != ego:
+            G.add_node(node, kind="member", **_person(node, node_attrs(node), sectors))
+
+    for u, v, data in raw.edges(data=True):
+        data = {**edge_default, **data}
+        if u == v:
+            raise GraphFileError(f"Knoop {_q(u)} is met zichzelf verbonden.")
+        if ego is not None and ego in (u, v):
+            member = v if u == ego else u
+            a, b, attrs = EGO, member, _relation(member, data)
+        else:
+            a, b = u, v
+            where = f"Verbinding tussen {_q(u)} en {_q(v)}"
+            attrs = {"quality": _code(where, "kwaliteit", data.get("quality"), QUALITIES)}
+        if G.has_edge(a, b):
+            if G.edges[a, b] != attrs:
+                raise GraphFileError(
+                    f"Tussen {_q(u)} en {_q(v)} staan twee verbindingen die elkaar "
+                    "tegenspreken."
+                )
+            continue
+        G.add_edge(a, b, **attrs)
+    return G
+
+
+def _sectors(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return SECTORS
+    codes = [c.strip() for c in str(value).split(",")]
+    return tuple(dict.fromkeys(c for c in codes if c)) or SECTORS
+
+
+def _find_ego(raw: nx.Graph, node_attrs) -> Hashable | None:
+    egos = []
+    for node in raw:
+        kind = _text(node_attrs(node).get("kind"))
+        if kind not in (None, "ego", "member"):
+            raise GraphFileError(f"Knoop {_q(node)}: onbekende soort knoop {_q(kind)}.")
+        if kind == "ego":
+            egos.append(node)
+    if len(egos) > 1:
+        raise GraphFileError(
+            f"Het bestand bevat meer dan één bewoner (kind=\"ego\"): "
+            f"{_q(egos[0])} en {_q(egos[1])}."
+        )
+    if EGO in raw and egos != [EGO]:
+        if egos or _text(node_attrs(EGO).get("kind")) == "member":
+            raise GraphFileError(
+                f"Knoop {_q(EGO)} is een netwerklid, maar die naam is voor de bewoner."
+            )
+        return EGO
+    return egos[0] if egos else None
+
+
+def _person(node: Hashable, data: dict[str, Any], sectors: tuple[str, ...]) -> dict[str, Any]:
+    where = f"Knoop {_q(node)}"
+    person: dict[str, Any] = {a: _text(data.get(a)) for a in _TEXT_ATTRS}
+    person["sector"] = _code(where, "sector", data.get("sector"), sectors)
+    person["can_think_along"] = _yes_no(where, "kan meedenken", data.get("can_think_along"))
+    return {a: person[a] for a in PERSON_ATTRS}
+
+
+def _relation(member: Hashable, data: dict[str, Any]) -> dict[str, Any]:
+    where = f"Knoop {_q(member)}"
+    relation = {
+        "circle": _circle(where, data.get("circle")),
+        "support": _support(where, data.get("support")),
+        "reciprocal": _yes_no(where, "wederkerig", data.get("reciprocal")),
+        "frequency": _code(where, "contactfrequentie", data.get("frequency"), FREQUENCIES),
+        "quality": _code(where, "kwaliteit", data.get("quality"), QUALITIES),
+    }
+    return {a: relation[a] for a in RELATION_ATTRS}
+
+
+def _q(value: Any) -> str:
+    return f"'{value}'"
+
+
+def _show(value: Any) -> str:
+    return str(value) if isinstance(value, (int, float)) else _q(value)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _code(where: str, field: str, value: Any, allowed: Iterable[str]) -> str | None:
+    code = _text(value)
+    if code is None:
+        return None
+    code = code.strip()
+    if code not in allowed:
+        raise GraphFileError(f"{where}: onbekende {field} {_show(value)}.")
+    return code
+
+
+def _circle(where: str, value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    circle: Any = value
+    if isinstance(value, str):
+        try:
+            circle = float(value.strip())
+        except ValueError:
+            circle = value
+    if isinstance(circle, float) and circle.is_integer():
+        circle = int(circle)
+    if isinstance(circle, bool) or circle not in CIRCLES:
+        raise GraphFileError(f"{where}: onbekende cirkel {_show(value)}.")
+    return int(circle)
+
+
+def _support(where: str, value: Any) -> tuple[str, ...]:
+    kinds = {k.strip() for k in str(value if value is not None else "").split(",")} - {""}
+    for kind in sorted(kinds):
+        if kind not in SUPPORT_KINDS:
+            raise GraphFileError(f"{where}: onbekende soort steun {_q(kind)}.")
+    return tuple(k for k in SUPPORT_KINDS if k in kinds)
+
+
+def _yes_no(where: str, field: str, value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise GraphFileError(f"{where}: {field} moet ja of nee zijn, niet {_show(value)}.")
