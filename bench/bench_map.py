@@ -7,11 +7,16 @@ page is requested through Flask's test client, logged in as the resident's coach
 SQLite database in a temp dir. Prints the median server time of ``--runs`` requests
 (default 7) and the HTML size; vis-network itself (a static file, cached) is not counted.
 Target: under 150 ms for 100 members.
+
+With ``--browser`` it also opens each page in Debian's Chromium (Playwright) and reports the
+time until the map is drawn and the median time of one zoom step (a redraw of the canvas),
+to show whether 500 members still pan and zoom smoothly (under ~50 ms per frame).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import secrets
 import statistics
@@ -41,9 +46,55 @@ def _login(client) -> None:
                                 "csrf_token": token})
 
 
+ZOOM_STEPS = """async () => {
+    const net = document.getElementById('map').snsNetwork;
+    const times = [];
+    for (let i = 0; i < 12; i++) {
+        const start = performance.now();
+        net.moveTo({scale: net.getScale() * (i % 2 ? 1.25 : 0.8)});
+        net.redraw();
+        await new Promise(requestAnimationFrame);
+        times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+}"""
+
+
+def browser_times(app, ids: dict[int, int], cookie: str) -> dict[int, tuple[float, float]]:
+    """Per size: (ms until the map is drawn, median ms of one zoom step) in Chromium."""
+    import threading
+
+    from playwright.sync_api import sync_playwright
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    results = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                     args=["--no-sandbox", "--disable-dev-shm-usage"])
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies([{"name": "session", "value": cookie, "url": base}])
+        page = context.new_page()
+        for size, resident_id in ids.items():
+            start = time.perf_counter()
+            page.goto(f"{base}/bewoners/{resident_id}/verkenning")
+            page.wait_for_function("document.getElementById('map').snsNetwork !== undefined")
+            page.evaluate("() => new Promise(requestAnimationFrame)")
+            drawn = (time.perf_counter() - start) * 1000
+            results[size] = (drawn, page.evaluate(ZOOM_STEPS))
+        browser.close()
+    server.shutdown()
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--browser", action="store_true", help="also time Chromium")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SNS_INSTANCE_PATH"] = tmp
@@ -73,6 +124,11 @@ def main() -> None:
             times = times[1:]  # the first request warms caches (templates, imports)
             print(f"{size:>8} {statistics.median(times):>10.1f} {min(times):>8.1f} "
                   f"{len(body) / 1024:>9.1f}")
+        if args.browser:
+            cookie = client.get_cookie("session").value
+            print(f"\n{'members':>8} {'drawn ms':>9} {'zoom step ms':>13}")
+            for size, (drawn, step) in browser_times(app, ids, cookie).items():
+                print(f"{size:>8} {drawn:>9.0f} {step:>13.1f}")
 
 
 if __name__ == "__main__":
