@@ -1,0 +1,553 @@
+"""The netwerkkaart as SVG: safe with hostile text, readable without colour, deterministic."""
+
+import random
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from graph.layout import frame, layout
+from graph.render import edge_style, sector_shapes
+from graph.schema import EGO, QUALITIES, SECTORS, add_member, add_tie, new_network
+from graph.svg import VIEW_RADIUS, initials, netwerkkaart_svg, wrap
+
+NS = "{http://www.w3.org/2000/svg}"
+LABELS = {
+    "familie": "Familie",
+    "vrienden": "Vrienden",
+    "buren": "Buren",
+    "werk_school_club": "Werk, school, club",
+    "professionals": "Hulpverleners",
+    None: "Onbekend",
+}
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "]]></svg><script>alert(1)</script>",
+    '"><svg onload="alert(1)">',
+    "' onmouseover='alert(1)",
+    "&amp; &lt;b&gt; &#x3C;",
+    "<!-- --><?xml version='1.0'?><!DOCTYPE x [<!ENTITY e 'x'>]>&e;",
+    "Ans\x00\x08\x1b\x0bde\ufffeWit\ud800",
+    "javascript:alert(1) url(http://evil.example/x.png)",
+]
+
+
+def svg_of(G, **kwargs):
+    kwargs.setdefault("sector_labels", LABELS)
+    return netwerkkaart_svg(G, **kwargs)
+
+
+def parse(svg):
+    return ET.fromstring(svg)  # noqa: S314 - our own output, checked to hold no DTD
+
+
+def random_network(n, seed=3, sectors=SECTORS, unknown=True):
+    rng = random.Random(seed)  # noqa: S311 - a seeded test fixture
+    G = new_network("Mevrouw Jansen", sectors=sectors)
+    extra = [None] if unknown else []
+    for i in range(n):
+        add_member(
+            G,
+            f"m{i}",
+            name=f"Lid {i}",
+            sector=rng.choice([*sectors, *extra]),
+            circle=rng.choice([1, 2, 3, *extra]),
+            quality=rng.choice([*QUALITIES, None]),
+        )
+    for i in range(1, n):
+        add_tie(G, f"m{i}", f"m{rng.randrange(i)}", quality=rng.choice([*QUALITIES, None]))
+    return G
+
+
+def groups(root, cls):
+    """``{data-node: element}`` of the groups whose first class is ``cls``."""
+    return {
+        g.get("data-node"): g
+        for g in root.iter(f"{NS}g")
+        if g.get("data-node") is not None and g.get("class", "").split()[0] == cls
+    }
+
+
+def names(root):
+    """``{data-node: [lines]}`` of the member names."""
+    return {
+        t.get("data-node"): [span.text for span in t.iter(f"{NS}tspan")]
+        for t in root.iter(f"{NS}text")
+        if t.get("data-node") is not None
+    }
+
+
+def member_shape(group):
+    (shape,) = [el for el in group if el.get("class") == "shape"]
+    return shape
+
+
+def ties(root):
+    return [line for line in root.iter(f"{NS}line") if "tie" in line.get("class", "").split()]
+
+
+def assert_safe(svg):
+    root = parse(svg)
+    for el in root.iter():
+        tag = el.tag.removeprefix(NS)
+        assert el.tag.startswith(NS), el.tag
+        assert tag not in {"script", "foreignObject", "image", "use", "a", "style", "iframe"}
+        for attr, value in el.attrib.items():
+            name = attr.rsplit("}", 1)[-1].lower()
+            assert not name.startswith("on"), attr
+            assert name not in {"href", "style", "src"}, attr
+            if name != "data-node":  # the node id: user text, harmless in a data attribute
+                assert not re.search(r"javascript:|url\(|https?:", value, re.I), (attr, value)
+    lowered = svg.lower()
+    for needle in ("<script", "<img", "<svg onload", "<!--", "<!doctype", "<?xml", "<![cdata"):
+        assert needle not in lowered, needle
+    assert lowered.count("<svg") == 1
+    assert lowered.count("</svg>") == 1
+
+
+# -- the document -----------------------------------------------------------------------
+
+
+def test_output_is_one_svg_element_with_the_documented_viewbox():
+    svg = svg_of(random_network(10), width="100%", height="180mm")
+    root = parse(svg)
+    assert root.tag == f"{NS}svg"
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert svg.endswith("</svg>")
+    assert root.get("viewBox") == "-401 -310 802 620"
+    assert (root.get("width"), root.get("height")) == ("100%", "180mm")
+    assert root.get("font-family") == "DejaVu Sans, sans-serif"
+
+
+def test_twelve_points_when_printed_25_cm_wide():
+    root = parse(svg_of(random_network(40)))
+    _, _, width, _ = map(float, root.get("viewBox").split())
+    name = next(t for t in root.iter(f"{NS}text") if t.get("class") == "name")
+    mm_per_unit = 250 / width
+    assert float(name.get("font-size")) * mm_per_unit / 0.3528 >= 12
+
+
+def test_the_frame_fits_the_viewbox_and_labels_get_room():
+    for font_size in (10, 14, 24):
+        root = parse(svg_of(new_network("R"), font_size=font_size))
+        x, y, w, h = map(float, root.get("viewBox").split())
+        assert (x, y) == (-w / 2, -h / 2)
+        assert w / 2 == pytest.approx(VIEW_RADIUS + 12 + 11 * font_size)
+        assert h / 2 == pytest.approx(VIEW_RADIUS + 12 + 4.5 * font_size)
+
+
+def test_width_and_height_are_left_out_by_default_and_checked():
+    root = parse(svg_of(new_network("R")))
+    assert root.get("width") is None
+    assert root.get("height") is None
+    for bad in ('100%" onload="alert(1)', "calc(1px)", "", "url(x)"):
+        with pytest.raises(ValueError, match="width"):
+            svg_of(new_network("R"), width=bad)
+        with pytest.raises(ValueError, match="height"):
+            svg_of(new_network("R"), height=bad)
+
+
+@pytest.mark.parametrize("font_size", [0, -3, float("nan"), float("inf")])
+def test_font_size_must_be_positive(font_size):
+    with pytest.raises(ValueError, match="font_size"):
+        svg_of(new_network("R"), font_size=font_size)
+
+
+def test_output_is_deterministic_and_independent_of_insertion_order():
+    G = random_network(30)
+    H = new_network("Mevrouw Jansen")
+    for node in reversed(list(G.nodes)):
+        if node != EGO:
+            H.add_node(node, **G.nodes[node])
+    for u, v, data in reversed(list(G.edges(data=True))):
+        H.add_edge(v, u, **data)
+    kwargs = {"highlight": {"m3": "joined", "m1": "closer"}, "title": "Maart"}
+    assert svg_of(G, **kwargs) == svg_of(G, **kwargs)
+    assert svg_of(G, **kwargs) == svg_of(H, **kwargs)
+
+
+# -- escaping ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_is_only_ever_escaped_text(hostile):
+    G = new_network(hostile)
+    add_member(G, "m1", name=hostile, sector="familie", circle=1, quality="goed")
+    add_member(G, hostile, name=hostile)  # a hostile node id as well
+    add_tie(G, "m1", hostile, quality="wisselend")
+    labels = {**LABELS, "familie": hostile, None: hostile}
+    svg = svg_of(G, sector_labels=labels, title=hostile, highlight={"m1": hostile})
+    assert_safe(svg)
+    root = parse(svg)
+    expected = wrap(hostile)
+    assert names(root)["m1"] == expected
+    assert names(root)[re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\ud800]", "", hostile)] == expected
+    texts = ["".join(t.itertext()) for t in root.iter(f"{NS}text")]
+    assert "".join(wrap(hostile, 14, 2)) in texts  # the sector label
+
+
+def test_hostile_highlight_classes_are_dropped():
+    G = new_network("R")
+    add_member(G, "m1", name="Ans")
+    svg = svg_of(G, highlight={"m1": 'joined x" onclick="alert(1) <b> closer'})
+    assert_safe(svg)
+    assert groups(parse(svg), "member")["m1"].get("class") == "member joined closer"
+
+
+def test_all_user_text_goes_through_escaping():
+    G = new_network("A & B")
+    add_member(G, "m1", name="C < D > E")
+    svg = svg_of(G, title='"T" & \'t\'', sector_labels={**LABELS, "familie": "F & G"})
+    assert "C &lt; D &gt; E" in svg
+    assert "A &amp; B" in svg
+    assert "&quot;T&quot; &amp; &#39;t&#39;" in svg
+    assert "F &amp; G" in svg
+    root = parse(svg)
+    assert root.find(f"{NS}title").text == "\"T\" & 't'"
+
+
+# -- members, names, shapes -------------------------------------------------------------
+
+
+def test_every_member_has_a_group_a_shape_and_its_name_as_text():
+    G = random_network(40)
+    root = parse(svg_of(G))
+    members = groups(root, "member")
+    assert set(members) == {str(n) for n in G if n != EGO}
+    texts = names(root)
+    for node in members:
+        assert texts[node] == wrap(G.nodes[node]["name"])
+        assert members[node].find(f"{NS}title").text == G.nodes[node]["name"]
+
+
+def test_shapes_sit_at_the_layout_positions_scaled_to_the_view():
+    G = random_network(25, unknown=False)
+    root = parse(svg_of(G))
+    scale = VIEW_RADIUS / frame(G).outer_radius
+    pos = layout(G)
+    circles = 0
+    for node, group in groups(root, "member").items():
+        shape = member_shape(group)
+        if shape.tag == f"{NS}circle":
+            circles += 1
+            x, y = pos[node]
+            assert float(shape.get("cx")) == pytest.approx(x * scale, abs=0.01)
+            assert float(shape.get("cy")) == pytest.approx(y * scale, abs=0.01)
+    assert circles
+
+
+def test_shape_per_sector_as_on_the_screen():
+    G = new_network("R")
+    for i, sector in enumerate([*SECTORS, None]):
+        add_member(G, f"m{i}", name=f"N{i}", sector=sector, circle=2)
+    root = parse(svg_of(G))
+    expected = sector_shapes(SECTORS)
+    members = groups(root, "member")
+    for i, sector in enumerate([*SECTORS, None]):
+        shape = member_shape(members[f"m{i}"])
+        assert shape.get("data-shape") == expected[sector]
+        assert (shape.get("stroke-dasharray") is not None) == (sector is None)
+    tags = {member_shape(g).get("data-shape"): member_shape(g).tag for g in members.values()}
+    assert tags["dot"] == f"{NS}circle"
+    assert tags["square"] == f"{NS}rect"
+    assert {tags[s] for s in ("triangle", "diamond", "star", "hexagon")} == {f"{NS}polygon"}
+    points = {s: len(member_shape(g).get("points", "").split()) for s, g in
+              ((member_shape(g).get("data-shape"), g) for g in members.values())}
+    assert (points["triangle"], points["diamond"], points["star"], points["hexagon"]) == (
+        3, 4, 10, 6)
+
+
+def test_custom_sectors_cycle_the_shapes_and_the_legend_shows_them():
+    codes = [f"s{i}" for i in range(8)]
+    G = new_network("R", sectors=codes)
+    for i, code in enumerate(codes):
+        add_member(G, f"m{i}", name=f"N{i}", sector=code, circle=3)
+    root = parse(svg_of(G, sector_labels={c: c.upper() for c in codes}))
+    expected = sector_shapes(codes)
+    members = groups(root, "member")
+    assert [member_shape(members[f"m{i}"]).get("data-shape") for i in range(8)] == [
+        expected[c] for c in codes
+    ]
+    legend = next(g for g in root.iter(f"{NS}g") if g.get("class") == "sector-labels")
+    assert [s.get("data-shape") for s in legend if s.get("class") == "shape"] == [
+        expected[c] for c in codes
+    ]
+    labels = ["".join(t.itertext()) for t in legend.iter(f"{NS}text")]
+    assert labels == [c.upper() for c in codes]
+
+
+def test_member_shapes_are_drawn_over_plates_names_over_shapes_and_the_resident_on_top():
+    root = parse(svg_of(random_network(5)))
+    layers = [g.get("class") for g in root if g.tag == f"{NS}g"]
+    assert layers == ["frame", "ties", "plates", "members", "names", "resident"]
+
+
+def test_a_long_name_is_wrapped_to_two_short_lines():
+    G = new_network("R" * 200)
+    add_member(G, "m1", name="Anne-Marie " + "x" * 189, circle=1)
+    add_member(G, "m2", name=" ".join(["woord"] * 40), circle=1)
+    add_member(G, "m3", name="regel\neen\r\nen\ttwee", circle=1)
+    root = parse(svg_of(G))
+    lines = names(root)
+    assert lines["m1"] == ["Anne-Marie", "xxxxxxxxxxxxxxx…"]
+    assert lines["m2"] == ["woord woord", "woord woord woo…"]
+    assert lines["m3"] == ["regel een en", "twee"]
+    for node_lines in lines.values():
+        assert len(node_lines) <= 2
+        assert all(len(line) <= 16 for line in node_lines)
+    resident = groups(root, "resident")[EGO]
+    spans = [s.text for s in resident.iter(f"{NS}tspan")]
+    assert len(spans) == 2
+    assert all(len(s) <= 10 for s in spans)
+    assert spans[-1].endswith("…")
+    for plate in root.iter(f"{NS}rect"):
+        if plate.get("class") == "plate":
+            assert float(plate.get("width")) < 16 * 0.62 * 14 + 14
+
+
+def test_wrap():
+    assert wrap("") == [""]
+    assert wrap("Ans") == ["Ans"]
+    assert wrap("a" * 16) == ["a" * 16]
+    assert wrap("a" * 17) == ["a" * 16, "a"]
+    assert wrap("a" * 33) == ["a" * 16, "a" * 15 + "…"]
+    assert wrap("Werk, school, club", 14, 2) == ["Werk, school,", "club"]
+    assert wrap("Jan van Dijk", 20, 1) == ["Jan van Dijk"]
+    assert wrap("Jan van Dijk", 8, 1) == ["Jan van…"]
+
+
+@pytest.mark.parametrize(
+    ("style", "member", "resident"),
+    [
+        ("full", ["Jan van Dijk"], ["Mevrouw", "Jansen"]),
+        ("first", ["Jan"], ["Mevrouw"]),
+        ("initials", ["J.v.D."], ["M.J."]),
+    ],
+)
+def test_name_styles(style, member, resident):
+    G = new_network("Mevrouw Jansen")
+    add_member(G, "m1", name="Jan van Dijk", sector="buren", circle=1)
+    root = parse(svg_of(G, name_style=style))
+    assert names(root)["m1"] == member
+    group = groups(root, "member")["m1"]
+    assert group.find(f"{NS}title").text == " ".join(member)
+    assert [s.text for s in groups(root, "resident")[EGO].iter(f"{NS}tspan")] == resident
+
+
+@pytest.mark.parametrize("style", ["first", "initials"])
+def test_shortened_names_do_not_leak_the_full_name(style):
+    G = new_network("Mevrouw Jansen")
+    add_member(G, "m1", name="Jan van Dijk")
+    svg = svg_of(G, name_style=style)
+    assert "Dijk" not in svg
+    assert "Jansen" not in svg
+
+
+def test_unknown_name_style_is_refused():
+    with pytest.raises(ValueError, match="name_style"):
+        svg_of(new_network("R"), name_style="last")
+
+
+def test_initials():
+    assert initials("Jan van Dijk") == "J.v.D."
+    assert initials("Anne-Marie de Vries-Bakker") == "A.-M.d.V.-B."
+    assert initials("  'Sjaak'  (buurman) ") == "S.b."
+    assert initials("Ömer Çelik") == "Ö.Ç."
+    assert initials("- !") == "?"
+
+
+def test_a_member_without_a_name_shows_its_id():
+    G = new_network("R")
+    add_member(G, "m1", name="   ")
+    add_member(G, "m2", name="")
+    assert names(parse(svg_of(G))) == {"m1": ["m1"], "m2": ["m2"]}
+
+
+# -- lines ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("quality", [*QUALITIES, None])
+def test_line_style_follows_quality(quality):
+    G = new_network("R")
+    add_member(G, "m1", name="A", quality=quality)
+    add_member(G, "m2", name="B", quality=next(q for q in QUALITIES if q != quality))
+    add_tie(G, "m2", "m1", quality=quality)
+    lines = [line for line in ties(parse(svg_of(G))) if line.get("data-quality") == (quality or "")]
+    assert sorted(line.get("class") for line in lines) == [
+        f"tie ego-tie {quality or 'unknown'}",
+        f"tie member-tie {quality or 'unknown'}",
+    ]
+    style = edge_style(quality)
+    for line in lines:
+        dashes = line.get("stroke-dasharray")
+        assert dashes == (" ".join(str(d) for d in style["dashes"]) if style["dashes"] else None)
+        assert float(line.get("stroke-width")) == style["width"]
+
+
+def test_line_styles_read_without_colour():
+    G = new_network("R")
+    for i, quality in enumerate([*QUALITIES, None]):
+        add_member(G, f"m{i}", name=f"N{i}", quality=quality)
+    lines = {line.get("data-quality"): line for line in ties(parse(svg_of(G)))}
+    styles = {q: (line.get("stroke-dasharray"), line.get("stroke-width")) for q, line in
+              lines.items()}
+    assert len(set(styles.values())) == 4
+    assert styles["goed"] == (None, "4")
+    assert styles["wisselend"] == ("12 8", "2.5")
+    assert styles["gespannen"] == ("2 6", "1.5")
+    assert styles[""] == (None, "1")
+    assert lines[""].get("stroke") == "#9aa1ad"
+
+
+def test_every_edge_is_drawn_once_between_its_nodes():
+    G = random_network(30)
+    root = parse(svg_of(G))
+    lines = ties(root)
+    assert len(lines) == G.number_of_edges()
+    assert sum("ego-tie" in line.get("class") for line in lines) == G.degree(EGO)
+    ends = {(line.get("x2"), line.get("y2")) for line in lines if "ego-tie" in line.get("class")}
+    assert len(ends) == G.degree(EGO)
+    assert all(
+        (line.get("x1"), line.get("y1")) == ("0", "0")
+        for line in lines
+        if "ego-tie" in line.get("class")
+    )
+
+
+# -- frame ------------------------------------------------------------------------------
+
+
+def rings(root):
+    return [c for c in root.iter(f"{NS}circle") if c.get("class") == "ring"]
+
+
+def test_empty_network_draws_the_rings_and_the_resident():
+    root = parse(svg_of(new_network("Mevrouw Jansen")))
+    radii = [float(c.get("r")) for c in rings(root)]
+    assert radii[-1] == VIEW_RADIUS
+    assert len(radii) == 4  # the resident's disc and three rings
+    wedges = [line for line in root.iter(f"{NS}line") if line.get("class") == "wedge"]
+    assert len(wedges) == len(SECTORS)
+    numbers = next(g for g in root.iter(f"{NS}g") if g.get("class") == "ring-numbers")
+    assert ["".join(t.itertext()) for t in numbers.iter(f"{NS}text")] == ["1", "2", "3"]
+    legend = next(g for g in root.iter(f"{NS}g") if g.get("class") == "sector-labels")
+    assert ["".join(t.itertext()) for t in legend.iter(f"{NS}text")] == [
+        "Familie", "Vrienden", "Buren", "Werk, school,club", "Hulpverleners"]
+    assert ties(root) == []
+    assert groups(root, "member") == {}
+    resident = groups(root, "resident")[EGO]
+    assert resident.find(f"{NS}ellipse").get("data-shape") == "ellipse"
+    assert "".join(resident.find(f"{NS}text").itertext()) == "MevrouwJansen"
+
+
+def test_a_resident_without_a_name_gets_a_figure_and_no_text():
+    for name in (None, "  "):
+        root = parse(svg_of(new_network(name)))
+        resident = groups(root, "resident")[EGO]
+        assert resident.find(f"{NS}text") is None
+        assert resident.find(f"{NS}title") is None
+        assert any(g.get("class") == "person" for g in resident.iter(f"{NS}g"))
+
+
+def test_a_graph_without_the_resident_still_draws():
+    G = new_network("R")
+    add_member(G, "m1", name="Ans", circle=1)
+    G.remove_node(EGO)
+    root = parse(svg_of(G))
+    assert groups(root, "resident") == {}
+    assert set(names(root)) == {"m1"}
+
+
+def test_unknown_circle_and_sector_get_their_band_and_wedge_at_the_same_size():
+    G = new_network("R")
+    add_member(G, "m1", name="Ans")
+    known = parse(svg_of(new_network("R")))
+    root = parse(svg_of(G))
+    assert root.get("viewBox") == known.get("viewBox")
+    outer = rings(root)[-1]
+    assert float(outer.get("r")) == VIEW_RADIUS
+    assert outer.get("stroke-dasharray") is not None
+    wedges = [line for line in root.iter(f"{NS}line") if line.get("class") == "wedge"]
+    assert len(wedges) == len(SECTORS) + 1
+    numbers = next(g for g in root.iter(f"{NS}g") if g.get("class") == "ring-numbers")
+    assert ["".join(t.itertext()) for t in numbers.iter(f"{NS}text")][-1] == "Onbekend"
+
+
+def test_labels_may_be_lazy_and_missing():
+    class Lazy:
+        def __init__(self, text):
+            self.text = text
+
+        def __str__(self):
+            return self.text
+
+    G = new_network("R")
+    add_member(G, "m1", name="Ans")
+    root = parse(svg_of(G, sector_labels={"familie": Lazy("Fam")}))
+    legend = next(g for g in root.iter(f"{NS}g") if g.get("class") == "sector-labels")
+    assert ["".join(t.itertext()) for t in legend.iter(f"{NS}text")] == [
+        "Fam", "vrienden", "buren", "werk_school_club", "professionals", "?"]
+
+
+def test_sectors_argument_overrides_the_graph():
+    G = random_network(10)
+    root = parse(svg_of(G, sectors=("buren", "familie")))
+    wedges = [line for line in root.iter(f"{NS}line") if line.get("class") == "wedge"]
+    assert len(wedges) == 3
+    shapes = sector_shapes(("buren", "familie"))
+    for node, group in groups(root, "member").items():
+        sector = G.nodes[node]["sector"] if G.nodes[node]["sector"] in shapes else None
+        assert member_shape(group).get("data-shape") == shapes[sector]
+
+
+# -- title and highlight ----------------------------------------------------------------
+
+
+def test_title_is_visible_and_the_accessible_name():
+    root = parse(svg_of(new_network("R"), title="Maart 2026"))
+    assert root.find(f"{NS}title").text == "Maart 2026"
+    heading = next(t for t in root.iter(f"{NS}text") if t.get("class") == "title")
+    assert "".join(heading.itertext()) == "Maart 2026"
+    x, y, w, h = map(float, root.get("viewBox").split())
+    assert h > 620
+    assert y + h == pytest.approx(310)
+    assert float(heading.find(f"{NS}tspan").get("y")) > y
+    no_title = parse(svg_of(new_network("R"), title="  "))
+    assert no_title.find(f"{NS}title") is None
+
+
+def test_highlight_adds_a_class_and_a_visible_ring():
+    G = new_network("R")
+    for i in range(4):
+        add_member(G, f"m{i}", name=f"N{i}", circle=1, sector="buren")
+    root = parse(svg_of(G, highlight={"m1": "joined", "m2": "closer new", "m3": "", EGO: "x"}))
+    members = groups(root, "member")
+    assert members["m0"].get("class") == "member"
+    assert members["m1"].get("class") == "member joined"
+    assert members["m2"].get("class") == "member closer new"
+    assert members["m3"].get("class") == "member"
+    marked = {n for n, g in members.items() if any(el.get("class") == "marker" for el in g)}
+    assert marked == {"m1", "m2"}
+    assert all(
+        float(el.get("stroke-width")) >= 3
+        for g in members.values()
+        for el in g
+        if el.get("class") == "marker"
+    )
+    texts = {t.get("data-node"): t.get("class") for t in root.iter(f"{NS}text")
+             if t.get("data-node")}
+    assert texts["m1"] == "name joined"
+    assert groups(root, "resident")[EGO].get("class") == "resident x"
+
+
+# -- print ------------------------------------------------------------------------------
+
+
+def test_weasyprint_renders_it():
+    weasyprint = pytest.importorskip("weasyprint")
+    G = random_network(40)
+    add_member(G, "evil", name=HOSTILE[1], sector="buren", circle=2)
+    svg = svg_of(G, width="250mm", title=HOSTILE[0], highlight={"m3": "joined"})
+    html = f"<!doctype html><html><body>{svg}</body></html>"
+    pdf = weasyprint.HTML(string=html).write_pdf()
+    assert pdf.startswith(b"%PDF")
