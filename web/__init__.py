@@ -42,6 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.auth import login as auth_login
     from web.caseload import bp as caseload_bp
     from web.residents import bp as residents_bp
+    from web.scan import bp as scan_bp
     from web.team import bp as team_bp
     from web.verkenning import bp as verkenning_bp
 
@@ -51,8 +52,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth_login.init_app(app)
     errors.init_app(app)
     labels.init_app(app)
-    blueprints = (auth_bp, caseload_bp, residents_bp, verkenning_bp, team_bp, admin_bp,
-                  i18n.bp, vendor.bp)
+    blueprints = (auth_bp, caseload_bp, residents_bp, verkenning_bp, scan_bp, team_bp,
+                  admin_bp, i18n.bp, vendor.bp)
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     return app

@@ -5,6 +5,7 @@ from sns.models.audit import AuditEvent
 from sns.models.life_domains import LifeDomainEntry
 from sns.models.network import NetworkMember, Tie
 from sns.models.residents import PHASES, Assignment, Resident
+from sns.models.snapshots import NetworkSnapshot
 
 __all__ = [
     "PHASES",
@@ -14,6 +15,7 @@ __all__ = [
     "Coach",
     "LifeDomainEntry",
     "NetworkMember",
+    "NetworkSnapshot",
     "Resident",
     "Team",
     "Tie",

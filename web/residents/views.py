@@ -3,19 +3,26 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from sns import residents
+from sns import network, residents, snapshots
 from sns.errors import Invalid, StaleVersion
+from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
 from web.forms import int_or_none
 from web.residents import bp
 from web.residents.forms import ResidentForm
+from web.scan.panel import strength
 
 
 @bp.get("/")
 def show(resident_id: int):
     resident = load_resident(resident_id)
-    return render_template("residents/show.html", resident=resident)
+    db = get_db()
+    G = network.to_graph(db, resident, labels.sectors())
+    return render_template(
+        "residents/show.html", resident=resident, strength=strength(G),
+        snapshots=snapshots.of_resident(db, resident),
+    )
 
 
 @bp.route("/bewerken", methods=["GET", "POST"])

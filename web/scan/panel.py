@@ -1,0 +1,36 @@
+"""The scan panel's data: findings, and support coverage as bars."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from graph import findings, metrics, schema
+from graph._attrs import name_of
+from web import labels
+
+BAR_FULL = 5  # this many givers fill the bar: more is not "better" beyond a handful
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    names: str
+    fraction: float
+
+
+def strength(G: nx.Graph) -> dict:
+    """Findings in plain Dutch and one bar per kind of support."""
+    result = metrics.scan(G)
+    bars = [
+        Bar(
+            label=str(labels.SUPPORT_LABELS[kind]),
+            count=len(givers),
+            names=", ".join(name_of(G, n) for n in givers),
+            fraction=min(len(givers), BAR_FULL) / BAR_FULL,
+        )
+        for kind, givers in ((k, result.support.givers[k]) for k in schema.SUPPORT_KINDS)
+    ]
+    return {"findings": findings.findings(G, result), "bars": bars, "scan": result}

@@ -1,0 +1,54 @@
+"""Strength scan page parts and snapshots (momenten): saving and comparing."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from graph import compare, svg
+from sns import snapshots
+from sns.errors import Invalid
+from web import labels
+from web.access import current_coach, load_resident
+from web.database import get_db
+from web.forms import int_or_none
+from web.scan import bp
+
+
+@bp.post("/momenten")
+def take_snapshot(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    try:
+        snapshot = snapshots.take(db, current_coach(), resident, request.form.get("label", ""),
+                                  labels.sectors())
+    except Invalid as err:
+        db.rollback()
+        flash(_(err.message), "error")
+    else:
+        db.commit()
+        flash(_("Het netwerk is bewaard als '%(label)s'.", label=snapshot.label))
+    return redirect(url_for("residents.show", resident_id=resident_id, _anchor="momenten"))
+
+
+def _map(G):
+    words = {code: str(word) for code, word in labels.sector_labels().items()}
+    return svg.netwerkkaart_svg(G, sectors=labels.sectors(), sector_labels=words, width="100%")
+
+
+@bp.get("/momenten/vergelijk")
+def compare_snapshots(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    try:
+        before, after = snapshots.pair(db, resident, int_or_none(request.args.get("a")),
+                                       int_or_none(request.args.get("b")))
+    except Invalid as err:
+        flash(_(err.message), "error")
+        return redirect(url_for("residents.show", resident_id=resident_id, _anchor="momenten"))
+    G_before, G_after = snapshots.graph_of(before), snapshots.graph_of(after)
+    return render_template(
+        "scan/compare.html", resident=resident, before=before, after=after,
+        changes=compare.compare(G_before, G_after),
+        map_before=_map(G_before), map_after=_map(G_after),
+    )
