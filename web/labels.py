@@ -14,10 +14,10 @@ SECTOR_LABELS = {
     None: _l("Onbekend"),
 }
 CIRCLE_LABELS = {
+    None: _l("Onbekend"),
     1: _l("1 · heel dichtbij"),
     2: _l("2 · dichtbij"),
     3: _l("3 · verder weg"),
-    None: _l("Onbekend"),
 }
 SUPPORT_LABELS = {
     "praktisch": _l("Praktische hulp"),
@@ -59,8 +59,9 @@ def sectors() -> tuple[str, ...]:
 
 
 def sector_labels() -> dict:
-    """Labels for the configured sectors; a custom code without a label shows as itself."""
-    return {code: SECTOR_LABELS.get(code, code) for code in (*sectors(), None)}
+    """Labels for the configured sectors, "Onbekend" first (a form left as it is records no
+    guess); a custom code without a label shows as itself."""
+    return {code: SECTOR_LABELS.get(code, code) for code in (None, *sectors())}
 
 
 def label(code, mapping: dict):

@@ -196,3 +196,12 @@ def test_life_domains_save_and_refuse_bad_scores(client, riek, db):
     assert stale.status_code == 409
     db.expire_all()
     assert db.scalar(select(LifeDomainEntry)).current == "Trap is lastig"
+
+
+def test_quick_entry_starts_unknown_and_then_keeps_the_last_sector_and_circle(client, riek):
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert "selected" not in page.split('id="quick-sector"')[1].split("</select>")[0]
+    _add(client, riek, name="Fatma", sector="buren", circle="2")
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert '<option value="buren" selected>' in page
+    assert '<option value="2" selected>' in page

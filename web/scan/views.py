@@ -31,9 +31,10 @@ def take_snapshot(resident_id: int):
     return redirect(url_for("residents.show", resident_id=resident_id, _anchor="momenten"))
 
 
-def _map(G):
+def _map(G, highlight=None):
     words = {code: str(word) for code, word in labels.sector_labels().items()}
-    return svg.netwerkkaart_svg(G, sectors=labels.sectors(), sector_labels=words, width="100%")
+    return svg.netwerkkaart_svg(G, sectors=labels.sectors(), sector_labels=words, width="100%",
+                                highlight=highlight)
 
 
 @bp.get("/momenten/vergelijk")
@@ -50,5 +51,6 @@ def compare_snapshots(resident_id: int):
     return render_template(
         "scan/compare.html", resident=resident, before=before, after=after,
         changes=compare.compare(G_before, G_after),
-        map_before=_map(G_before), map_after=_map(G_after),
+        map_before=_map(G_before),
+        map_after=_map(G_after, {node: "joined" for node in set(G_after) - set(G_before)}),
     )

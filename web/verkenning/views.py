@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 
 from sns import life_domains, members, network
@@ -35,6 +44,7 @@ def index(resident_id: int):
         members=sorted(rows, key=lambda m: (m.circle or 9, m.name.lower())),
         ties=ties,
         payload=map_payload(G),
+        quick_pick=session.get("quick_pick", {}),
         legend=legend(),
     )
 
@@ -52,6 +62,8 @@ def add_member(resident_id: int):
     else:
         db.commit()
         flash(_("%(name)s staat op de kaart.", name=member.name))
+        # The next person is often from the same sector and circle: keep them selected.
+        session["quick_pick"] = {"sector": member.sector, "circle": member.circle}
     return _back(resident_id)
 
 
