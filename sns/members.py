@@ -17,7 +17,8 @@ from graph import schema
 from sns import audit
 from sns.errors import Invalid, NotFound
 from sns.i18n import N_
-from sns.models import Coach, NetworkMember, Resident, Tie
+from sns.models import Coach, Invitee, NetworkMember, Offer, Performer, Resident, Tie
+from sns.models.base import utcnow
 from sns.residents import check_version, clean_name, clean_text
 
 MEMBER_NAME_MAX = 100
@@ -78,7 +79,7 @@ def _changed(db: Session, coach: Coach, resident: Resident, action: str, detail:
 def get_member(db: Session, resident: Resident, member_id: int | None) -> NetworkMember:
     """A member of this resident's network; NotFound for anyone else's."""
     member = db.get(NetworkMember, member_id) if member_id is not None else None
-    if member is None or member.resident_id != resident.id:
+    if member is None or member.resident_id != resident.id or member.archived_at is not None:
         raise NotFound()
     return member
 
@@ -134,13 +135,31 @@ def move_member(
     _changed(db, coach, resident, "member.move", f"m{member.id} -> {circle}/{sector}")
 
 
+def in_history(db: Session, member: NetworkMember) -> bool:
+    """Was the member invited to a meeting, did they offer something, do they carry an
+    action? Then their name must stay readable in the meetings and the plan."""
+    return any(
+        db.scalar(select(model.member_id).where(model.member_id == member.id).limit(1))
+        is not None
+        for model in (Invitee, Offer, Performer)
+    )
+
+
 def remove_member(db: Session, coach: Coach, resident: Resident, member: NetworkMember,
-                  *, expected_version: int | None) -> None:
-    """Take someone off the map, with their ties."""
+                  *, expected_version: int | None) -> bool:
+    """Take someone off the map, with their ties. A member who is part of the history is
+    archived instead of deleted; returns True when that happened."""
     check_version(member.version, expected_version)
     db.execute(delete(Tie).where((Tie.a_id == member.id) | (Tie.b_id == member.id)))
-    db.delete(member)
-    _changed(db, coach, resident, "member.remove", f"m{member.id}")
+    archived = in_history(db, member)
+    if archived:
+        member.archived_at = utcnow()
+        member.in_actieteam = False
+    else:
+        db.delete(member)
+    _changed(db, coach, resident, "member.archive" if archived else "member.remove",
+             f"m{member.id}")
+    return archived
 
 
 def add_tie(
@@ -159,7 +178,7 @@ def add_tie(
         raise Invalid(N_("Kies twee verschillende mensen."))
     for member_id in (a, b):
         member = db.get(NetworkMember, member_id)
-        if member is None or member.resident_id != resident.id:
+        if member is None or member.resident_id != resident.id or member.archived_at:
             raise Invalid(N_("Kies mensen uit dit netwerk."))
     quality = _choice(quality, schema.QUALITIES, N_("Onbekende relatie."))
     tie = db.scalar(select(Tie).where(Tie.a_id == a, Tie.b_id == b))

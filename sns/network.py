@@ -16,13 +16,21 @@ def member_node(member_id: int) -> str:
 
 
 def members_of(db: Session, resident: Resident) -> list[NetworkMember]:
+    """The members on the map (archived members are history, not network)."""
     return list(
         db.scalars(
             select(NetworkMember)
-            .where(NetworkMember.resident_id == resident.id)
+            .where(NetworkMember.resident_id == resident.id, NetworkMember.archived_at.is_(None))
             .order_by(NetworkMember.id)
         )
     )
+
+
+def names_of(db: Session, resident: Resident) -> dict[int, str]:
+    """Every member's name by id, archived ones included (for meetings and the plan)."""
+    rows = db.execute(select(NetworkMember.id, NetworkMember.name)
+                      .where(NetworkMember.resident_id == resident.id))
+    return dict(rows.all())
 
 
 def ties_of(db: Session, resident: Resident) -> list[Tie]:
@@ -31,14 +39,18 @@ def ties_of(db: Session, resident: Resident) -> list[Tie]:
 
 def to_graph(db: Session, resident: Resident, sectors=schema.SECTORS) -> nx.Graph:
     """The resident's network: the resident, every member with their tie to the resident,
-    and the ties between members."""
+    and the ties between members.
+
+    A stored sector that is no longer configured (the team changed its sectors) is unknown
+    in the graph; the stored value itself is kept.
+    """
     G = schema.new_network(resident.name, sectors=sectors)
     for m in members_of(db, resident):
         schema.add_member(
             G,
             member_node(m.id),
             name=m.name,
-            sector=m.sector,
+            sector=m.sector if m.sector in G.graph["sectors"] else None,
             circle=m.circle,
             support=m.support,
             reciprocal=m.reciprocal,

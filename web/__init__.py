@@ -40,7 +40,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.admin import bp as admin_bp
     from web.auth import bp as auth_bp
     from web.auth import login as auth_login
+    from web.beraad import bp as beraad_bp
     from web.caseload import bp as caseload_bp
+    from web.plan import bp as plan_bp
     from web.residents import bp as residents_bp
     from web.scan import bp as scan_bp
     from web.team import bp as team_bp
@@ -52,8 +54,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth_login.init_app(app)
     errors.init_app(app)
     labels.init_app(app)
-    blueprints = (auth_bp, caseload_bp, residents_bp, verkenning_bp, scan_bp, team_bp,
-                  admin_bp, i18n.bp, vendor.bp)
+    blueprints = (
+        auth_bp,
+        caseload_bp,
+        residents_bp,
+        verkenning_bp,
+        scan_bp,
+        beraad_bp,
+        plan_bp,
+        team_bp,
+        admin_bp,
+        i18n.bp,
+        vendor.bp,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     return app

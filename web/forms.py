@@ -1,5 +1,12 @@
 """Small helpers shared by the forms of several blueprints."""
 
+from __future__ import annotations
+
+from datetime import date, time
+
+from sns.errors import Invalid
+from sns.i18n import N_
+
 
 def int_or_none(value: str | None) -> int | None:
     """A submitted number, or None when it is missing or not a number."""
@@ -7,3 +14,30 @@ def int_or_none(value: str | None) -> int | None:
         return int(value) if value not in (None, "") else None
     except ValueError:
         return None
+
+
+def ids(values: list[str]) -> list[int]:
+    """Submitted ids (checkboxes); anything that is not a number is refused."""
+    numbers = [int_or_none(v) for v in values]
+    if None in numbers:
+        raise Invalid(N_("Kies mensen uit dit netwerk."))
+    return numbers
+
+
+def date_or_none(value: str | None) -> date | None:
+    """A date from an ``<input type=date>`` (YYYY-MM-DD); empty is None, nonsense refused."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as err:
+        raise Invalid(N_("Deze datum klopt niet.")) from err
+
+
+def time_or_none(value: str | None) -> time | None:
+    if not value:
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError as err:
+        raise Invalid(N_("Deze tijd klopt niet.")) from err

@@ -5,6 +5,26 @@ from __future__ import annotations
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 
+PHASE_LABELS = {
+    "verkenning": _l("Netwerkverkenning"),
+    "netwerkberaad": _l("Netwerkberaad"),
+    "actieteam": _l("Actieteam"),
+    "evaluatie": _l("Evaluatie"),
+    "afgesloten": _l("Afgesloten"),
+    "onderhoud": _l("Onderhoud"),
+}
+MOVE_LABELS = {
+    "verder": _l("Verder naar"),
+    "terug": _l("Terug naar"),
+    "heropenen": _l("Heropenen:"),
+    "onderhoud": _l("Lichte nazorg:"),
+}
+STATUS_LABELS = {
+    "open": _l("Nog te doen"),
+    "bezig": _l("Bezig"),
+    "gedaan": _l("Gedaan"),
+    "gestopt": _l("Gestopt"),
+}
 SECTOR_LABELS = {
     "familie": _l("Familie"),
     "vrienden": _l("Vrienden"),
@@ -73,6 +93,9 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.globals.update(
         sector_labels=sector_labels,
+        phase_labels=PHASE_LABELS,
+        move_labels=MOVE_LABELS,
+        status_labels=STATUS_LABELS,
         circle_labels=CIRCLE_LABELS,
         support_labels=SUPPORT_LABELS,
         quality_labels=QUALITY_LABELS,

@@ -2,21 +2,32 @@
 
 from sns.models.accounts import ROLES, Coach, Team
 from sns.models.audit import AuditEvent
+from sns.models.beraad import Invitee, Meeting, Offer
 from sns.models.life_domains import LifeDomainEntry
 from sns.models.network import NetworkMember, Tie
+from sns.models.plan import ACTION_STATUSES, Action, Performer, Review
 from sns.models.residents import PHASES, Assignment, Resident
 from sns.models.snapshots import NetworkSnapshot
+from sns.models.trajectory import PhaseChange
 
 __all__ = [
+    "ACTION_STATUSES",
     "PHASES",
     "ROLES",
+    "Action",
     "Assignment",
     "AuditEvent",
     "Coach",
+    "Invitee",
     "LifeDomainEntry",
+    "Meeting",
     "NetworkMember",
     "NetworkSnapshot",
+    "Offer",
+    "Performer",
+    "PhaseChange",
     "Resident",
+    "Review",
     "Team",
     "Tie",
 ]

@@ -8,9 +8,12 @@ to and from a NetworkX graph lives in ``sns.network``.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    DateTime,
     ForeignKey,
     ForeignKeyConstraint,
     String,
@@ -49,6 +52,10 @@ class NetworkMember(Versioned, Timestamped, Base):
     talents: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     can_think_along: Mapped[bool] = mapped_column(default=False)
+    in_actieteam: Mapped[bool] = mapped_column(default=False)
+    #: Set instead of deleting when the member is part of the history (invited, offered,
+    #: carries an action): gone from the map, still named in the plan and the meetings.
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Tie(Versioned, Base):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -33,6 +33,9 @@ class Resident(Versioned, Timestamped, Base):
     talents: Mapped[str | None] = mapped_column(Text)
     phase: Mapped[str] = mapped_column(String(20), default="verkenning")
     network_version: Mapped[int] = mapped_column(default=1)
+    #: A plan within two months, a review every six months (set when the phases start).
+    plan_due: Mapped[date | None]
+    next_review: Mapped[date | None]
 
     team: Mapped[Team | None] = relationship()
     assignments: Mapped[list[Assignment]] = relationship(

@@ -3,7 +3,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from sns import network, residents, snapshots
+from sns import network, residents, snapshots, trajectory
 from sns.errors import Invalid, StaleVersion
 from web import labels
 from web.access import current_coach, load_resident
@@ -19,9 +19,11 @@ def show(resident_id: int):
     resident = load_resident(resident_id)
     db = get_db()
     G = network.to_graph(db, resident, labels.sectors())
+    history = trajectory.history(db, resident)
     return render_template(
         "residents/show.html", resident=resident, strength=strength(G),
         snapshots=snapshots.of_resident(db, resident),
+        history=history, moves=trajectory.moves(resident, history),
     )
 
 

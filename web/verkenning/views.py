@@ -103,8 +103,8 @@ def remove_member(resident_id: int, member_id: int):
     member = members.get_member(db, resident, member_id)
     name = member.name
     try:
-        members.remove_member(db, current_coach(), resident, member,
-                              expected_version=int_or_none(request.form.get("version")))
+        archived = members.remove_member(db, current_coach(), resident, member,
+                                         expected_version=int_or_none(request.form.get("version")))
     except StaleVersion as err:
         db.rollback()
         flash(_(err.message), "error")
@@ -112,6 +112,8 @@ def remove_member(resident_id: int, member_id: int):
                                 member_id=member_id))
     db.commit()
     flash(_("%(name)s staat niet meer op de kaart.", name=name))
+    if archived:
+        flash(_("In het plan en bij het netwerkberaad blijft de naam staan."))
     return _back(resident_id, "tabel")
 
 

@@ -1,0 +1,154 @@
+"""Netwerkberaad pages: the list, preparing (date, place, agenda, invitees), invitations,
+recording who came and who offered what."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_date, format_time
+from flask_babel import gettext as _
+
+from sns import beraad, network
+from sns.errors import Invalid, StaleVersion
+from web.access import current_coach, load_resident
+from web.beraad import bp
+from web.database import get_db
+from web.forms import date_or_none, ids, int_or_none, time_or_none
+
+
+def _to_meeting(resident_id: int, meeting_id: int, anchor: str | None = None):
+    return redirect(url_for("beraad.meeting", resident_id=resident_id, meeting_id=meeting_id,
+                            _anchor=anchor))
+
+
+@bp.get("/")
+def index(resident_id: int):
+    resident = load_resident(resident_id)
+    return render_template("beraad/index.html", resident=resident,
+                           meetings=beraad.meetings_of(get_db(), resident))
+
+
+@bp.post("/")
+def create(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    meeting = beraad.new_meeting(db, current_coach(), resident, _(beraad.DEFAULT_AGENDA))
+    meeting.invitation = _(beraad.DEFAULT_INVITATION)
+    db.commit()
+    return _to_meeting(resident_id, meeting.id)
+
+
+def _page(resident, meeting, status=200):
+    db = get_db()
+    members = network.members_of(db, resident)
+    invited = [i.member_id for i in meeting.invitees]
+    return render_template(
+        "beraad/meeting.html", resident=resident, meeting=meeting,
+        candidates=beraad.candidates(members), invited=set(invited),
+        names=network.names_of(db, resident),
+        warnings=beraad.warnings(db, resident, invited), table_limit=beraad.TABLE_LIMIT,
+        domains=current_app.config["LIFE_DOMAINS"],
+    ), status
+
+
+@bp.route("/<int:meeting_id>", methods=["GET", "POST"])
+def meeting(resident_id: int, meeting_id: int):
+    """Prepare: date, time, place, agenda, invitation text, invitees."""
+    resident = load_resident(resident_id)
+    db = get_db()
+    found = beraad.get_meeting(db, resident, meeting_id)
+    if request.method == "GET":
+        return _page(resident, found)
+    form = request.form
+    try:
+        beraad.prepare(
+            db, current_coach(), resident, found,
+            expected_version=int_or_none(form.get("version")),
+            on_date=date_or_none(form.get("on_date")), at_time=time_or_none(form.get("at_time")),
+            place=form.get("place"), agenda=form.get("agenda"),
+            invitation=form.get("invitation"), invitee_ids=ids(form.getlist("invitee")),
+        )
+    except StaleVersion as err:
+        db.rollback()
+        db.refresh(found)
+        flash(_(err.message), "error")
+        return _page(resident, found, 409)
+    except Invalid as err:
+        db.rollback()
+        flash(_(err.message), "error")
+        return _page(resident, found, 400)
+    db.commit()
+    flash(_("Het netwerkberaad is opgeslagen."))
+    return _to_meeting(resident_id, meeting_id)
+
+
+@bp.get("/<int:meeting_id>/uitnodigingen")
+def invitations(resident_id: int, meeting_id: int):
+    """One invitation per invitee, written as from the resident, to print or read out."""
+    resident = load_resident(resident_id)
+    db = get_db()
+    found = beraad.get_meeting(db, resident, meeting_id)
+    names = network.names_of(db, resident)
+    date_text = format_date(found.on_date, "EEEE d MMMM yyyy") if found.on_date else "…"
+    time_text = format_time(found.at_time, "HH:mm") if found.at_time else "…"
+    letters = [
+        (names[i.member_id], beraad.invitation_text(
+            found.invitation or _(beraad.DEFAULT_INVITATION), found, resident,
+            names[i.member_id], date_text=date_text, time_text=time_text))
+        for i in found.invitees
+    ]
+    return render_template("beraad/invitations.html", resident=resident, meeting=found,
+                           letters=letters)
+
+
+@bp.post("/<int:meeting_id>/verslag")
+def record(resident_id: int, meeting_id: int):
+    """Who came, the agreements and notes: the meeting has been held."""
+    resident = load_resident(resident_id)
+    db = get_db()
+    found = beraad.get_meeting(db, resident, meeting_id)
+    try:
+        beraad.record(db, current_coach(), resident, found,
+                      expected_version=int_or_none(request.form.get("version")),
+                      attended_ids=ids(request.form.getlist("attended")),
+                      agreements=request.form.get("agreements"),
+                      notes=request.form.get("notes"))
+    except StaleVersion as err:
+        db.rollback()
+        db.refresh(found)
+        flash(_(err.message), "error")
+        return _page(resident, found, 409)
+    except Invalid as err:
+        db.rollback()
+        flash(_(err.message), "error")
+        return _page(resident, found, 400)
+    db.commit()
+    flash(_("Het verslag is opgeslagen."))
+    return _to_meeting(resident_id, meeting_id, "verslag")
+
+
+@bp.post("/<int:meeting_id>/aanbod")
+def add_offer(resident_id: int, meeting_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    found = beraad.get_meeting(db, resident, meeting_id)
+    try:
+        beraad.add_offer(db, current_coach(), resident, found,
+                         int_or_none(request.form.get("member")), request.form.get("what"),
+                         request.form.get("domain") or None, current_app.config["LIFE_DOMAINS"])
+    except Invalid as err:
+        db.rollback()
+        flash(_(err.message), "error")
+    else:
+        db.commit()
+        flash(_("Het aanbod is genoteerd."))
+    return _to_meeting(resident_id, meeting_id, "aanbod")
+
+
+@bp.post("/<int:meeting_id>/aanbod/<int:offer_id>/verwijderen")
+def remove_offer(resident_id: int, meeting_id: int, offer_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    found = beraad.get_meeting(db, resident, meeting_id)
+    beraad.remove_offer(db, current_coach(), resident, found, offer_id)
+    db.commit()
+    return _to_meeting(resident_id, meeting_id, "aanbod")

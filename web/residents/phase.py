@@ -1,0 +1,29 @@
+"""The trajectory panel on the resident's page: where they are, and the next steps."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, request, url_for
+from flask_babel import gettext as _
+
+from sns import trajectory
+from sns.errors import Invalid
+from web.access import current_coach, load_resident
+from web.database import get_db
+from web.labels import PHASE_LABELS
+from web.residents import bp
+
+
+@bp.post("/fase")
+def move_phase(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    try:
+        trajectory.move(db, current_coach(), resident, request.form.get("phase", ""))
+    except Invalid as err:
+        db.rollback()
+        flash(_(err.message), "error")
+    else:
+        db.commit()
+        flash(_("De fase is nu: %(phase)s.", phase=PHASE_LABELS[resident.phase]))
+    return redirect(url_for("residents.show", resident_id=resident_id, _anchor="traject"))
+
