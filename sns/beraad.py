@@ -42,7 +42,7 @@ DEFAULT_INVITATION = N_(
 
 
 @dataclass(frozen=True)
-class Warning:
+class Caution:
     """Something the resident may want to think about before sending invitations."""
 
     kind: str  # "strained" or "too_many"
@@ -110,7 +110,7 @@ def prepare(
     audit.record(db, coach, "meeting.prepare", resident_id=resident.id, detail=str(meeting.id))
 
 
-def warnings(db: Session, resident: Resident, member_ids) -> list[Warning]:
+def warnings(db: Session, resident: Resident, member_ids) -> list[Caution]:
     """Strained relations between invitees (each pair) and a table that is too large."""
     ids = set(member_ids)
     found = []
@@ -119,9 +119,9 @@ def warnings(db: Session, resident: Resident, member_ids) -> list[Warning]:
         Tie.resident_id == resident.id, Tie.quality == "gespannen",
         Tie.a_id.in_(ids), Tie.b_id.in_(ids)))
     for tie in strained:
-        found.append(Warning("strained", (names[tie.a_id], names[tie.b_id])))
+        found.append(Caution("strained", (names[tie.a_id], names[tie.b_id])))
     if len(ids) > TABLE_LIMIT:
-        found.append(Warning("too_many"))
+        found.append(Caution("too_many"))
     return found
 
 

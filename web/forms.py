@@ -16,6 +16,16 @@ def int_or_none(value: str | None) -> int | None:
         return None
 
 
+def number_or_raw(raw: str | None) -> int | str | None:
+    """A submitted number; text that is not a number is passed on as is, so the service
+    refuses it with its own message instead of it silently becoming "unknown"."""
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    number = int_or_none(raw)
+    return raw if number is None else number
+
+
 def ids(values: list[str]) -> list[int]:
     """Submitted ids (checkboxes); anything that is not a number is refused."""
     numbers = [int_or_none(v) for v in values]

@@ -14,7 +14,7 @@ from sns.life_domains import entries
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
-from web.forms import date_or_none, ids, int_or_none
+from web.forms import date_or_none, ids, int_or_none, number_or_raw
 from web.plan import bp
 
 
@@ -125,10 +125,8 @@ def add_review(resident_id: int):
     try:
         progress = {a.id: form.get(f"status_{a.id}", a.status)
                     for a in plan.actions_of(db, resident)}
-        scores = {code: int_or_none(form[f"score_{code}"]) for code in _domains()
+        scores = {code: number_or_raw(form[f"score_{code}"]) for code in _domains()
                   if form.get(f"score_{code}")}
-        if None in scores.values():
-            raise Invalid(_("Een cijfer is van 1 tot en met 10."))
         plan.save_review(db, current_coach(), resident, held_on=date_or_none(form.get("held_on")),
                          progress=progress, scores=scores, notes=form.get("notes"),
                          domains=_domains(), sectors=labels.sectors())

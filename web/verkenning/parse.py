@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from sns.life_domains import DomainInput
 from sns.members import MemberFields
-from web.forms import int_or_none
+from web.forms import int_or_none, number_or_raw
 
 _YES_NO = {"ja": True, "nee": False}
 
@@ -31,16 +31,6 @@ def member_fields(form: MultiDict) -> MemberFields:
         note=form.get("note"),
         can_think_along=form.get("can_think_along") == "ja",
     )
-
-
-def number_or_raw(raw: str | None) -> int | str | None:
-    """A submitted number; text that is not a number is passed on as is, so the service
-    refuses it with its own message instead of it silently becoming "unknown"."""
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    number = int_or_none(raw)
-    return raw if number is None else number
 
 
 def member_ref(value: str | None) -> int | None:
