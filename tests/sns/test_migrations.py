@@ -46,3 +46,25 @@ def test_empty_to_head_matches_the_models_and_back(empty_url):
 
     migrate.upgrade(empty_url)
     assert _diff(empty_url) == []
+
+
+def test_upgrade_keeps_existing_members(empty_url):
+    """Columns added later get their defaults on rows that were already there."""
+    migrate.upgrade(empty_url, "0002")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO resident (id, name, phase, network_version, version, "
+                             "created_at, updated_at) VALUES (1, 'Riek', 'verkenning', 1, 1, "
+                             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        conn.exec_driver_sql("INSERT INTO network_member (id, resident_id, name, support, "
+                             "can_think_along, version, created_at, updated_at) VALUES "
+                             "(1, 1, 'Ans', '[]', false, 1, CURRENT_TIMESTAMP, "
+                             "CURRENT_TIMESTAMP)")
+    engine.dispose()
+    migrate.upgrade(empty_url)
+    engine = make_engine(empty_url)
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT name, in_actieteam, archived_at FROM network_member").one()
+    engine.dispose()
+    assert tuple(row) == ("Ans", False, None)
