@@ -9,9 +9,17 @@ with_test=0
 [ "${1:-}" = "--test" ] && with_test=1
 
 packages=()
+# Adds the Debian package $1 to the list unless dpkg says it is installed.
+need() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed" || packages+=("$1"); }
 python3 -m venv --help >/dev/null 2>&1 && python3 -c "import ensurepip" 2>/dev/null || packages+=(python3-venv)
+# WeasyPrint (the printed PDFs) draws text with Pango; DejaVu Sans has every Dutch letter
+# (ë, ï, é, ĳ). Nothing is fetched from the internet when printing.
+need libpango-1.0-0
+need libpangoft2-1.0-0
+need fonts-dejavu-core
 if [ "$with_test" = 1 ]; then
     [ -x /usr/bin/chromium ] || packages+=(chromium)
+    command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)  # print tests rasterise a page
     command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
         || packages+=(postgresql)
 fi

@@ -43,6 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.beraad import bp as beraad_bp
     from web.caseload import bp as caseload_bp
     from web.plan import bp as plan_bp
+    from web.printing import bp as printing_bp
     from web.residents import bp as residents_bp
     from web.scan import bp as scan_bp
     from web.team import bp as team_bp
@@ -64,6 +65,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         plan_bp,
         team_bp,
         admin_bp,
+        printing_bp,
         i18n.bp,
         vendor.bp,
     )

@@ -1,0 +1,250 @@
+"""The printed documents: which sections each one has, and what every section is given.
+
+A document is a list of :class:`Section` s; each section is a template in
+``templates/print/sections/`` plus a function that computes its own variables from the
+:class:`Printout` (the resident, the network with printable names, the options, the date).
+Every section is one or more pages: it starts on a new page.
+
+The take-home bundle is :data:`BUNDLE`. To add a part to it (the plan, the invitations):
+
+1. write ``templates/print/sections/<part>.html``: one ``<section class="sheet">`` that
+   starts with ``{{ sheet_header(_("Titel"), printout) }}`` (from ``print/macros.html``);
+2. write ``def <part>_context(printout) -> dict`` here (``get_db()`` works: it runs in the
+   request or the CLI's app context). Print names through ``printout.person(name)`` so the
+   privacy option and the length limit apply;
+3. add ``Section("print/sections/<part>.html", <part>_context)`` to :data:`BUNDLE` (and,
+   for a document of its own, an entry in :data:`DOCUMENTS` and a route in ``views``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import networkx as nx
+from flask import render_template
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from graph import findings, metrics, render, schema, svg
+from graph._attrs import member_nodes, name_of
+from graph.schema import EGO
+from sns.models import Resident
+from web import labels
+from web.printing.pdf import render_pdf
+
+#: A printed name is at most this long (a 200-character name ends in "…").
+MAX_NAME = 40
+
+#: ``?namen=`` values and the name styles of graph.svg; "volledig" is the default.
+NAME_OPTIONS = {"volledig": "full", "voornaam": "first", "initialen": "initials"}
+#: ``?formaat=`` values; "a4" is the default (a home printer).
+PAPER_OPTIONS = ("a4", "a3")
+
+
+@dataclass(frozen=True)
+class Paper:
+    """How the map is laid out on a paper size.
+
+    ``map_height`` is fixed (WeasyPrint needs it; the width follows from the SVG's aspect
+    ratio). ``font_size`` is in the SVG's units: see "Size and type" in graph.svg. With a
+    fixed height ``h`` mm, names print at ``f * h / (494 + 9 f)`` mm, so 18 at 163 mm gives
+    4.47 mm = 12.7 pt (rings 117 mm across) and 14 at 232 mm (A3) gives 5.24 mm = 14.9 pt
+    (rings 176 mm across, so a crowded map has more room).
+    """
+
+    code: str
+    map_height: float  # mm
+    font_size: float  # SVG units
+    invite: float  # mm less map height on an empty map, for the invitation above it
+
+
+PAPERS = {"a4": Paper("a4", 163, 18, 13), "a3": Paper("a3", 232, 14, 16)}
+
+
+@dataclass(frozen=True)
+class Options:
+    paper: str = "a4"
+    names: str = "full"  # a graph.svg name style
+
+
+class BadOption(ValueError):
+    """An unknown ``formaat`` or ``namen``."""
+
+
+def options_from(args: Mapping[str, str]) -> Options:
+    """Options from a query string (``?formaat=a3&namen=initialen``); unknown values raise
+    :class:`BadOption` rather than print full names by mistake."""
+    paper = (args.get("formaat") or "a4").lower()
+    names = (args.get("namen") or "volledig").lower()
+    if paper not in PAPER_OPTIONS or names not in NAME_OPTIONS:
+        raise BadOption(f"formaat={paper!r}, namen={names!r}")
+    return Options(paper=paper, names=NAME_OPTIONS[names])
+
+
+def printable_name(name: Any, style: str = "full") -> str:
+    """``name`` as printed: whitespace collapsed, the privacy style applied, at most
+    :data:`MAX_NAME` characters.
+
+    Examples
+    --------
+    >>> printable_name("Jan  van Dijk", "first"), printable_name("Jan van Dijk", "initials")
+    ('Jan', 'J.v.D.')
+    >>> len(printable_name("x" * 200)), printable_name("x" * 200)[-1]
+    (40, '…')
+    """
+    text = " ".join(str(name or "").split())
+    if text and style == "first":
+        text = text.split(" ")[0]
+    elif text and style == "initials":
+        text = svg.initials(text)
+    if len(text) > MAX_NAME:
+        text = text[: MAX_NAME - 1].rstrip() + "…"
+    return text
+
+
+def printable_graph(G: nx.Graph, style: str) -> nx.Graph:
+    """A copy of ``G`` with every name as printed, so no section can print a full name when
+    the privacy option is on (the map, the findings, the coverage all read names from it)."""
+    H = G.copy()
+    for node in H:
+        if node == EGO:
+            H.nodes[node]["name"] = printable_name(H.nodes[node].get("name"), style)
+        else:
+            H.nodes[node]["name"] = printable_name(name_of(G, node), style) or "?"
+    return H
+
+
+@dataclass(frozen=True)
+class Printout:
+    """What every section gets: print ``name`` (not ``resident.name``) and ``person()``."""
+
+    resident: Resident
+    name: str
+    graph: nx.Graph
+    options: Options
+    today: date
+    sectors: tuple[str, ...]
+
+    @property
+    def date_text(self) -> str:
+        return format_date(self.today, format="long")
+
+    def person(self, name: Any) -> str:
+        return printable_name(name, self.options.names)
+
+
+@dataclass(frozen=True)
+class Section:
+    template: str
+    context: Callable[[Printout], dict] = field(default=lambda printout: {})
+
+
+@dataclass(frozen=True)
+class Document:
+    title: Any  # a lazy translation
+    filename: str  # never the resident's name: download folders are not private
+    sections: Sequence[Section]
+
+
+# -- the sections ------------------------------------------------------------------------
+
+_VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"')
+# The map's line colours (graph.svg draws the same: dark ink, a warning red, grey).
+_LINE_COLOURS = {"goed": "#1d2330", "wisselend": "#3d4a60", "gespannen": "#b3261e"}
+_UNKNOWN_LINE = "#9aa1ad"
+
+
+def map_context(p: Printout) -> dict:
+    """The SVG map at the paper's fixed height, and its legend at the same scale."""
+    paper = PAPERS[p.options.paper]
+    empty = not member_nodes(p.graph)
+    height = paper.map_height - (paper.invite if empty else 0)
+    words = {code: str(word) for code, word in labels.sector_labels().items()}
+    drawing = svg.netwerkkaart_svg(
+        p.graph, sectors=p.sectors, sector_labels=words, font_size=paper.font_size,
+        height=f"{height}mm",
+    )
+    box_w, box_h = (float(v) for v in _VIEWBOX.search(drawing).groups()[2:])
+    unit = height / box_h  # mm per SVG unit
+    drawing = drawing.replace(" viewBox=", f' width="{box_w * unit:.1f}mm" viewBox=', 1)
+    lines = []
+    for code in (*render.EDGE_STYLES, None):
+        style = render.edge_style(code)
+        lines.append({
+            "label": labels.QUALITY_LABELS[code],
+            "width": style["width"],
+            "dashes": " ".join(str(d) for d in style["dashes"]) if style["dashes"] else "",
+            "colour": _LINE_COLOURS.get(code, _UNKNOWN_LINE),
+        })
+    return {
+        "map_svg": Markup(drawing),  # noqa: S704 - graph.svg escapes all user text
+        "map_height": height,
+        "unit": unit,
+        "name_pt": paper.font_size * unit / 0.3528,  # the names' size in print
+        "lines": lines,
+        "circles": [labels.CIRCLE_LABELS[c] for c in (1, 2, 3)],
+        "empty": empty,
+        "a3": paper.code == "a3",
+    }
+
+
+def network_context(p: Printout) -> dict:
+    """The findings in plain Dutch and, per kind of support, who gives it."""
+    G = p.graph
+    result = metrics.scan(G)
+    coverage = [
+        {"label": labels.SUPPORT_LABELS[kind],
+         "names": [name_of(G, n) for n in result.support.givers[kind]]}
+        for kind in schema.SUPPORT_KINDS
+    ]
+    return {"findings": findings.findings(G, result), "coverage": coverage,
+            "members": len(member_nodes(G))}
+
+
+MAP = Section("print/sections/kaart.html", map_context)
+NETWORK = Section("print/sections/netwerk.html", network_context)
+
+#: The take-home PDF, in this order: add a section here to add it to what the resident
+#: takes home (see the module docstring).
+BUNDLE: tuple[Section, ...] = (MAP, NETWORK)
+
+DOCUMENTS = {
+    "kaart": Document(_l("De netwerkkaart"), "netwerkkaart.pdf", (MAP,)),
+    "mijn-netwerk": Document(_l("Mijn netwerk"), "mijn-netwerk-overzicht.pdf", (NETWORK,)),
+    "meenemen": Document(_l("Mijn netwerk om mee te nemen"), "mijn-netwerk.pdf", BUNDLE),
+}
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+
+def printout(resident: Resident, G: nx.Graph, options: Options = Options(),  # noqa: B008
+             today: date | None = None) -> Printout:
+    return Printout(
+        resident=resident,
+        name=printable_name(resident.name, options.names),
+        graph=printable_graph(G, options.names),
+        options=options,
+        today=today or date.today(),
+        sectors=labels.sectors(),
+    )
+
+
+def render_html(document: Document, p: Printout) -> str:
+    """The document as one HTML page; needs an app context with a request (``url_for``)."""
+    parts = [
+        Markup(render_template(section.template, printout=p, **section.context(p)))  # noqa: S704
+        for section in document.sections
+    ]
+    return render_template("print/document.html", title=document.title, parts=parts,
+                           printout=p)
+
+
+def render_document(document: Document, p: Printout, base_url: str) -> bytes:
+    """The document as PDF bytes."""
+    return render_pdf(render_html(document, p), base_url)
