@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import shutil
 import socket
 import subprocess
 from datetime import date
@@ -246,7 +245,6 @@ def _ring_centre(png: bytes, radii_px: list[float], x_guess: float) -> tuple[int
     return None
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
 def test_rasterised_map_is_not_blank_and_shows_the_rings(client, riek, app, db, tmp_path):
     pdf = client.get(_url(riek, "kaart.pdf")).data
     (tmp_path / "kaart.pdf").write_bytes(pdf)
@@ -355,3 +353,49 @@ def test_cli_writes_the_take_home_pdf(riek, database_url, monkeypatch, tmp_path)
     assert missing.exit_code == 1
     assert "Bewoner 999999 bestaat niet." in missing.output
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_plan_and_invitations_print_with_actions_names_and_dates(client, auth, people, db):
+    from sns import beraad, plan
+    from sns.life_domains import BIG_5
+    from sns.models import NetworkMember
+
+    ans = NetworkMember(resident_id=people.riek.id, name="Ans", sector="familie", circle=1,
+                        in_actieteam=True)
+    db.add(ans)
+    db.flush()
+    plan.add_action(db, people.ans, people.riek, plan.ActionInput(
+        "Samen naar de markt", [ans.id], None, date(2026, 12, 1), "dagbesteding"), BIG_5)
+    meeting = beraad.new_meeting(db, people.ans, people.riek, "agenda")
+    beraad.prepare(db, people.ans, people.riek, meeting, expected_version=meeting.version,
+                   on_date=date(2026, 12, 12), at_time=None, place="bij mij thuis",
+                   agenda=None, invitation="Beste {naam}, kom je op {datum}? Groet, {bewoner}",
+                   invitee_ids=[ans.id])
+    db.commit()
+    auth.login("ans")
+    base = f"/bewoners/{people.riek.id}/afdrukken"
+
+    plan_text = _text(PdfReader(io.BytesIO(client.get(f"{base}/plan.pdf").data)))
+    assert "Mijn plan" in plan_text
+    assert "Samen naar de markt" in plan_text
+    assert "1 december 2026" in plan_text
+    assert "Mijn actieteam: Ans" in plan_text
+    assert "Volgende keer samen: 12 december 2026" in plan_text
+
+    bundle = PdfReader(io.BytesIO(client.get(f"{base}/meenemen.pdf").data))
+    assert "Samen naar de markt" in _text(bundle)
+
+    letters = client.get(f"{base}/uitnodigingen/{meeting.id}.pdf")
+    assert letters.headers["Content-Disposition"] == 'attachment; filename="uitnodigingen.pdf"'
+    text = _text(PdfReader(io.BytesIO(letters.data)))
+    assert "Beste Ans, kom je op zaterdag 12 december 2026? Groet, Riek" in text
+
+
+def test_invitations_of_another_residents_meeting_are_not_found(client, auth, people, db):
+    from sns import beraad
+
+    meeting = beraad.new_meeting(db, people.bob, people.piet, "agenda")
+    db.commit()
+    auth.login("ans")
+    url = f"/bewoners/{people.riek.id}/afdrukken/uitnodigingen/{meeting.id}.pdf"
+    assert client.get(url).status_code == 404

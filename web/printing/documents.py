@@ -25,16 +25,18 @@ from datetime import date
 from typing import Any
 
 import networkx as nx
-from flask import render_template
-from flask_babel import format_date
+from flask import current_app, render_template
+from flask_babel import format_date, format_time, gettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from graph import findings, metrics, render, schema, svg
 from graph._attrs import member_nodes, name_of
 from graph.schema import EGO
-from sns.models import Resident
+from sns import beraad, network, plan
+from sns.models import Meeting, Resident
 from web import labels
+from web.database import get_db
 from web.printing.pdf import render_pdf
 
 #: A printed name is at most this long (a 200-character name ends in "…").
@@ -206,16 +208,72 @@ def network_context(p: Printout) -> dict:
             "members": len(member_nodes(G))}
 
 
+def _when(day: date | None) -> str:
+    return format_date(day, format="long") if day else "–"
+
+
+def plan_context(p: Printout) -> dict:
+    """The plan's actions per life domain (who, when, status), the actieteam and the next
+    moment together (the next netwerkberaad, else the next review)."""
+    db = get_db()
+    names = network.names_of(db, p.resident)
+    domains = current_app.config["LIFE_DOMAINS"]
+    grouped: dict[str | None, list] = {}
+    for action in plan.actions_of(db, p.resident):
+        who = [p.person(names[x.member_id]) for x in action.performers]
+        grouped.setdefault(action.domain, []).append({
+            "what": action.what,
+            "who": who + ([action.professional] if action.professional else []),
+            "when": _when(action.due),
+            "status": labels.STATUS_LABELS[action.status],
+        })
+    upcoming = [m.on_date for m in beraad.meetings_of(db, p.resident)
+                if not m.held and m.on_date and m.on_date >= p.today]
+    next_day = min(upcoming) if upcoming else p.resident.next_review
+    team = [p.person(m.name) for m in network.members_of(db, p.resident) if m.in_actieteam]
+    return {
+        "domains": [
+            {"label": gettext(domains[code]) if code in domains else _l("Overig"),
+             "actions": actions}
+            for code, actions in sorted(grouped.items(), key=lambda kv: kv[0] is None)
+        ],
+        "next_meeting": _when(next_day) if next_day else None,
+        "team": team,
+    }
+
+
+def invitations_context(p: Printout, meeting: Meeting) -> dict:
+    """The meeting's invitations, one letter per invitee, as from the resident."""
+    names = network.names_of(get_db(), p.resident)
+    date_text = format_date(meeting.on_date, "EEEE d MMMM yyyy") if meeting.on_date else "…"
+    time_text = format_time(meeting.at_time, "HH:mm") if meeting.at_time else "…"
+    template = meeting.invitation or gettext(beraad.DEFAULT_INVITATION)
+    return {"letters": [
+        beraad.invitation_text(template, meeting, p.resident, p.person(names[i.member_id]),
+                               date_text=date_text, time_text=time_text)
+        for i in meeting.invitees
+    ]}
+
+
 MAP = Section("print/sections/kaart.html", map_context)
 NETWORK = Section("print/sections/netwerk.html", network_context)
+PLAN = Section("print/sections/plan.html", plan_context)
 
 #: The take-home PDF, in this order: add a section here to add it to what the resident
 #: takes home (see the module docstring).
-BUNDLE: tuple[Section, ...] = (MAP, NETWORK)
+BUNDLE: tuple[Section, ...] = (MAP, NETWORK, PLAN)
+
+
+def invitations(meeting: Meeting) -> Document:
+    """The invitation letters of one netwerkberaad, to hand out."""
+    section = Section("print/sections/uitnodigingen.html",
+                      lambda p: invitations_context(p, meeting))
+    return Document(_l("Uitnodigingen"), "uitnodigingen.pdf", (section,))
 
 DOCUMENTS = {
     "kaart": Document(_l("De netwerkkaart"), "netwerkkaart.pdf", (MAP,)),
     "mijn-netwerk": Document(_l("Mijn netwerk"), "mijn-netwerk-overzicht.pdf", (NETWORK,)),
+    "plan": Document(_l("Mijn plan"), "mijn-plan.pdf", (PLAN,)),
     "meenemen": Document(_l("Mijn netwerk om mee te nemen"), "mijn-netwerk.pdf", BUNDLE),
 }
 

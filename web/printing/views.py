@@ -6,22 +6,25 @@ from __future__ import annotations
 
 from flask import Response, abort, request
 
-from sns import audit, network
+from sns import audit, beraad, network
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
 from web.printing import bp, documents
 
 
-def _pdf(resident_id: int, kind: str) -> Response:
+def _pdf(resident_id: int, kind: str, meeting_id: int | None = None) -> Response:
     resident = load_resident(resident_id)
     try:
         options = documents.options_from(request.args)
     except documents.BadOption:
         abort(400)
     db = get_db()
+    if meeting_id is None:
+        document = documents.DOCUMENTS[kind]
+    else:
+        document = documents.invitations(beraad.get_meeting(db, resident, meeting_id))
     G = network.to_graph(db, resident, labels.sectors())
-    document = documents.DOCUMENTS[kind]
     pdf = documents.render_document(document, documents.printout(resident, G, options),
                                     base_url=request.url_root)
     audit.record(db, current_coach(), "resident.print", resident_id=resident.id,
@@ -41,6 +44,16 @@ def netwerkkaart(resident_id: int):
 @bp.get("/mijn-netwerk.pdf")
 def mijn_netwerk(resident_id: int):
     return _pdf(resident_id, "mijn-netwerk")
+
+
+@bp.get("/plan.pdf")
+def mijn_plan(resident_id: int):
+    return _pdf(resident_id, "plan")
+
+
+@bp.get("/uitnodigingen/<int:meeting_id>.pdf")
+def uitnodigingen(resident_id: int, meeting_id: int):
+    return _pdf(resident_id, "uitnodigingen", meeting_id)
 
 
 @bp.get("/meenemen.pdf")
