@@ -42,6 +42,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.auth import login as auth_login
     from web.beraad import bp as beraad_bp
     from web.caseload import bp as caseload_bp
+    from web.groups import bp as groups_bp
+    from web.groups import participant_bp as doemee_bp
     from web.plan import bp as plan_bp
     from web.printing import bp as printing_bp
     from web.residents import bp as residents_bp
@@ -65,6 +67,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         plan_bp,
         team_bp,
         admin_bp,
+        groups_bp,
+        doemee_bp,
         printing_bp,
         i18n.bp,
         vendor.bp,

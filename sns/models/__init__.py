@@ -3,6 +3,7 @@
 from sns.models.accounts import ROLES, Coach, Team
 from sns.models.audit import AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
+from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt
 from sns.models.life_domains import LifeDomainEntry
 from sns.models.network import NetworkMember, Tie
 from sns.models.plan import ACTION_STATUSES, Action, Performer, Review
@@ -18,7 +19,10 @@ __all__ = [
     "Assignment",
     "AuditEvent",
     "Coach",
+    "GroupParticipant",
+    "GroupSession",
     "Invitee",
+    "JoinAttempt",
     "LifeDomainEntry",
     "Meeting",
     "NetworkMember",

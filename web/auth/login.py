@@ -15,7 +15,22 @@ from flask_login import LoginManager, current_user, logout_user
 from sns import accounts
 from web.database import get_db
 
-PUBLIC_ENDPOINTS = {"auth.login", "static", "i18n.switch_language"}
+PUBLIC_ENDPOINTS = {
+    "auth.login",
+    "static",
+    "i18n.switch_language",
+    # Group sessions: residents take part without an account (web/groups/participant.py),
+    # and the blank worksheet holds nothing personal.
+    "doemee.join_form",
+    "doemee.join",
+    "doemee.step",
+    "doemee.save_step",
+    "doemee.remove_person",
+    "doemee.ask_for_coach",
+    "doemee.take_home_pdf",
+    "doemee.done",
+    "groups.worksheet",
+}
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
