@@ -4,15 +4,16 @@ recording who came and who offered what."""
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, format_time
 from flask_babel import gettext as _
 
 from sns import beraad, network
-from sns.errors import Invalid, StaleVersion
+from sns.errors import Invalid
 from web.access import current_coach, load_resident
 from web.beraad import bp
+from web.beraad.letters import letters
 from web.database import get_db
 from web.forms import date_or_none, ids, int_or_none, time_or_none
+from web.saving import attempt
 
 
 def _to_meeting(resident_id: int, meeting_id: int, anchor: str | None = None):
@@ -59,24 +60,15 @@ def meeting(resident_id: int, meeting_id: int):
     if request.method == "GET":
         return _page(resident, found)
     form = request.form
-    try:
-        beraad.prepare(
-            db, current_coach(), resident, found,
-            expected_version=int_or_none(form.get("version")),
-            on_date=date_or_none(form.get("on_date")), at_time=time_or_none(form.get("at_time")),
-            place=form.get("place"), agenda=form.get("agenda"),
-            invitation=form.get("invitation"), invitee_ids=ids(form.getlist("invitee")),
-        )
-    except StaleVersion as err:
-        db.rollback()
-        db.refresh(found)
-        flash(_(err.message), "error")
-        return _page(resident, found, 409)
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        return _page(resident, found, 400)
-    db.commit()
+    refused = attempt(lambda: beraad.prepare(
+        db, current_coach(), resident, found,
+        expected_version=int_or_none(form.get("version")),
+        on_date=date_or_none(form.get("on_date")), at_time=time_or_none(form.get("at_time")),
+        place=form.get("place"), agenda=form.get("agenda"),
+        invitation=form.get("invitation"), invitee_ids=ids(form.getlist("invitee")),
+    ), refresh=found)
+    if refused:
+        return _page(resident, found, refused)
     flash(_("Het netwerkberaad is opgeslagen."))
     return _to_meeting(resident_id, meeting_id)
 
@@ -87,17 +79,8 @@ def invitations(resident_id: int, meeting_id: int):
     resident = load_resident(resident_id)
     db = get_db()
     found = beraad.get_meeting(db, resident, meeting_id)
-    names = network.names_of(db, resident)
-    date_text = format_date(found.on_date, "EEEE d MMMM yyyy") if found.on_date else "…"
-    time_text = format_time(found.at_time, "HH:mm") if found.at_time else "…"
-    letters = [
-        (names[i.member_id], beraad.invitation_text(
-            found.invitation or _(beraad.DEFAULT_INVITATION), found, resident,
-            names[i.member_id], date_text=date_text, time_text=time_text))
-        for i in found.invitees
-    ]
     return render_template("beraad/invitations.html", resident=resident, meeting=found,
-                           letters=letters)
+                           letters=letters(db, resident, found))
 
 
 @bp.post("/<int:meeting_id>/verslag")
@@ -106,22 +89,14 @@ def record(resident_id: int, meeting_id: int):
     resident = load_resident(resident_id)
     db = get_db()
     found = beraad.get_meeting(db, resident, meeting_id)
-    try:
-        beraad.record(db, current_coach(), resident, found,
-                      expected_version=int_or_none(request.form.get("version")),
-                      attended_ids=ids(request.form.getlist("attended")),
-                      agreements=request.form.get("agreements"),
-                      notes=request.form.get("notes"))
-    except StaleVersion as err:
-        db.rollback()
-        db.refresh(found)
-        flash(_(err.message), "error")
-        return _page(resident, found, 409)
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        return _page(resident, found, 400)
-    db.commit()
+    refused = attempt(lambda: beraad.record(
+        db, current_coach(), resident, found,
+        expected_version=int_or_none(request.form.get("version")),
+        attended_ids=ids(request.form.getlist("attended")),
+        agreements=request.form.get("agreements"), notes=request.form.get("notes"),
+    ), refresh=found)
+    if refused:
+        return _page(resident, found, refused)
     flash(_("Het verslag is opgeslagen."))
     return _to_meeting(resident_id, meeting_id, "verslag")
 

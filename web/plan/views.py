@@ -9,13 +9,14 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from sns import beraad, network, plan
-from sns.errors import Invalid, StaleVersion
+from sns.errors import Invalid
 from sns.life_domains import entries
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
 from web.forms import date_or_none, ids, int_or_none, number_or_raw
 from web.plan import bp
+from web.saving import attempt
 
 
 def _domains() -> dict[str, str]:
@@ -90,30 +91,19 @@ def edit_action(resident_id: int, action_id: int):
     resident = load_resident(resident_id)
     db = get_db()
     action = plan.get_action(db, resident, action_id)
-    status = 200
+    status = None
     if request.method == "POST":
-        try:
-            plan.update_action(db, current_coach(), resident, action,
-                               _action_input(request.form), _domains(),
-                               expected_version=int_or_none(request.form.get("version")))
-        except StaleVersion as err:
-            db.rollback()
-            db.refresh(action)
-            flash(_(err.message), "error")
-            status = 409
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-            status = 400
-        else:
-            db.commit()
+        status = attempt(lambda: plan.update_action(
+            db, current_coach(), resident, action, _action_input(request.form), _domains(),
+            expected_version=int_or_none(request.form.get("version"))), refresh=action)
+        if status is None:
             flash(_("Opgeslagen."))
             return _back(resident_id, "acties")
     return render_template(
         "plan/action.html", resident=resident, action=action, domains=_domains(),
         members=network.members_of(db, resident),
         chosen={p.member_id for p in action.performers},
-    ), status
+    ), status or 200
 
 
 @bp.post("/evaluaties")

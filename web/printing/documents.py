@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 from flask import current_app, render_template
-from flask_babel import format_date, format_time, gettext
+from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
@@ -36,6 +36,7 @@ from graph.schema import EGO
 from sns import beraad, network, plan
 from sns.models import Meeting, Resident
 from web import labels
+from web.beraad.letters import letters
 from web.database import get_db
 from web.printing.pdf import render_pdf
 
@@ -244,15 +245,8 @@ def plan_context(p: Printout) -> dict:
 
 def invitations_context(p: Printout, meeting: Meeting) -> dict:
     """The meeting's invitations, one letter per invitee, as from the resident."""
-    names = network.names_of(get_db(), p.resident)
-    date_text = format_date(meeting.on_date, "EEEE d MMMM yyyy") if meeting.on_date else "…"
-    time_text = format_time(meeting.at_time, "HH:mm") if meeting.at_time else "…"
-    template = meeting.invitation or gettext(beraad.DEFAULT_INVITATION)
-    return {"letters": [
-        beraad.invitation_text(template, meeting, p.resident, p.person(names[i.member_id]),
-                               date_text=date_text, time_text=time_text)
-        for i in meeting.invitees
-    ]}
+    return {"letters": [text for _name, text in
+                        letters(get_db(), p.resident, meeting, p.person)]}
 
 
 MAP = Section("print/sections/kaart.html", map_context)

@@ -20,6 +20,7 @@ from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
 from web.forms import int_or_none
+from web.saving import attempt
 from web.verkenning import bp, parse
 from web.verkenning.mapview import drop_cell, legend, map_payload
 
@@ -72,28 +73,18 @@ def edit_member(resident_id: int, member_id: int):
     resident = load_resident(resident_id)
     db = get_db()
     member = members.get_member(db, resident, member_id)
-    status = 200
+    status = None
     if request.method == "POST":
-        try:
-            members.update_member(
-                db, current_coach(), resident, member, parse.member_fields(request.form),
-                expected_version=int_or_none(request.form.get("version")),
-                sectors=labels.sectors(),
-            )
-        except StaleVersion as err:
-            db.rollback()
-            db.refresh(member)
-            flash(_(err.message), "error")
-            status = 409
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-            status = 400
-        else:
-            db.commit()
+        status = attempt(lambda: members.update_member(
+            db, current_coach(), resident, member, parse.member_fields(request.form),
+            expected_version=int_or_none(request.form.get("version")),
+            sectors=labels.sectors(),
+        ), refresh=member)
+        if status is None:
             flash(_("Opgeslagen."))
             return _back(resident_id, "tabel")
-    return render_template("verkenning/member.html", resident=resident, member=member), status
+    page = render_template("verkenning/member.html", resident=resident, member=member)
+    return page, status or 200
 
 
 @bp.post("/leden/m<int:member_id>/verwijderen")
@@ -183,24 +174,15 @@ def domains(resident_id: int):
     resident = load_resident(resident_id)
     db = get_db()
     configured = current_app.config["LIFE_DOMAINS"]
-    status = 200
+    status = None
     if request.method == "POST":
-        try:
-            life_domains.save_entries(db, current_coach(), resident,
-                                      parse.life_domains(request.form, configured), configured)
-        except StaleVersion as err:
-            db.rollback()
-            flash(_(err.message), "error")
-            status = 409
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-            status = 400
-        else:
-            db.commit()
+        status = attempt(lambda: life_domains.save_entries(
+            db, current_coach(), resident, parse.life_domains(request.form, configured),
+            configured))
+        if status is None:
             flash(_("Opgeslagen."))
             return redirect(url_for("verkenning.domains", resident_id=resident_id))
     return render_template(
         "verkenning/domains.html", resident=resident, domains=configured,
         entries=life_domains.entries(db, resident),
-    ), status
+    ), status or 200
