@@ -26,11 +26,12 @@ def number_or_raw(raw: str | None) -> int | str | None:
     return raw if number is None else number
 
 
-def ids(values: list[str]) -> list[int]:
-    """Submitted ids (checkboxes); anything that is not a number is refused."""
+def ids(values: list[str], message: str = N_("Kies mensen uit dit netwerk.")) -> list[int]:
+    """Submitted ids (checkboxes); anything that is not a number is refused with
+    ``message``."""
     numbers = [int_or_none(v) for v in values]
     if None in numbers:
-        raise Invalid(N_("Kies mensen uit dit netwerk."))
+        raise Invalid(message)
     return numbers
 
 

@@ -30,7 +30,7 @@ from sns.i18n import N_
 from sns.models import GroupParticipant, GroupSession
 from web import labels
 from web.database import get_db
-from web.forms import int_or_none
+from web.forms import ids, int_or_none
 from web.groups import participant_bp as bp
 from web.groups import takehome, words
 
@@ -150,10 +150,7 @@ def step():
 
 
 def _checked_ids(name: str) -> list[int]:
-    values = [int_or_none(v) for v in request.form.getlist(name)]
-    if None in values:
-        raise Invalid(N_("Kies mensen van uw eigen kaart."))
-    return values
+    return ids(request.form.getlist(name), N_("Kies mensen van uw eigen kaart."))
 
 
 @bp.post("/stap/<int:number>")
