@@ -7,8 +7,15 @@ from sns import accounts
 from sns.errors import Invalid
 from web.access import current_coach, role_required
 from web.admin import bp
-from web.admin.forms import EditAccountForm, NewAccountForm, PasswordForm, TeamForm
+from web.admin.forms import (
+    ROLE_LABELS,
+    EditAccountForm,
+    NewAccountForm,
+    PasswordForm,
+    TeamForm,
+)
 from web.database import get_db
+from web.saving import attempt
 
 
 @bp.get("/")
@@ -18,6 +25,7 @@ def accounts_list():
     return render_template(
         "admin/accounts.html",
         accounts=accounts.all_accounts(db),
+        role_labels=ROLE_LABELS,
         teams=accounts.all_teams(db),
         team_form=TeamForm(),
     )
@@ -29,24 +37,17 @@ def new_account():
     db = get_db()
     form = NewAccountForm()
     form.set_teams(accounts.all_teams(db))
-    if form.validate_on_submit():
-        try:
-            accounts.create_coach(
-                db,
-                form.username.data,
-                form.password.data,
-                role=form.role.data,
-                team=accounts.get_team(db, form.team_id.data),
-                display_name=form.display_name.data,
-                actor=current_coach(),
-            )
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-        else:
-            db.commit()
-            flash(_("Account %(name)s is aangemaakt.", name=form.username.data))
-            return redirect(url_for("admin.accounts_list"))
+    if form.validate_on_submit() and attempt(lambda: accounts.create_coach(
+        db,
+        form.username.data,
+        form.password.data,
+        role=form.role.data,
+        team=accounts.get_team(db, form.team_id.data),
+        display_name=form.display_name.data,
+        actor=current_coach(),
+    )) is None:
+        flash(_("Account %(name)s is aangemaakt.", name=form.username.data))
+        return redirect(url_for("admin.accounts_list"))
     return render_template("admin/new_account.html", form=form)
 
 
@@ -58,23 +59,16 @@ def edit_account(coach_id: int):
     form = EditAccountForm(obj=account, team_id=account.team_id or 0)
     form.set_teams(accounts.all_teams(db))
     password_form = PasswordForm(prefix="pw")
-    if form.validate_on_submit():
-        try:
-            accounts.update_account(
-                db,
-                account,
-                role=form.role.data,
-                team=accounts.get_team(db, form.team_id.data),
-                active=form.active.data,
-                actor=current_coach(),
-            )
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-        else:
-            db.commit()
-            flash(_("Opgeslagen."))
-            return redirect(url_for("admin.accounts_list"))
+    if form.validate_on_submit() and attempt(lambda: accounts.update_account(
+        db,
+        account,
+        role=form.role.data,
+        team=accounts.get_team(db, form.team_id.data),
+        active=form.active.data,
+        actor=current_coach(),
+    )) is None:
+        flash(_("Opgeslagen."))
+        return redirect(url_for("admin.accounts_list"))
     return render_template(
         "admin/edit_account.html", account=account, form=form, password_form=password_form
     )
