@@ -17,34 +17,16 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import secrets
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_scan import realistic_network  # noqa: E402
-
-from sns import accounts, migrate, residents  # noqa: E402
-from sns.network import store_graph  # noqa: E402
-from web import create_app  # noqa: E402
-from web.database import get_db  # noqa: E402
+from bench_app import bench_app, logged_in_client  # noqa: E402
 
 SIZES = (25, 100, 500)
-PASSWORD = secrets.token_urlsafe(16)  # a throwaway account in a temp database
-
-
-def _login(client) -> None:
-    page = client.get("/login").get_data(as_text=True)
-    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    client.post("/login", data={"username": "bench", "password": PASSWORD,
-                                "csrf_token": token})
-
 
 ZOOM_STEPS = """async () => {
     const net = document.getElementById('map').snsNetwork;
@@ -96,22 +78,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--browser", action="store_true", help="also time Chromium")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["SNS_INSTANCE_PATH"] = tmp
-        url = f"sqlite:///{tmp}/bench.sqlite3"
-        migrate.upgrade(url)
-        app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
-        with app.app_context():
-            db = get_db()
-            coach = accounts.create_coach(db, "bench", PASSWORD)
-            ids = {}
-            for size in SIZES:
-                resident = residents.create_resident(db, coach, f"Bewoner {size}")
-                store_graph(db, resident, realistic_network(size))
-                ids[size] = resident.id
-            db.commit()
-        client = app.test_client()
-        _login(client)
+    with bench_app(SIZES) as (app, ids):
+        client = logged_in_client(app)
         print(f"{'members':>8} {'median ms':>10} {'min ms':>8} {'HTML KiB':>9}")
         for size in SIZES:
             times, body = [], b""

@@ -20,22 +20,19 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
-import secrets
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_scan import realistic_network  # noqa: E402
+from bench_app import bench_app, logged_in_client  # noqa: E402
 
-from sns import accounts, migrate, residents  # noqa: E402
-from sns.network import store_graph, to_graph  # noqa: E402
-from web import create_app, labels  # noqa: E402
+from sns.models import Resident  # noqa: E402
+from sns.network import to_graph  # noqa: E402
+from web import labels  # noqa: E402
 from web.database import get_db  # noqa: E402
 from web.printing import documents  # noqa: E402
 from web.printing.pdf import STATIC_DIR, render_pdf  # noqa: E402
@@ -43,7 +40,6 @@ from web.printing.pdf import STATIC_DIR, render_pdf  # noqa: E402
 SIZES = (15, 40, 100)
 TAKE_HOME = 25
 TARGET_S = 1.5
-PASSWORD = secrets.token_urlsafe(16)  # a throwaway account in a temp database
 BASE = "http://sns.invalid/"
 
 
@@ -101,24 +97,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["SNS_INSTANCE_PATH"] = tmp
-        url = f"sqlite:///{tmp}/bench.sqlite3"
-        migrate.upgrade(url)
-        app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
+    with bench_app((*SIZES, TAKE_HOME)) as (app, ids):
         bundle = documents.DOCUMENTS["meenemen"]
         with app.test_request_context("/"):
             db = get_db()
-            coach = accounts.create_coach(db, "bench", PASSWORD)
-            ids = {}
-            for size in (*SIZES, TAKE_HOME):
-                resident = residents.create_resident(db, coach, f"Bewoner {size}")
-                store_graph(db, resident, realistic_network(size))
-                ids[size] = resident.id
-            db.commit()
             html = {}
             for size in SIZES:
-                resident = db.get(type(resident), ids[size])
+                resident = db.get(Resident, ids[size])
                 p = documents.printout(resident, to_graph(db, resident, labels.sectors()))
                 html[size] = documents.render_html(bundle, p)
 
@@ -145,11 +130,7 @@ def main() -> None:
             if chromium:
                 chromium.close()
 
-        client = app.test_client()
-        page = client.get("/login").get_data(as_text=True)
-        token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-        client.post("/login", data={"username": "bench", "password": PASSWORD,
-                                    "csrf_token": token})
+        client = logged_in_client(app)
 
         def take_home():
             response = client.get(f"/bewoners/{ids[TAKE_HOME]}/afdrukken/meenemen.pdf")
