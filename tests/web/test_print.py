@@ -399,3 +399,32 @@ def test_invitations_of_another_residents_meeting_are_not_found(client, auth, pe
     auth.login("ans")
     url = f"/bewoners/{people.riek.id}/afdrukken/uitnodigingen/{meeting.id}.pdf"
     assert client.get(url).status_code == 404
+
+
+def test_a_crowded_map_prints_numbers_and_a_key_of_who_is_who(client, auth, people, db):
+    from graph import schema
+    from sns.network import store_graph
+
+    G = schema.new_network("Riek")
+    for i in range(25):
+        schema.add_member(G, f"n{i}", name=f"Persoon{i:02d}", sector="familie" if i < 10
+                          else "buren", circle=1 + i % 3)
+    store_graph(db, people.riek, G)
+    db.commit()
+    auth.login("ans")
+    reader = PdfReader(io.BytesIO(
+        client.get(f"/bewoners/{people.riek.id}/afdrukken/kaart.pdf").data))
+    assert len(reader.pages) == 2
+    key = " ".join((reader.pages[1].extract_text() or "").split())
+    assert "Wie is wie op de kaart?" in key
+    # Numbered sector by sector, closest first, then by name: Persoon00 is familie, circle 1.
+    assert "1 Persoon00" in key
+    assert "11 Persoon12" in key  # buren start at 11; Persoon12 is in circle 1
+    first = " ".join((reader.pages[0].extract_text() or "").split())
+    assert "Persoon00" not in first
+
+    # On A3 there is room for 25 names: no numbers, no key.
+    a3 = PdfReader(io.BytesIO(
+        client.get(f"/bewoners/{people.riek.id}/afdrukken/kaart.pdf?formaat=a3").data))
+    assert len(a3.pages) == 1
+    assert "Persoon00" in " ".join((a3.pages[0].extract_text() or "").split())
