@@ -72,7 +72,7 @@ def test_typed_codes_are_normalized():
 def test_open_sessions_have_different_codes(db, people, monkeypatch):
     first = groups.create_session(db, people.ans, "Een", date.today(), None)
     codes = iter([first.join_code, first.join_code, "HJK234"])
-    monkeypatch.setattr(groups, "new_code", lambda: next(codes))
+    monkeypatch.setattr(groups.sessions, "new_code", lambda: next(codes))
     second = groups.create_session(db, people.bob, "Twee", date.today(), None)
     assert second.join_code == "HJK234"
 
