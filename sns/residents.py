@@ -81,6 +81,7 @@ def update_resident(
     hulpvraag: str | None,
     wishes: str | None,
     talents: str | None,
+    contact: str | None = None,
 ) -> None:
     """Save the resident's own words; refused when someone saved in between."""
     check_version(resident.version, expected_version)
@@ -88,6 +89,7 @@ def update_resident(
     resident.hulpvraag = clean_text(hulpvraag)
     resident.wishes = clean_text(wishes)
     resident.talents = clean_text(talents)
+    resident.contact = clean_text(contact)
     db.flush()
     audit.record(db, coach, "resident.update", resident_id=resident.id)
 

@@ -67,7 +67,7 @@ def close_session(
     residents = []
     for participant in opted_in:
         resident = create_resident(db, coach, participant.contact_name, participant.question)
-        resident.wishes = referral_note(session, participant)
+        resident.contact = referral_note(session, participant)
         store_graph(db, resident, graph_of(participant.network, resident.name, sectors))
         audit.record(db, coach, "group.referral", resident_id=resident.id,
                      detail=f"groepsbijeenkomst {session.id}")

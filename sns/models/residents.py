@@ -31,6 +31,8 @@ class Resident(Versioned, Timestamped, Base):
     hulpvraag: Mapped[str | None] = mapped_column(Text)
     wishes: Mapped[str | None] = mapped_column(Text)
     talents: Mapped[str | None] = mapped_column(Text)
+    #: How to reach the resident, and on what basis it is kept (optional, free text).
+    contact: Mapped[str | None] = mapped_column(Text)
     phase: Mapped[str] = mapped_column(String(20), default="verkenning")
     network_version: Mapped[int] = mapped_column(default=1)
     #: A plan within two months, a review every six months (set when the phases start).

@@ -363,9 +363,9 @@ def test_closing_deletes_every_participant_except_the_opt_in(db, people, group):
     assert [a.coach_id for a in db.scalars(select(Assignment).where(
         Assignment.resident_id == resident.id))] == [people.ans.id]
     assert resident.hulpvraag == "Ik wil niemand tot last zijn."
-    assert "Aangemeld via groepsbijeenkomst 'Hoe sterk is mijn netwerk?'" in resident.wishes
-    assert "0612345678" in resident.wishes
-    assert "riek@example.org" in resident.wishes
+    assert "Aangemeld via groepsbijeenkomst 'Hoe sterk is mijn netwerk?'" in resident.contact
+    assert "0612345678" in resident.contact
+    assert "riek@example.org" in resident.contact
     members = {m.name: m for m in db.scalars(select(NetworkMember).where(
         NetworkMember.resident_id == resident.id))}
     assert set(members) == {"Dochter Sanne", "Buurman Henk"}

@@ -35,3 +35,18 @@ def test_edit_without_a_name_changes_nothing(client, auth, people, db):
     assert response.status_code == 200
     db.expire_all()
     assert db.get(type(people.riek), people.riek.id).hulpvraag is None
+
+
+def test_contact_details_are_saved_and_shown_as_text(client, auth, people, db):
+    auth.login("ans")
+    client.post(f"/bewoners/{people.riek.id}/bewerken", data={
+        "version": people.riek.version, "name": "Riek",
+        "contact": "tel. 06 1234 5678\n<b>bel na tienen</b>",
+    })
+    db.expire_all()
+    assert db.get(type(people.riek), people.riek.id).contact == (
+        "tel. 06 1234 5678\n<b>bel na tienen</b>")
+    page = client.get(f"/bewoners/{people.riek.id}/").get_data(as_text=True)
+    assert "tel. 06 1234 5678" in page
+    assert "&lt;b&gt;bel na tienen&lt;/b&gt;" in page
+    assert "<b>bel na tienen</b>" not in page

@@ -19,3 +19,6 @@ class ResidentForm(FlaskForm):
     )
     wishes = TextAreaField(_l("Wensen"), validators=[Optional(), Length(max=TEXT_MAX)])
     talents = TextAreaField(_l("Talenten"), validators=[Optional(), Length(max=TEXT_MAX)])
+    contact = TextAreaField(
+        _l("Contactgegevens (telefoon, e-mail)"), validators=[Optional(), Length(max=TEXT_MAX)]
+    )

@@ -43,6 +43,7 @@ def edit(resident_id: int):
                 hulpvraag=form.hulpvraag.data,
                 wishes=form.wishes.data,
                 talents=form.talents.data,
+                contact=form.contact.data,
             )
         except StaleVersion as err:
             db.rollback()
