@@ -23,8 +23,11 @@ The map reads without colour:
   (``hexagon``), which no configured sector uses. The resident is :data:`RESIDENT_SHAPE`
   (``ellipse``, the name written inside it).
 * **Line style per quality** (:data:`EDGE_STYLES`): ``goed`` solid and thick, ``wisselend``
-  long dashes, ``gespannen`` short dots and thin (the script also draws it in a warning
-  colour), unknown thin and solid (the script draws it grey).
+  long dashes, ``gespannen`` short dots and thin (and in a warning colour), unknown thin,
+  solid and grey.
+
+Colour comes on top (:data:`SECTOR_COLOURS`, the ``colour`` of :data:`EDGE_STYLES`), the
+same on the screen and on paper (:mod:`graph.svg`), so a resident finds their map back.
 
 Examples
 --------
@@ -57,11 +60,14 @@ __all__ = [
     "DETAIL_FIELDS",
     "EDGE_STYLES",
     "RESIDENT_SHAPE",
+    "SECTOR_COLOURS",
     "SECTOR_SHAPES",
+    "UNKNOWN_SECTOR_COLOUR",
     "UNKNOWN_SECTOR_SHAPE",
     "UNKNOWN_EDGE_STYLE",
     "edge_style",
     "map_payload",
+    "sector_colours",
     "sector_shapes",
 ]
 
@@ -71,15 +77,22 @@ SECTOR_SHAPES: tuple[str, ...] = ("dot", "square", "triangle", "diamond", "star"
 UNKNOWN_SECTOR_SHAPE = "hexagon"
 #: Shape of the resident in the centre: the name is written inside it.
 RESIDENT_SHAPE = "ellipse"
+#: Okabe-Ito, distinguishable with the common kinds of colour blindness; the configured
+#: sectors take these in order, cycling.
+SECTOR_COLOURS: tuple[str, ...] = (
+    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442",
+)
+#: Colour of a member whose sector is unknown.
+UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
 
 #: Line style per tie quality: ``dashes`` as vis-network takes it, ``width`` in pixels.
 EDGE_STYLES: dict[str, dict[str, Any]] = {
-    "goed": {"dashes": False, "width": 4},
-    "wisselend": {"dashes": [12, 8], "width": 2.5},
-    "gespannen": {"dashes": [2, 6], "width": 1.5},
+    "goed": {"dashes": False, "width": 4, "colour": "#1d2330"},
+    "wisselend": {"dashes": [12, 8], "width": 2.5, "colour": "#3d4a60"},
+    "gespannen": {"dashes": [2, 6], "width": 1.5, "colour": "#b3261e"},
 }
-#: Line style of a tie whose quality is unknown: thin and solid (drawn grey).
-UNKNOWN_EDGE_STYLE: dict[str, Any] = {"dashes": False, "width": 1}
+#: Line style of a tie whose quality is unknown: thin, solid and grey.
+UNKNOWN_EDGE_STYLE: dict[str, Any] = {"dashes": False, "width": 1, "colour": "#9aa1ad"}
 
 #: The tooltip details of a member, in this order; the keys of ``detail_labels``.
 DETAIL_FIELDS: tuple[str, ...] = (
@@ -111,18 +124,33 @@ def sector_shapes(sectors: Iterable[str]) -> dict[str | None, str]:
     return shapes
 
 
+def sector_colours(sectors: Iterable[str]) -> dict[str | None, str]:
+    """Return ``{sector: colour}`` for the configured sectors and ``None`` (unknown).
+
+    Examples
+    --------
+    >>> sector_colours(["familie", "buren"])
+    {'familie': '#E69F00', 'buren': '#56B4E9', None: '#BDBDBD'}
+    """
+    colours: dict[str | None, str] = {
+        code: SECTOR_COLOURS[i % len(SECTOR_COLOURS)] for i, code in enumerate(sectors)
+    }
+    colours[None] = UNKNOWN_SECTOR_COLOUR
+    return colours
+
+
 def edge_style(quality: str | None) -> dict[str, Any]:
-    """Return ``{"dashes": ..., "width": ...}`` for a tie of this quality.
+    """Return ``{"dashes": ..., "width": ..., "colour": ...}`` for a tie of this quality.
 
     Examples
     --------
     >>> edge_style("wisselend")
-    {'dashes': [12, 8], 'width': 2.5}
+    {'dashes': [12, 8], 'width': 2.5, 'colour': '#3d4a60'}
     >>> edge_style(None)
-    {'dashes': False, 'width': 1}
+    {'dashes': False, 'width': 1, 'colour': '#9aa1ad'}
     """
     style = EDGE_STYLES.get(quality, UNKNOWN_EDGE_STYLE) if quality else UNKNOWN_EDGE_STYLE
-    return {"dashes": _copy(style["dashes"]), "width": style["width"]}
+    return {**style, "dashes": _copy(style["dashes"])}
 
 
 def _copy(dashes: bool | list[int]) -> bool | list[int]:
@@ -226,12 +254,14 @@ def map_payload(
         booleans, ``None``, lists and dicts:
 
         * ``nodes``: the resident first, then the members in natural id order, each
-          ``{"id", "label", "x", "y", "shape", "sector", "circle", "ego", "details"}``;
+          ``{"id", "label", "x", "y", "shape", "colour", "sector", "circle", "ego",
+          "details"}`` (the resident's ``colour`` is ``None``: drawn white);
           ``x``/``y`` are :func:`graph.layout.layout`, ``sector``/``circle`` are the cell the
           member is drawn in (``None`` = unknown), ``details`` is ``[[label, value], ...]``
           with only the known values (the resident's is empty).
         * ``edges``: the resident's ties first (``from`` the resident), then the ties between
-          members, each ``{"id": "u|v", "from", "to", "quality", "dashes", "width", "ego"}``.
+          members, each ``{"id": "u|v", "from", "to", "quality", "dashes", "width", "colour",
+          "ego"}``.
         * ``frame``: ``{"rings": [{"circle", "inner", "outer", "label"}], "wedges":
           [{"sector", "start", "end", "label"}], "outer", "resident_radius", "sectors",
           "unknown_sector", "unknown_circle"}``, equal to :func:`graph.layout.frame`.
@@ -255,6 +285,7 @@ def map_payload(
     f = frame(G, sectors=sectors)
     pos = layout(G, sectors=sectors)
     shapes = sector_shapes(f.sectors)
+    colours = sector_colours(f.sectors)
     if reciprocal_labels is None:
         reciprocal_labels = {
             True: detail_labels.get("yes", "ja"),
@@ -281,6 +312,7 @@ def map_payload(
                 "x": float(x),
                 "y": float(y),
                 "shape": RESIDENT_SHAPE,
+                "colour": None,
                 "sector": None,
                 "circle": None,
                 "ego": True,
@@ -297,6 +329,7 @@ def map_payload(
                 "x": float(x),
                 "y": float(y),
                 "shape": shapes[sector],
+                "colour": colours[sector],
                 "sector": sector,
                 "circle": circle,
                 "ego": False,

@@ -71,7 +71,7 @@ import networkx as nx
 
 from graph._attrs import member_nodes, name_of, node_key, sector_of
 from graph.layout import RESIDENT_RADIUS, Frame, frame, layout, to_xy
-from graph.render import edge_style, sector_shapes
+from graph.render import EDGE_STYLES, edge_style, sector_colours, sector_shapes
 from graph.schema import EGO
 
 __all__ = [
@@ -90,14 +90,11 @@ FONT_FAMILY = "DejaVu Sans, sans-serif"
 #: The values of ``name_style``.
 NAME_STYLES: tuple[str, ...] = ("full", "first", "initials")
 
-#: Okabe-Ito, as ``PALETTE`` in ``web/static/graph.js`` (keep the two the same).
-_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442")
-_UNKNOWN_FILL = "#E6E6E6"
+# The sector and line colours are the screen's (graph.render); paper fills them lighter, so
+# names and shapes stay dark on a grey printer.
 _INK = "#1d2330"
 _MUTED = "#5a6272"
 _FRAME_LINE = "#8a92a0"
-_EDGE_COLOURS = {"goed": "#1d2330", "wisselend": "#3d4a60", "gespannen": "#b3261e"}
-_UNKNOWN_EDGE_COLOUR = "#9aa1ad"
 
 #: Average advance of a DejaVu Sans character, in em: used to size plates and margins.
 _CHAR_EM = 0.62
@@ -118,9 +115,6 @@ def _light(colour: str, amount: float = 0.5) -> str:
     """``colour`` mixed with white: ``amount`` 0 is the colour, 1 is white."""
     rgb = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
-
-
-_FILLS = tuple(_light(c) for c in _PALETTE)
 
 
 # -- text --------------------------------------------------------------------------------
@@ -308,9 +302,8 @@ def _shape(shape: str, x: float, y: float, r: float, fill: str, *, dashed: bool)
 
 
 def _fill(f: Frame, sector: str | None) -> str:
-    if sector is None or sector not in f.sectors:
-        return _UNKNOWN_FILL
-    return _FILLS[f.sectors.index(sector) % len(_FILLS)]
+    colours = sector_colours(f.sectors)
+    return _light(colours[sector if sector in colours else None])
 
 
 def _label(labels: Mapping[Any, Any], key: Any) -> str:
@@ -410,8 +403,8 @@ def _ties(G: nx.Graph, pos: dict[Hashable, tuple[float, float]]) -> str:
     for u, v in [*ego_ties, *member_ties]:
         quality = G.edges[u, v].get("quality") or None
         style = edge_style(quality)
-        known = quality in _EDGE_COLOURS
-        colour = _EDGE_COLOURS[quality] if known else _UNKNOWN_EDGE_COLOUR
+        known = quality in EDGE_STYLES
+        colour = style["colour"]
         dashes = style["dashes"]
         dash = f' stroke-dasharray="{" ".join(_num(d) for d in dashes)}"' if dashes else ""
         kind = "ego-tie" if u == EGO else "member-tie"

@@ -7,7 +7,9 @@ import pytest
 
 from graph.layout import frame, layout
 from graph.render import (
+    SECTOR_COLOURS,
     SECTOR_SHAPES,
+    UNKNOWN_SECTOR_COLOUR,
     UNKNOWN_SECTOR_SHAPE,
     map_payload,
     sector_shapes,
@@ -100,6 +102,21 @@ def test_every_configured_sector_has_its_own_shape_and_unknown_another():
     assert nodes[EGO]["shape"] not in shapes.values()
     assert shapes["familie"] == "dot"
     assert shapes["professionals"] == "star"
+
+
+def test_each_sector_has_its_colour_and_the_strained_line_its_warning_colour():
+    G = new_network("R")
+    for i, sector in enumerate([*SECTORS, None]):
+        add_member(G, f"m{i}", name=f"N{i}", sector=sector, circle=1,
+                   quality=("gespannen" if i == 0 else None))
+    p = payload(G)
+    colours = {n["sector"]: n["colour"] for n in p["nodes"] if not n["ego"]}
+    assert [colours[s] for s in SECTORS] == list(SECTOR_COLOURS[: len(SECTORS)])
+    assert colours[None] == UNKNOWN_SECTOR_COLOUR not in SECTOR_COLOURS
+    assert by_id(p["nodes"])[EGO]["colour"] is None
+    edges = by_id(p["edges"])
+    assert edges["ego|m0"]["colour"] == "#b3261e"
+    assert edges["ego|m1"]["colour"] == "#9aa1ad"
 
 
 def test_shapes_cycle_when_there_are_more_sectors_than_shapes():

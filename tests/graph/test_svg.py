@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from graph.layout import frame, layout
-from graph.render import edge_style, sector_shapes
+from graph.render import edge_style, map_payload, sector_shapes
 from graph.schema import EGO, QUALITIES, SECTORS, add_member, add_tie, new_network
 from graph.svg import VIEW_RADIUS, initials, netwerkkaart_svg, wrap
 
@@ -255,6 +255,26 @@ def test_shape_per_sector_as_on_the_screen():
               ((member_shape(g).get("data-shape"), g) for g in members.values())}
     assert (points["triangle"], points["diamond"], points["star"], points["hexagon"]) == (
         3, 4, 10, 6)
+
+
+def test_paper_has_the_screens_colours_lighter_and_the_same_line_colours():
+    G = new_network("R")
+    for i, sector in enumerate([*SECTORS, None]):
+        add_member(G, f"m{i}", name=f"N{i}", sector=sector, circle=2, quality=QUALITIES[i % 3])
+    screen = map_payload(G, sector_labels={}, circle_labels={}, quality_labels={},
+                         support_labels={}, frequency_labels={}, detail_labels={})
+    root = parse(svg_of(G))
+    members = groups(root, "member")
+
+    def rgb(colour):
+        return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+    for node in screen["nodes"][1:]:
+        fill = rgb(member_shape(members[node["id"]]).get("fill"))
+        # mixed halfway with white: the same hue, light enough for dark names on top
+        assert fill == [round(c + (255 - c) / 2) for c in rgb(node["colour"])]
+    lines = {line.get("data-quality"): line.get("stroke") for line in ties(root)}
+    assert lines == {e["quality"]: e["colour"] for e in screen["edges"]}
 
 
 def test_custom_sectors_cycle_the_shapes_and_the_legend_shows_them():

@@ -157,9 +157,6 @@ class Document:
 # -- the sections ------------------------------------------------------------------------
 
 _VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"')
-# The map's line colours (graph.svg draws the same: dark ink, a warning red, grey).
-_LINE_COLOURS = {"goed": "#1d2330", "wisselend": "#3d4a60", "gespannen": "#b3261e"}
-_UNKNOWN_LINE = "#9aa1ad"
 
 
 #: From this many members on, the printed map shows numbers and a key of who is who follows
@@ -211,7 +208,7 @@ def map_context(p: Printout) -> dict:
             "label": labels.QUALITY_LABELS[code],
             "width": style["width"],
             "dashes": " ".join(str(d) for d in style["dashes"]) if style["dashes"] else "",
-            "colour": _LINE_COLOURS.get(code, _UNKNOWN_LINE),
+            "colour": style["colour"],
         })
     return {
         "map_svg": Markup(drawing),  # noqa: S704 - graph.svg escapes all user text

@@ -22,14 +22,10 @@
   "use strict";
 
   var EGO = "ego";
-  // Okabe-Ito: distinguishable with the common kinds of colour blindness. Shape carries the
-  // sector as well (see graph/render.py), so colour is never the only cue.
-  var PALETTE = ["#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442"];
-  var UNKNOWN_COLOUR = "#BDBDBD";
+  // Sector and line colours come with the payload (graph/render.py), the same as on paper;
+  // shape carries the sector as well, so colour is never the only cue.
   var INK = "#1d2330";
   var MUTED = "#5a6272";
-  var EDGE_COLOURS = { goed: "#1d2330", wisselend: "#3d4a60", gespannen: "#b3261e" };
-  var UNKNOWN_EDGE_COLOUR = "#9aa1ad";
   // room outside the outer ring for the sector labels: wide at the sides, low at top and bottom
   var LABEL_MARGIN_X = 200;
   var LABEL_MARGIN_Y = 50;
@@ -54,11 +50,6 @@
     return { x: radius * Math.sin(a), y: -radius * Math.cos(a) };
   }
 
-  function sectorColour(frame, sector) {
-    var i = sector === null || sector === undefined ? -1 : frame.sectors.indexOf(sector);
-    return i < 0 ? UNKNOWN_COLOUR : PALETTE[i % PALETTE.length];
-  }
-
   function visNode(frame, node) {
     if (node.ego) {
       return {
@@ -80,7 +71,7 @@
         margin: 10,
       };
     }
-    var fill = sectorColour(frame, node.sector);
+    var fill = node.colour;
     var known = frame.sectors.indexOf(node.sector) >= 0;
     return {
       id: node.id,
@@ -112,7 +103,7 @@
   }
 
   function visEdge(edge) {
-    var colour = (edge.quality && EDGE_COLOURS[edge.quality]) || UNKNOWN_EDGE_COLOUR;
+    var colour = edge.colour;
     return {
       id: edge.id,
       from: edge.from,
