@@ -19,6 +19,7 @@ def default_config() -> dict[str, Any]:
         "DATABASE_URL": database_url(),
         "IDLE_TIMEOUT": timedelta(minutes=30),
         "SESSION_COOKIE_SECURE": False,
+        "PROXIES": 0,
         "LIFE_DOMAINS": BIG_5,
         "SECTORS": SECTORS,
     }

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flask import Flask, Response
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 csrf = CSRFProtect()
 
@@ -42,6 +43,18 @@ def init_app(app: Flask) -> None:
     )
     csrf.init_app(app)
     app.after_request(_headers)
+    _trust_proxies(app, int(app.config["PROXIES"]))
+
+
+def _trust_proxies(app: Flask, count: int) -> None:
+    """Behind ``count`` reverse proxies, take the client's address, the scheme and the host
+    from their X-Forwarded headers, so that limits per client (joining a group session) see
+    the real client and not the proxy. Without proxies these headers are ignored: anyone can
+    send them."""
+    if count < 0:
+        raise ValueError("SNS_PROXIES must be 0 or more")
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 def _headers(response: Response) -> Response:

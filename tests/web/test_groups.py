@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 
 from sns import groups
 from sns.models import GroupParticipant, GroupSession, NetworkMember, Resident
+from tests.conftest import FormClient
+from web import create_app
 from web.groups import words
 from web.groups.participant import SESSION_KEY
 
@@ -444,3 +446,40 @@ def test_blank_worksheet_is_public(client):
     assert "Cirkel 1" in text
     assert "Ik help ook" in text
     assert client.get("/groepen/werkblad.pdf").data == response.data  # made once
+
+
+def _proxied_client(database_url, proxies: int):
+    """A browser behind the team's reverse proxy, on an app configured with ``proxies``."""
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test",
+                      "PROXIES": proxies})
+    app.test_client_class = FormClient
+    return app, app.test_client()
+
+
+def _attempt(client, code, forwarded_for):
+    return client.post("/doe-mee/", data={"code": code},
+                       headers={"X-Forwarded-For": forwarded_for},
+                       environ_base={"REMOTE_ADDR": "10.0.0.1"})  # the proxy
+
+
+def test_behind_a_proxy_the_limit_counts_each_forwarded_client(database_url, group):
+    app, browser = _proxied_client(database_url, proxies=1)
+    try:
+        for _ in range(groups.JOIN_LIMIT):
+            assert _attempt(browser, "AAAAAA", "192.0.2.7").status_code == 400
+        assert _attempt(browser, group.join_code, "192.0.2.7").status_code == 429
+        # Another participant behind the same proxy still gets in.
+        assert _attempt(app.test_client(), group.join_code, "192.0.2.8").status_code == 302
+    finally:
+        app.extensions["sns_engine"].dispose()
+
+
+def test_without_a_configured_proxy_a_forwarded_address_is_ignored(database_url, group):
+    app, browser = _proxied_client(database_url, proxies=0)
+    try:
+        for i in range(groups.JOIN_LIMIT):
+            _attempt(browser, "AAAAAA", f"192.0.2.{i}")
+        # Making up a new address in the header does not reset the limit.
+        assert _attempt(browser, group.join_code, "198.51.100.1").status_code == 429
+    finally:
+        app.extensions["sns_engine"].dispose()
