@@ -93,9 +93,12 @@ def _apply(db: Session, resident: Resident, action: Action, data: ActionInput,
     if data.due is not None and not date(2000, 1, 1) <= data.due <= date(2100, 1, 1):
         raise Invalid(N_("Deze datum klopt niet."))
     ids = set(data.member_ids)
+    # Someone who has left the network may stay on an action they carried (the history
+    # stays readable), but is not given a new one.
+    carried = {p.member_id for p in action.performers}
     found = set(db.scalars(select(NetworkMember.id).where(
         NetworkMember.id.in_(ids), NetworkMember.resident_id == resident.id,
-        NetworkMember.archived_at.is_(None)))) if ids else set()
+        NetworkMember.archived_at.is_(None) | NetworkMember.id.in_(carried)))) if ids else set()
     if found != ids:
         raise Invalid(N_("Kies mensen uit dit netwerk."))
     action.what, action.professional, action.domain = what, professional, data.domain

@@ -125,6 +125,22 @@ def test_action_needs_what_and_who(db, people, riek):
     assert action.professional == "Schuldhulp (Ahmed)"
 
 
+def test_who_left_the_network_stays_on_their_action_but_gets_no_new_one(db, people, riek):
+    action = plan.add_action(db, people.ans, riek, plan.ActionInput(
+        "Samen naar de markt", _ids(riek, "Toos", "Fatma"), None, None, None), BIG_5)
+    toos = riek.rows["Toos"]
+    assert members.remove_member(db, people.ans, riek, toos, expected_version=toos.version)
+    # Marking the action done keeps Toos on it: the history stays readable.
+    plan.update_action(db, people.ans, riek, action, plan.ActionInput(
+        "Samen naar de markt", _ids(riek, "Toos", "Fatma"), None, None, None, "gedaan"),
+        BIG_5, expected_version=action.version)
+    assert action.status == "gedaan"
+    assert {p.member_id for p in action.performers} == set(_ids(riek, "Toos", "Fatma"))
+    with pytest.raises(Invalid):
+        plan.add_action(db, people.ans, riek, plan.ActionInput(
+            "Koffie drinken", _ids(riek, "Toos"), None, None, None), BIG_5)
+
+
 def test_overdue_and_review(db, people, riek):
     action = plan.add_action(db, people.ans, riek, plan.ActionInput(
         "Samen naar de markt", _ids(riek, "Toos", "Fatma"), None, date(2026, 1, 5),

@@ -88,6 +88,28 @@ def test_action_without_who_is_refused_and_overdue_stands_out(client, riek, db):
     assert "Dagbesteding" in page
 
 
+def test_an_action_of_someone_who_left_the_map_can_still_be_marked_done(client, riek, db):
+    toos, ans = riek.rows["Toos"], riek.rows["Ans"]
+    client.post(f"/bewoners/{riek.id}/plan/acties", data={
+        "what": "Samen naar de markt", "who": [str(toos.id), str(ans.id)]})
+    action = db.scalar(select(Action))
+    client.post(f"/bewoners/{riek.id}/leden/m{toos.id}/verwijderen",
+                data={"version": toos.version})
+    db.expire_all()
+    assert toos.archived_at is not None
+    url = f"/bewoners/{riek.id}/plan/acties/{action.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "Toos" in page
+    assert "staat niet meer op de kaart" in page
+    response = client.post(url, data={
+        "version": action.version, "what": "Samen naar de markt", "status": "gedaan",
+        "who": [str(toos.id), str(ans.id)]}, follow_redirects=True)
+    assert "Opgeslagen." in response.get_data(as_text=True)
+    db.expire_all()
+    assert action.status == "gedaan"
+    assert {p.member_id for p in action.performers} == {toos.id, ans.id}
+
+
 def test_phase_moves_on_from_the_resident_page(client, riek, db):
     response = client.post(f"/bewoners/{riek.id}/fase", data={"phase": "netwerkberaad"},
                            follow_redirects=True)

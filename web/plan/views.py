@@ -99,10 +99,14 @@ def edit_action(resident_id: int, action_id: int):
         if status is None:
             flash(_("Opgeslagen."))
             return _back(resident_id, "acties")
+    chosen = {p.member_id for p in action.performers}
+    members = network.members_of(db, resident)
+    names = network.names_of(db, resident)
+    # Who carried this action but has left the network: shown, and kept unless unticked.
+    left = sorted(chosen - {m.id for m in members})
     return render_template(
         "plan/action.html", resident=resident, action=action, domains=_domains(),
-        members=network.members_of(db, resident),
-        chosen={p.member_id for p in action.performers},
+        members=members, chosen=chosen, left=[(i, names.get(i, "?")) for i in left],
     ), status or 200
 
 
