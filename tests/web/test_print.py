@@ -428,3 +428,34 @@ def test_a_crowded_map_prints_numbers_and_a_key_of_who_is_who(client, auth, peop
         client.get(f"/bewoners/{people.riek.id}/afdrukken/kaart.pdf?formaat=a3").data))
     assert len(a3.pages) == 1
     assert "Persoon00" in " ".join((a3.pages[0].extract_text() or "").split())
+
+
+@pytest.mark.parametrize("paper", ["a4", "a3"])
+def test_a_long_key_fills_whole_sheets_in_columns_and_names_everyone_once(
+        client, auth, people, db, paper):
+    from graph import schema
+    from sns.network import store_graph
+    from web.printing import map_key
+
+    G = schema.new_network("Riek")
+    sectors = [*schema.SECTORS, None]
+    for i in range(100):
+        # Every seventh name is long enough to wrap in its column.
+        name = f"Persoon{i:03d}" + (" van de Grote Kerkstraat nummer 12" if i % 7 == 0 else "")
+        schema.add_member(G, f"n{i}", name=name, sector=sectors[i % 6], circle=1 + i % 3)
+    store_graph(db, people.riek, G)
+    db.commit()
+    auth.login("ans")
+    reader = PdfReader(io.BytesIO(client.get(
+        f"/bewoners/{people.riek.id}/afdrukken/kaart.pdf?formaat={paper}").data))
+    _, numbers = map_key.numbered(G, schema.SECTORS, {s: str(s) for s in sectors})
+    expected = len(map_key.sheets(numbers, paper))
+    # Nothing spills over: the map, then exactly the sheets the key was laid out on.
+    assert len(reader.pages) == 1 + expected
+    assert expected == {"a4": 2, "a3": 1}[paper]
+    text = [" ".join((page.extract_text() or "").split()) for page in reader.pages[1:]]
+    assert all(page.startswith("Wie is wie op de kaart?") for page in text)
+    assert "(vervolg)" in " ".join(text)
+    found = re.findall(r"\b(\d{1,3}) Persoon(\d{3})", " ".join(text))
+    assert sorted(int(n) for n, _ in found) == list(range(1, 101))
+    assert len({p for _, p in found}) == 100

@@ -31,13 +31,14 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from graph import findings, metrics, render, schema, svg
-from graph._attrs import circle_of, member_nodes, name_of, sector_of
+from graph._attrs import member_nodes, name_of
 from graph.schema import EGO
 from sns import beraad, network, plan
 from sns.models import Meeting, Resident
 from web import labels
 from web.beraad.letters import letters
 from web.database import get_db
+from web.printing import map_key
 from web.printing.pdf import render_pdf
 
 #: A printed name is at most this long (a 200-character name ends in "…").
@@ -159,41 +160,18 @@ class Document:
 _VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"')
 
 
-#: From this many members on, the printed map shows numbers and a key of who is who follows
-#: on the next sheet: with names of at least 12 pt, more names overlap in the inner circles.
-NUMBERED_FROM = {"a4": 21, "a3": 31}
-
-
-def numbered(G: nx.Graph, sectors: Sequence[str], words: Mapping) -> tuple[nx.Graph, list]:
-    """A copy of ``G`` with members numbered sector by sector (closest first, then by name),
-    and the key: ``[(sector word, [(number, name), ...]), ...]`` in the same order."""
-    def order(node):
-        sector = sector_of(G, node, tuple(sectors))
-        rank = sectors.index(sector) if sector is not None else len(sectors)
-        return (rank, circle_of(G, node) or 9, name_of(G, node).lower())
-
-    H = G.copy()
-    key: list = []
-    for number, node in enumerate(sorted(member_nodes(G), key=order), start=1):
-        word = str(words.get(sector_of(G, node, tuple(sectors))))
-        if not key or key[-1][0] != word:
-            key.append((word, []))
-        key[-1][1].append((number, name_of(G, node)))
-        H.nodes[node]["name"] = str(number)
-    return H, key
-
-
 def map_context(p: Printout) -> dict:
     """The SVG map at the paper's fixed height, and its legend at the same scale; a crowded
-    map shows numbers, with the key on the next sheet."""
+    map shows numbers, with the key on the sheets after it (:mod:`web.printing.map_key`)."""
     paper = PAPERS[p.options.paper]
     members = len(member_nodes(p.graph))
     empty = not members
     height = paper.map_height - (paper.invite if empty else 0)
     words = {code: str(word) for code, word in labels.sector_labels().items()}
-    drawn, key = p.graph, []
-    if members >= NUMBERED_FROM[paper.code]:
-        drawn, key = numbered(p.graph, p.sectors, words)
+    drawn, key_sheets = p.graph, []
+    if members >= map_key.NUMBERED_FROM[paper.code]:
+        drawn, numbers = map_key.numbered(p.graph, p.sectors, words)
+        key_sheets = map_key.sheets(numbers, paper.code)
     drawing = svg.netwerkkaart_svg(
         drawn, sectors=p.sectors, sector_labels=words, font_size=paper.font_size,
         height=f"{height}mm",
@@ -219,7 +197,7 @@ def map_context(p: Printout) -> dict:
         "circles": [labels.CIRCLE_LABELS[c] for c in (1, 2, 3)],
         "empty": empty,
         "a3": paper.code == "a3",
-        "key": key,
+        "key_sheets": key_sheets,
     }
 
 
