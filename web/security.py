@@ -1,4 +1,5 @@
-"""Secret key, session cookie settings and the security headers of every response."""
+"""Secret key, session cookie settings, the security headers of every response, and which
+reverse proxies are trusted."""
 
 from __future__ import annotations
 
