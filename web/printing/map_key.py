@@ -20,7 +20,8 @@ from graph._attrs import circle_of, member_nodes, name_of, sector_of
 #: From this many members on, the printed map shows numbers, per paper size.
 NUMBERED_FROM = {"a4": 21, "a3": 31}
 #: Columns per sheet, and lines of 14 pt per column: on the first sheet (under the
-#: introduction) and on the sheets after it. A group's heading takes :data:`HEADING` lines.
+#: introduction) and on the sheets after it. A group's heading takes :data:`HEADING` lines
+#: (one more per :data:`NAME_CHARS` characters of a long, configured group name).
 COLUMNS = {"a4": 3, "a3": 4}
 LINES = {"a4": (22, 25), "a3": (35, 38)}
 HEADING = 2
@@ -76,15 +77,16 @@ def sheets(key: list, paper: str) -> list[list[list[Entry]]]:
     for word, people in key:
         for i, (number, name) in enumerate(people):
             lines = max(1, math.ceil(len(name) / NAME_CHARS))
+            heading = HEADING + len(word) // NAME_CHARS
             room = first if len(laid) == 1 else later
-            if column and used + lines + (HEADING if i == 0 else 0) > room:
+            if column and used + lines + (heading if i == 0 else 0) > room:
                 laid[-1].append(column)
                 if len(laid[-1]) == COLUMNS[paper]:
                     laid.append([])
                 column, used = [], 0
             if i == 0 or not column:
                 column.append(Entry(word, continued=i > 0))
-                used += HEADING
+                used += heading
             column.append(Entry(name, number))
             used += lines
     if column:
