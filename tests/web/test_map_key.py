@@ -14,7 +14,8 @@ def test_every_column_fits_and_everyone_is_in_it_once_in_order():
     key = [(f"Groep {g}", [(g * 40 + i + 1, "x" * (10 if i % 5 else 30)) for i in range(40)])
            for g in range(5)]
     laid = sheets(key, "a4")
-    numbers = [e.number for sheet in laid for column in sheet for e in column if e.number is not None]
+    numbers = [e.number for sheet in laid for column in sheet for e in column
+               if e.number is not None]
     assert numbers == [n for _, people in key for n, _ in people]
     for s, sheet in enumerate(laid):
         assert 1 <= len(sheet) <= COLUMNS["a4"]
