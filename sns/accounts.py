@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sns import audit
+from sns import audit, throttle
 from sns.errors import DuplicateUsername, Invalid, NotFound
 from sns.i18n import N_
-from sns.models import ROLES, Coach, Team
+from sns.models import ROLES, Coach, LoginAttempt, Team
 from sns.passwords import hash_password, needs_rehash, verify_password
 
 MIN_PASSWORD_LENGTH = 10
+#: At most this many failed logins per client address per window; then every login from
+#: that address waits, also with the right password.
+LOGIN_LIMIT = 10
+LOGIN_WINDOW = timedelta(minutes=15)
+
+
+class TooManyLogins(Invalid):
+    """Too many failed logins from this client in a short time."""
+
+    message = N_(
+        "Er is te vaak een verkeerde gebruikersnaam of een verkeerd wachtwoord ingevuld. "
+        "Wacht een kwartier en probeer het dan opnieuw."
+    )
 
 
 def _check_password(password: str) -> None:
@@ -72,6 +87,20 @@ def authenticate(db: Session, username: str, password: str) -> Coach | None:
         return None
     if needs_rehash(coach.password_hash):
         coach.password_hash = hash_password(password)
+    return coach
+
+
+def log_in(db: Session, username: str, password: str, client: str | None,
+           now: datetime | None = None) -> Coach | None:
+    """:func:`authenticate`, guarded against guessing: a failure is counted for ``client``
+    (the caller commits either way), and after :data:`LOGIN_LIMIT` failures within
+    :data:`LOGIN_WINDOW` the password is not even checked: :class:`TooManyLogins`."""
+    if throttle.blocked(db, LoginAttempt, client, limit=LOGIN_LIMIT, window=LOGIN_WINDOW,
+                        now=now):
+        raise TooManyLogins()
+    coach = authenticate(db, username, password)
+    if coach is None:
+        throttle.failed(db, LoginAttempt, client, now)
     return coach
 
 

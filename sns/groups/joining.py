@@ -6,15 +6,15 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sns import throttle
 from sns.errors import Invalid
 from sns.groups.codes import CODE_LENGTH, hash_token, normalize_code
 from sns.groups.maps import STEP_PEOPLE, empty_network
 from sns.i18n import N_
 from sns.models import GroupParticipant, GroupSession, JoinAttempt
-from sns.models.base import utcnow
 
 #: At most this many wrong codes per client address per window; then even a right code is
 #: refused until the window has passed.
@@ -50,15 +50,8 @@ def join(
     within :data:`JOIN_WINDOW` every attempt from that client is refused with
     :class:`TooManyAttempts`, the right code too, until the window has passed.
     """
-    now = now or utcnow()
-    client = (client or "onbekend")[:64]
-    since = now - JOIN_WINDOW
-    db.execute(delete(JoinAttempt).where(JoinAttempt.at < since))
-    wrong = db.scalar(
-        select(func.count()).select_from(JoinAttempt)
-        .where(JoinAttempt.client == client, JoinAttempt.at >= since)
-    )
-    if wrong >= JOIN_LIMIT:
+    if throttle.blocked(db, JoinAttempt, client, limit=JOIN_LIMIT, window=JOIN_WINDOW,
+                        now=now):
         raise TooManyAttempts()
     code = normalize_code(raw_code)
     session = None
@@ -66,8 +59,7 @@ def join(
         session = db.scalar(select(GroupSession).where(
             GroupSession.join_code == code, GroupSession.closed_at.is_(None)))
     if session is None:
-        db.add(JoinAttempt(client=client, at=now))
-        db.flush()
+        throttle.failed(db, JoinAttempt, client, now)
         raise WrongCode()
     token = secrets.token_urlsafe(32)
     participant = GroupParticipant(session_id=session.id, token_hash=hash_token(token),

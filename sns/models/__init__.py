@@ -1,6 +1,6 @@
 """SQLAlchemy models, cut by domain. Importing this package registers every table."""
 
-from sns.models.accounts import ROLES, Coach, Team
+from sns.models.accounts import ROLES, Coach, LoginAttempt, Team
 from sns.models.audit import AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
 from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt
@@ -23,6 +23,7 @@ __all__ = [
     "GroupSession",
     "Invitee",
     "JoinAttempt",
+    "LoginAttempt",
     "LifeDomainEntry",
     "Meeting",
     "NetworkMember",

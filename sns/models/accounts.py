@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sns.db import Base
-from sns.models.base import Timestamped, Versioned
+from sns.models.base import FailedAttempt, Timestamped, Versioned
 
 #: coach: works with assigned residents; teamleider: sees the team's caseload and assigns
 #: coaches; admin: manages accounts and teams.
@@ -61,3 +61,9 @@ class Coach(Versioned, Timestamped, Base):
     def rotate_session_token(self) -> None:
         """End every session of this account."""
         self.session_token = new_session_token()
+
+
+class LoginAttempt(FailedAttempt, Base):
+    """A failed login (see ``sns.accounts.LOGIN_LIMIT``); the username is not stored."""
+
+    __tablename__ = "login_attempt"

@@ -1,10 +1,11 @@
-"""Mixins shared by the models: optimistic-concurrency versions and timestamps."""
+"""Mixins shared by the models: optimistic-concurrency versions, timestamps, and failed
+attempts counted per client."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 
@@ -31,3 +32,13 @@ class Timestamped:
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+class FailedAttempt:
+    """A failed attempt (a wrong join code, a wrong password) by client address, counted by
+    :mod:`sns.throttle`. Rows older than the window are deleted on the next check, so an
+    address is kept for minutes, not longer."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sns.db import Base
 from sns.models.accounts import Coach
-from sns.models.base import Timestamped, Versioned, utcnow
+from sns.models.base import FailedAttempt, Timestamped, Versioned
 
 
 class GroupSession(Versioned, Timestamped, Base):
@@ -74,13 +74,7 @@ class GroupParticipant(Timestamped, Base):
     session: Mapped[GroupSession] = relationship(back_populates="participants")
 
 
-class JoinAttempt(Base):
-    """A wrong join code, by client address: at most so many per window (see
-    ``sns.groups.JOIN_LIMIT``). Rows older than the window are deleted on the next check,
-    so an address is kept for minutes, not longer."""
+class JoinAttempt(FailedAttempt, Base):
+    """A wrong join code (see ``sns.groups.JOIN_LIMIT``)."""
 
     __tablename__ = "group_join_attempt"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    client: Mapped[str] = mapped_column(String(64), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

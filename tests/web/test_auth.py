@@ -81,3 +81,26 @@ def test_login_is_audited(client, auth, people, db):
     auth.login("ans")
     actions = db.scalars(select(AuditEvent.action).where(AuditEvent.coach_id == people.ans.id))
     assert "login" in list(actions)
+
+
+def _login_from(client, address, password):
+    return client.post("/login", data={"username": "ans", "password": password},
+                       environ_base={"REMOTE_ADDR": address})
+
+
+def test_guessing_passwords_makes_that_address_wait_but_not_the_coach(client, app, people,
+                                                                       db):
+    from sns.accounts import LOGIN_LIMIT
+
+    for i in range(LOGIN_LIMIT):
+        assert GENERIC in _login_from(client, "192.0.2.66", f"guess {i}").get_data(
+            as_text=True)
+    # Now even the right password is not checked from that address.
+    refused = _login_from(client, "192.0.2.66", PASSWORD)
+    assert refused.status_code == 429
+    assert "Wacht een kwartier" in refused.get_data(as_text=True)
+    assert client.get("/").status_code == 302  # not logged in
+    # Ans herself, at the office, logs in as usual: nobody can lock her out.
+    office = app.test_client()
+    assert _login_from(office, "198.51.100.5", PASSWORD).status_code == 302
+    assert office.get("/").status_code == 200

@@ -26,8 +26,15 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         db = get_db()
-        coach = accounts.authenticate(db, form.username.data, form.password.data)
+        try:
+            coach = accounts.log_in(db, form.username.data, form.password.data,
+                                    request.remote_addr)
+        except accounts.TooManyLogins as err:
+            db.commit()
+            flash(_(err.message), "error")
+            return render_template("auth/login.html", form=form), 429
         if coach is None:
+            db.commit()  # the failure counts
             # One message for every failure: it must not tell whether the account exists.
             flash(_("Gebruikersnaam of wachtwoord klopt niet."), "error")
         else:
