@@ -17,6 +17,8 @@ on, until they leave it.
 from __future__ import annotations
 
 import copy
+import functools
+from collections.abc import Callable
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -59,6 +61,27 @@ def _participant(*, for_update: bool = False) -> GroupParticipant | None:
     if group is not None and not group.is_open:
         raise SessionClosed()
     abort(404)
+
+
+def _joined(*, for_update: bool = False) -> Callable:
+    """A page of a participant who has joined: the view gets them as its first argument.
+    Once the session has closed it shows the closed page; a browser that has not joined
+    goes to the join form."""
+
+    def decorate(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapped(**kwargs):
+            try:
+                participant = _participant(for_update=for_update)
+            except SessionClosed:
+                return _closed_page()
+            if participant is None:
+                return redirect(url_for("doemee.join_form"))
+            return view(participant, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 def _closed_page(status: int = 200):
@@ -139,13 +162,8 @@ def join():
 
 
 @bp.get("/stap")
-def step():
-    try:
-        participant = _participant()
-    except SessionClosed:
-        return _closed_page()
-    if participant is None:
-        return redirect(url_for("doemee.join_form"))
+@_joined()
+def step(participant: GroupParticipant):
     return _render_step(participant)
 
 
@@ -154,14 +172,9 @@ def _checked_ids(name: str) -> list[int]:
 
 
 @bp.post("/stap/<int:number>")
-def save_step(number: int):
+@_joined(for_update=True)
+def save_step(participant: GroupParticipant, number: int):
     db = get_db()
-    try:
-        participant = _participant(for_update=True)
-    except SessionClosed:
-        return _closed_page()
-    if participant is None:
-        return redirect(url_for("doemee.join_form"))
     if number != participant.step:  # an old page (another tab, the back button): no change
         return redirect(url_for("doemee.step"))
     net = copy.deepcopy(participant.network)
@@ -200,14 +213,9 @@ def save_step(number: int):
 
 
 @bp.post("/stap/1/weg/<int:person_id>")
-def remove_person(person_id: int):
+@_joined(for_update=True)
+def remove_person(participant: GroupParticipant, person_id: int):
     db = get_db()
-    try:
-        participant = _participant(for_update=True)
-    except SessionClosed:
-        return _closed_page()
-    if participant is None:
-        return redirect(url_for("doemee.join_form"))
     net = copy.deepcopy(participant.network)
     person = groups.remove_person(net, person_id)  # NotFound (404) for someone not on it
     groups.update(participant, net)
@@ -217,15 +225,10 @@ def remove_person(person_id: int):
 
 
 @bp.post("/hulp")
-def ask_for_coach():
+@_joined(for_update=True)
+def ask_for_coach(participant: GroupParticipant):
     """"Ik wil graag hulp van een netwerkcoach", with consent and contact details."""
     db = get_db()
-    try:
-        participant = _participant(for_update=True)
-    except SessionClosed:
-        return _closed_page()
-    if participant is None:
-        return redirect(url_for("doemee.join_form"))
     if request.form.get("go") == "intrekken":
         groups.withdraw_request(participant)
         db.commit()
