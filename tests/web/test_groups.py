@@ -203,7 +203,9 @@ def test_steps_and_reload_continue_where_the_participant_was(join):
     assert "Henk" in page
     assert me.get("/doe-mee/").headers["Location"] == "/doe-mee/stap"
     me.post("/doe-mee/stap/2", data={"hulp-1": ["praktisch", "nood"], "hulp-2": ["advies"]})
-    assert "Voor wie doet u zelf iets?" in _page(me)
+    page = _page(me)
+    assert "Voor wie doet u zelf iets?" in page
+    assert "Sla deze vraag over" not in page
     me.post("/doe-mee/stap/3", data={"geeft": ["2"], "go": "terug"})
     page = _page(me)
     assert "Wie helpt u waarmee?" in page
@@ -211,7 +213,10 @@ def test_steps_and_reload_continue_where_the_participant_was(join):
     me.post("/doe-mee/stap/2", data={"hulp-1": ["praktisch", "nood"], "hulp-2": ["advies"]})
     assert 'name="geeft" value="2" checked' in _page(me)  # kept when going back
     me.post("/doe-mee/stap/3", data={"geeft": ["2"]})
-    assert "Wie kennen elkaar?" in _page(me)
+    page = _page(me)
+    assert "Wie kennen elkaar?" in page
+    assert "Sla deze vraag over" in page  # this question, and only this one, may be skipped
+    assert 'action="/doe-mee/stap/4"' in page
     me.post("/doe-mee/stap/4", data={"go": "overslaan"})
     page = _page(me)
     assert "Uw netwerk" in page
