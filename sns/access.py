@@ -24,13 +24,22 @@ def assigned_residents(coach: Coach) -> Select[tuple[Resident]]:
     )
 
 
-def load_resident(db: Session, coach: Coach, resident_id: int) -> Resident:
+def load_resident(db: Session, coach: Coach, resident_id: int, *,
+                  for_update: bool = False) -> Resident:
     """The resident, if ``coach`` is assigned to them.
 
     Raises NotFound both for a resident that does not exist and one that is not the coach's,
     and writes the refused attempt to the audit log (committed by the caller).
+
+    With ``for_update`` the resident's row is locked until the transaction ends (PostgreSQL;
+    SQLite write transactions lock the whole database): every change to a resident's file
+    goes through here, so two coaches saving at once are serialised and the version checks
+    of the services see the other's committed change instead of racing it.
     """
-    resident = db.scalar(assigned_residents(coach).where(Resident.id == resident_id))
+    query = assigned_residents(coach).where(Resident.id == resident_id)
+    if for_update:
+        query = query.with_for_update(of=Resident).execution_options(populate_existing=True)
+    resident = db.scalar(query)
     if resident is None:
         audit.record(db, coach, "resident.denied", resident_id=resident_id)
         raise NotFound()

@@ -82,6 +82,10 @@ def authenticate(db: Session, username: str, password: str) -> Coach | None:
     coach = db.scalar(
         select(Coach).where(func.lower(Coach.username) == username.strip().lower())
     )
+    # Argon2 is slow on purpose: end the transaction before it, so that on SQLite no write
+    # lock is held while the password is checked (nothing is pending here but the caller's
+    # throttle bookkeeping, which may be saved either way).
+    db.commit()
     ok = verify_password(coach.password_hash if coach else None, password)
     if not ok or coach is None or not coach.active:
         return None

@@ -21,19 +21,71 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
+#: How long a write on SQLite waits for another writer before it gives up (milliseconds).
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+#: The execution option that makes a transaction on SQLite a write transaction from its
+#: first statement (``BEGIN IMMEDIATE``), see :func:`writing`.
+WRITE_OPTION = "sns_write"
+
+
+def _configure_sqlite_connection(dbapi_connection, _record) -> None:
+    """Foreign keys on (PostgreSQL always has them), WAL so readers never wait for the
+    writer, and a busy timeout so a writer waits for another instead of failing.
+
+    The driver's own transaction handling is switched off (``isolation_level = None``);
+    :func:`_begin_sqlite` and :func:`_write_begins_transaction` begin transactions instead.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
+def _begin_sqlite(connection) -> None:
+    """A write transaction takes the write lock at once (waiting up to the busy timeout).
+
+    Other transactions begin nothing: their reads run one statement at a time (as under
+    PostgreSQL's READ COMMITTED), and their first write begins an immediate transaction
+    (:func:`_write_begins_transaction`). A deferred transaction that read first would fail
+    at its first write whenever another writer committed in between, and waiting cannot
+    help it."""
+    if connection.get_execution_options().get(WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+_NO_WRITE_STATEMENTS = ("SELECT", "PRAGMA", "WITH", "EXPLAIN", "BEGIN", "COMMIT", "ROLLBACK",
+                        "SAVEPOINT", "RELEASE")
+
+
+def _write_begins_transaction(_conn, cursor, statement, _params, _context, _many) -> None:
+    dbapi_connection = cursor.connection
+    if not dbapi_connection.in_transaction and not statement.lstrip().upper().startswith(
+            _NO_WRITE_STATEMENTS):
+        cursor.execute("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str) -> Engine:
-    """Create an engine; on SQLite foreign keys are switched on, as PostgreSQL always has them."""
+    """Create an engine. On SQLite: foreign keys, WAL, a busy timeout, and transactions this
+    module begins itself (see :func:`writing`). On PostgreSQL: connections are checked before
+    use, so a restarted server is reconnected to."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine, "connect", _configure_sqlite_connection)
+        event.listen(engine, "begin", _begin_sqlite)
+        event.listen(engine, "before_cursor_execute", _write_begins_transaction)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def writing(engine: Engine) -> Engine:
+    """The same engine (and pool), whose transactions are write transactions: on SQLite they
+    begin with ``BEGIN IMMEDIATE``, so concurrent writers queue instead of failing; on
+    PostgreSQL nothing changes (rows are locked where needed, see ``sns.access``)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

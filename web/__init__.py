@@ -37,7 +37,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from web import database, errors, i18n, labels, security, vendor
+    from web import database, errors, faults, i18n, ids, labels, security, vendor
     from web.admin import bp as admin_bp
     from web.auth import bp as auth_bp
     from web.auth import login as auth_login
@@ -52,11 +52,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.team import bp as team_bp
     from web.verkenning import bp as verkenning_bp
 
+    ids.init_app(app)
     security.init_app(app)
     database.init_app(app)
     i18n.init_app(app)
     auth_login.init_app(app)
     errors.init_app(app)
+    faults.init_app(app)
     labels.init_app(app)
     blueprints = (
         auth_bp,

@@ -13,7 +13,7 @@ from flask_login import current_user
 
 from sns import access
 from sns.models import Coach, Resident
-from web.database import get_db
+from web.database import get_db, is_write_request
 
 
 def current_coach() -> Coach:
@@ -22,8 +22,10 @@ def current_coach() -> Coach:
 
 
 def load_resident(resident_id: int) -> Resident:
-    """The resident if the logged-in coach works with them; else 404 and an audit event."""
-    return access.load_resident(get_db(), current_coach(), resident_id)
+    """The resident if the logged-in coach works with them; else 404 and an audit event.
+    A request that writes locks the resident's row (see ``sns.access.load_resident``)."""
+    return access.load_resident(get_db(), current_coach(), resident_id,
+                                for_update=is_write_request())
 
 
 def role_required(*roles: str) -> Callable:

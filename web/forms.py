@@ -6,12 +6,14 @@ from datetime import date, time
 
 from sns.errors import Invalid
 from sns.i18n import N_
+from web.ids import in_range
 
 
 def int_or_none(value: str | None) -> int | None:
-    """A submitted number, or None when it is missing or not a number."""
+    """A submitted number, or None when it is missing, not a number, or too large for the
+    database to store (an id of 2**63 is an id that does not exist)."""
     try:
-        return int(value) if value not in (None, "") else None
+        return in_range(int(value)) if value not in (None, "") else None
     except ValueError:
         return None
 

@@ -4,6 +4,7 @@ from alembic import context
 
 import sns.models  # noqa: F401 - registers every table on Base.metadata
 from sns.db import Base, make_engine
+from sns.migrations.safety import check_foreign_keys, sqlite_foreign_keys_off
 
 config = context.config
 url = config.get_main_option("sqlalchemy.url")
@@ -18,6 +19,8 @@ else:
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=Base.metadata,
                           render_as_batch=True, compare_type=True)
-        with context.begin_transaction():
-            context.run_migrations()
+        with sqlite_foreign_keys_off(connection):
+            with context.begin_transaction():
+                context.run_migrations()
+                check_foreign_keys(connection)
     engine.dispose()
