@@ -62,6 +62,7 @@ def app(database_url, tmp_path, monkeypatch):
     app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"})
     yield app
     app.extensions["sns_engine"].dispose()
+    app.extensions["sns_write_engine"].dispose()
 
 
 @pytest.fixture

@@ -18,9 +18,13 @@ READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
+    # Writes have a pool of their own: connections that were opened while the database was
+    # read-only (and stay so on PostgreSQL) are never the ones a write gets after recovery.
+    write_engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["sns_sessionmaker"] = make_sessionmaker(engine)
-    app.extensions["sns_write_sessionmaker"] = make_sessionmaker(writing(engine))
+    app.extensions["sns_write_sessionmaker"] = make_sessionmaker(writing(write_engine))
     app.extensions["sns_engine"] = engine
+    app.extensions["sns_write_engine"] = write_engine
     app.teardown_appcontext(_close)
 
 
@@ -52,7 +56,8 @@ def discard_db(*, connections: bool = False) -> None:
         finally:
             db.close()
     if connections:
-        current_app.extensions["sns_engine"].dispose()
+        for engine in ("sns_engine", "sns_write_engine"):
+            current_app.extensions[engine].dispose()
 
 
 def _close(_exc: BaseException | None) -> None:

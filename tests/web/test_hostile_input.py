@@ -1,0 +1,159 @@
+"""Hostile and clumsy input to every route and form: never a 500.
+
+The table is built from the app itself: every rule of the URL map, with every id in its path
+replaced by an existing one or by a number no database can store, and every form field name
+that appears in a template or a WTForms form, each filled with one hostile value at a time
+(huge numbers, NUL characters, text past any length, nonsense). A new route or form field is
+covered without anyone adding it here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+from wtforms import Form
+
+from sns.models import GroupSession, NetworkMember
+from sns.settings import PROJECT_ROOT
+from tests.conftest import FormClient
+from web import create_app
+
+HOSTILE = [
+    str(2**63),                 # past SQLite's int64
+    str(2**31),                 # past PostgreSQL's integer
+    "\x00",                     # PostgreSQL text cannot hold NUL
+    "Oma\x00Riek",
+    "x" * 6000,                 # past every length limit
+    "nan",
+    "m" + "9" * 25,             # a member reference of the map, out of range
+]
+#: A GET reads few query parameters: these values are enough there.
+HOSTILE_QUERY = [HOSTILE[0], HOSTILE[3], HOSTILE[4]]
+#: Ids in a path: an existing one, and ones no database can store.
+PATH_IDS = ["1", str(2**31), str(2**63)]
+#: Endpoints left out, and why: logging out ends the session the table runs in.
+SKIPPED = {"auth.logout", "static", "vendor.vis"}
+
+
+def _template_fields() -> set[str]:
+    names = set()
+    for template in (PROJECT_ROOT / "templates").rglob("*.html"):
+        names.update(re.findall(r'name="([A-Za-z_][\w-]*)', template.read_text()))
+    return names
+
+
+def _wtforms_fields() -> set[str]:
+    names = set()
+
+    def walk(cls):
+        for sub in cls.__subclasses__():
+            names.update(name for name, value in vars(sub).items()
+                         if hasattr(value, "field_class"))
+            walk(sub)
+
+    walk(Form)
+    return names
+
+
+def _rules():
+    app = create_app({"DATABASE_URL": "sqlite://", "SECRET_KEY": "x"})
+    return sorted((rule.rule, rule.endpoint, sorted(rule.methods - {"HEAD", "OPTIONS"}))
+                  for rule in app.url_map.iter_rules() if rule.endpoint not in SKIPPED)
+
+
+RULES = _rules()
+# The life-domain form names its fields after the configured domains.
+FIELDS = sorted((_template_fields() | _wtforms_fields() | {
+    f"{part}_{code}" for part in ("current", "desired", "score", "version")
+    for code in ("wonen", "werk", "gezondheid", "sociaal", "financien")}) - {"csrf_token"})
+
+
+def _paths(rule: str) -> list[str]:
+    """The rule with every id existing, then with each id in turn out of range."""
+    ids = re.findall(r"<int:\w+>", rule)
+
+    def fill(values):
+        url = rule
+        for value in values:
+            url = re.sub(r"<int:\w+>", value, url, count=1)
+        return url
+
+    paths = [fill(["1"] * len(ids))]
+    for i in range(len(ids)):
+        for bad in PATH_IDS[1:]:
+            paths.append(fill(["1"] * i + [bad] + ["1"] * (len(ids) - i - 1)))
+    return paths
+
+
+@pytest.fixture
+def clients(app, people, db):
+    """Logged-in clients per kind of route: coach, teamleider, admin, and a participant of
+    a group session; the coach's resident has two members, a tie, a meeting and an action."""
+    def client_for(username=None):
+        app.test_client_class = FormClient
+        c = app.test_client()
+        if username:
+            assert c.post("/login", data={"username": username,
+                                          "password": "correct horse battery"}).status_code == 302
+        return c
+
+    ans = client_for("ans")
+    base = f"/bewoners/{people.riek.id}"
+    for name in ("Oma", "Buurman"):
+        ans.post(f"{base}/leden", data={"name": name, "circle": "1"})
+    ids = [m.id for m in db.scalars(select(NetworkMember))]
+    ans.post(f"{base}/banden", data={"a": ids[0], "b": ids[1]})
+    ans.post(f"{base}/beraad/", data={})
+    ans.post(f"{base}/plan/acties", data={"what": "Boodschappen", "who": ids[0]})
+    ans.post("/groepen/nieuw", data={"title": "Avond", "on_date": "2026-12-01"})
+    code = db.scalar(select(GroupSession.join_code))
+    participant = client_for()
+    participant.post("/doe-mee/", data={"code": code})
+    clients = {"ans": ans, "leider": client_for("leider"), "admin": client_for("admin"),
+               "participant": participant}
+    return {who: (c, c.csrf_token()) for who, c in clients.items()}
+
+
+def _who(rule: str) -> str:
+    if rule.startswith("/beheer"):
+        return "admin"
+    if rule.startswith("/team"):
+        return "leider"
+    if rule.startswith("/doe-mee"):
+        return "participant"
+    return "ans"
+
+
+def test_the_table_covers_the_forms():
+    assert {"name", "version", "circle", "note", "username", "code"} <= set(FIELDS)
+    assert any(endpoint == "verkenning.add_member" for _, endpoint, _ in RULES)
+
+
+def _send(client, token: str, method: str, path: str, value: str) -> int | str:
+    """The status of one hostile request; an unhandled error counts as its repr."""
+    fields = {name: value for name in FIELDS}
+    try:
+        if method == "GET":
+            return client.get(path, query_string=fields).status_code
+        return client.post(path, data={**fields, "csrf_token": token}, csrf=False).status_code
+    except Exception as err:  # an unhandled error is what this test looks for
+        return repr(err)[:200]
+
+
+def test_no_hostile_input_gets_a_500(clients):
+    failures, sent = [], 0
+    for rule, endpoint, methods in RULES:
+        client, token = clients[_who(rule)]
+        for n, path in enumerate(_paths(rule)):
+            for method in methods:
+                values = HOSTILE_QUERY if method == "GET" else HOSTILE
+                # Every value on the existing ids; on an id out of range one is enough.
+                for value in values if n == 0 else values[:1]:
+                    status = _send(client, token, method, path, value)
+                    sent += 1
+                    if not isinstance(status, int) or status >= 500:
+                        failures.append((method, path, endpoint, value[:12], status))
+    assert sent > 400
+    assert failures == []
