@@ -17,6 +17,7 @@ from graph.io import GraphFileError, read_graphml
 from graph.metrics import scan
 from graph.schema import EGO
 from sns import accounts, demo, migrate
+from sns.backup_commands import backup_command, restore_command
 from sns.db import make_engine, make_sessionmaker
 from sns.errors import DomainError
 from sns.models import ROLES, Resident
@@ -131,3 +132,7 @@ def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool) -
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(name, result, lines, names=names))
+
+
+cli.add_command(backup_command)
+cli.add_command(restore_command)

@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
 from wtforms import Form
 
-from sns.models import GroupSession, NetworkMember
 from sns.settings import PROJECT_ROOT
-from tests.conftest import FormClient
+from tests import world
 from web import create_app
 
 HOSTILE = [
@@ -89,31 +87,8 @@ def _paths(rule: str) -> list[str]:
 
 @pytest.fixture
 def clients(app, people, db):
-    """Logged-in clients per kind of route: coach, teamleider, admin, and a participant of
-    a group session; the coach's resident has two members, a tie, a meeting and an action."""
-    def client_for(username=None):
-        app.test_client_class = FormClient
-        c = app.test_client()
-        if username:
-            assert c.post("/login", data={"username": username,
-                                          "password": "correct horse battery"}).status_code == 302
-        return c
-
-    ans = client_for("ans")
-    base = f"/bewoners/{people.riek.id}"
-    for name in ("Oma", "Buurman"):
-        ans.post(f"{base}/leden", data={"name": name, "circle": "1"})
-    ids = [m.id for m in db.scalars(select(NetworkMember))]
-    ans.post(f"{base}/banden", data={"a": ids[0], "b": ids[1]})
-    ans.post(f"{base}/beraad/", data={})
-    ans.post(f"{base}/plan/acties", data={"what": "Boodschappen", "who": ids[0]})
-    ans.post("/groepen/nieuw", data={"title": "Avond", "on_date": "2026-12-01"})
-    code = db.scalar(select(GroupSession.join_code))
-    participant = client_for()
-    participant.post("/doe-mee/", data={"code": code})
-    clients = {"ans": ans, "leider": client_for("leider"), "admin": client_for("admin"),
-               "participant": participant}
-    return {who: (c, c.csrf_token()) for who, c in clients.items()}
+    """Logged-in clients per kind of route, on a resident with a little of everything."""
+    return {who: (c, c.csrf_token()) for who, c in world.build(app, people, db).items()}
 
 
 def _who(rule: str) -> str:
