@@ -37,7 +37,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from web import database, errors, faults, i18n, ids, labels, security, vendor
+    from web import database, errors, faults, i18n, ids, labels, security, submissions, vendor
     from web.admin import bp as admin_bp
     from web.auth import bp as auth_bp
     from web.auth import login as auth_login
@@ -57,6 +57,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     database.init_app(app)
     i18n.init_app(app)
     auth_login.init_app(app)
+    submissions.init_app(app)
     errors.init_app(app)
     faults.init_app(app)
     labels.init_app(app)

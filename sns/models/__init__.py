@@ -9,6 +9,7 @@ from sns.models.network import NetworkMember, Tie
 from sns.models.plan import ACTION_STATUSES, Action, Performer, Review
 from sns.models.residents import PHASES, Assignment, Resident
 from sns.models.snapshots import NetworkSnapshot
+from sns.models.submissions import UsedSubmission
 from sns.models.trajectory import PhaseChange
 
 __all__ = [
@@ -35,4 +36,5 @@ __all__ = [
     "Review",
     "Team",
     "Tie",
+    "UsedSubmission",
 ]

@@ -1,0 +1,92 @@
+"""One-time submission keys in every form, without each template having to add one.
+
+Every HTML page gets a fresh key next to each form's CSRF token (every POST form has one), so
+a new form is covered automatically. A POST that carries a key claims it in its own
+transaction (``sns.submissions``); a key that was used already is answered with the page the
+first submit led to and a message, so a double click adds one member, not two.
+
+Forms that only change the browser's session (login, join, language, logout) are left
+alone: repeating them is harmless, and answering them from the first would undo their
+session.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from urllib.parse import urlsplit
+
+from flask import Flask, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy.exc import SQLAlchemyError
+
+from sns import submissions
+from web.database import discard_db, get_db
+
+FIELD = "submission_key"
+SESSION_ENDPOINTS = frozenset({"auth.login", "auth.logout", "doemee.join",
+                               "i18n.switch_language"})
+_CSRF_INPUT = re.compile(r'<input\b[^>]*\bname="csrf_token"[^>]*>')
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_claim)
+    app.after_request(_settle)
+    app.after_request(_add_keys)
+
+
+def _key_input(match: re.Match) -> str:
+    key = secrets.token_urlsafe(24)
+    return f'{match.group(0)}<input type="hidden" name="{FIELD}" value="{key}">'
+
+
+def _add_keys(response):
+    """A fresh key beside the CSRF token of every form on an HTML page."""
+    if response.mimetype == "text/html" and not response.direct_passthrough:
+        html = response.get_data(as_text=True)
+        if 'name="csrf_token"' in html:
+            response.set_data(_CSRF_INPUT.sub(_key_input, html))
+    return response
+
+
+def _claim():
+    if request.method != "POST" or request.endpoint in SESSION_ENDPOINTS:
+        return None
+    key = request.form.get(FIELD)
+    if not submissions.is_key(key):
+        return None
+    db = get_db()
+    submissions.purge(db)
+    used = submissions.claim(db, key)
+    if used is None:
+        g.submission_key = key
+        return None
+    db.rollback()
+    flash(_("Dit formulier was al verstuurd; er is niets dubbel opgeslagen."))
+    return redirect(used.result or _form_page() or url_for("caseload.index"), 303)
+
+
+def _form_page() -> str | None:
+    """The page the form was on (while the first submit is still finishing, its result is
+    not known yet; that page shows what it saved). Only a page of this app."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host or not referrer.path.startswith("/"):
+        return None
+    return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+
+
+def _settle(response):
+    """Remember where a saved submit led; free the key of one that was refused."""
+    key = g.pop("submission_key", None)
+    if key is None:
+        return response
+    try:
+        db = get_db()
+        if response.status_code >= 400:
+            submissions.release(db, key)
+        elif response.location:
+            submissions.record_result(db, key, response.location)
+        db.commit()
+    except SQLAlchemyError:
+        discard_db(connections=True)  # the answer itself stands; the database is unwell
+    return response
