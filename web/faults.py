@@ -7,6 +7,7 @@
 - a database that refuses writes (read-only, disk full, gone, locked for too long) is a 503
   with "Opslaan lukt nu niet"; its pooled connections are dropped, so the app works again
   as soon as the database does, without a restart;
+- a PDF whose worker process stopped (``web.pdf_pool``) is a 503 that says so;
 - anything else is the last-resort 500 page.
 
 Every one of them first rolls back and closes the request's session (``discard_db``), since
@@ -33,6 +34,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm.exc import StaleDataError
 
 from web.database import discard_db
+from web.pdf_pool import PrintFailed
 
 #: Served when even the error template cannot be rendered. Plain, complete and static.
 LAST_RESORT = """<!doctype html>
@@ -49,6 +51,7 @@ def init_app(app: Flask) -> None:
     for refused in (OperationalError, InternalError, InterfaceError, PendingRollbackError):
         app.register_error_handler(refused, _unavailable)
     app.register_error_handler(ProgrammingError, _unavailable)  # e.g. a table that is gone
+    app.register_error_handler(PrintFailed, _print_failed)
     app.register_error_handler(500, _internal)
 
 
@@ -84,6 +87,13 @@ def _unavailable(_err: Exception):
                     _("Opslaan lukt nu niet; probeer het zo opnieuw. Er is niets opgeslagen."))
     response.headers["Retry-After"] = "5"
     return response
+
+
+def _print_failed(_err: PrintFailed):
+    discard_db()
+    return page(503, _("Afdrukken is mislukt"),
+                _("De PDF kon nu niet worden gemaakt. Er is niets veranderd; probeer het "
+                  "zo opnieuw."))
 
 
 def _internal(_err: Exception):

@@ -24,7 +24,7 @@ from graph import schema
 from sns.models import AuditEvent
 from sns.network import store_graph, to_graph
 from web.printing import documents
-from web.printing.pdf import RefusedURL, render_pdf, static_file, url_fetcher
+from web.printing.pdf import RefusedURL, render_here, static_file, url_fetcher
 
 A4 = (842, 595)  # landscape, in pt
 A3 = (1191, 842)
@@ -312,7 +312,7 @@ def test_pdf_with_foreign_urls_opens_no_connection(monkeypatch, caplog):
             '<img src="http://169.254.169.254/latest"><img src="file:///etc/passwd">'
             '<p style="background: url(/etc/hosts)">ë ï é ĳ</p>')
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
-        pdf = render_pdf(html, "http://localhost/")
+        pdf = render_here(html, "http://localhost/")
     assert "ë ï é ĳ" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert sum("Refused to fetch" in r.getMessage() for r in caplog.records) >= 3
 
