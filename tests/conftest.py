@@ -160,25 +160,37 @@ def totp_code(secret: str = TOTP_SECRET, *, later: int = 0) -> str:
     return totp.at(time.time() + later * totp.interval)
 
 
+class CodeApp:
+    """The code app of the fixture accounts. Each 30-second code works once, so a second
+    login in the same step gets the next step's code (accepted: a phone's clock may run
+    ahead)."""
+
+    def __init__(self):
+        self._used: set[tuple[str, str]] = set()
+
+    def code(self, username: str) -> str:
+        later = 0
+        while (username, code := totp_code(later=later)) in self._used:
+            later += 1
+        self._used.add((username, code))
+        return code
+
+
 class Auth:
     """Logs in as a user would: the password, then, when the page asks for it, the code of
-    the app. Each 30-second code works once, so a second login in the same step uses the
-    next step's code (accepted: a phone's clock may run ahead)."""
+    the app."""
 
     def __init__(self, client: FormClient):
         self.client = client
-        self._codes_used: set[tuple[str, str]] = set()
+        self.app = CodeApp()
 
     def login(self, username: str = "ans", password: str = PASSWORD):
         response = self.client.post("/login",
                                     data={"username": username, "password": password})
         if not response.headers.get("Location", "").startswith("/login/code"):
             return response
-        later = 0
-        while (username, code := totp_code(later=later)) in self._codes_used:
-            later += 1
-        self._codes_used.add((username, code))
-        return self.client.post(response.headers["Location"], data={"code": code})
+        return self.client.post(response.headers["Location"],
+                                data={"code": self.app.code(username)})
 
     def logout(self):
         return self.client.post("/logout")

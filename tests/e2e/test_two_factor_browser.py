@@ -62,3 +62,4 @@ def test_teamleider_sets_up_two_factor_login_and_logs_in_with_a_code(visit, peop
     page.get_by_role("link", name="Team").click()
     page.wait_for_url("**/team/")
     assert v.foreign_requests() == []
+
