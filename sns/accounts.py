@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -11,12 +12,18 @@ from sns import audit, throttle
 from sns.errors import DuplicateUsername, Invalid, NotFound
 from sns.i18n import N_
 from sns.models import ROLES, Coach, LoginAttempt, Team
+from sns.models.base import utcnow
 from sns.passwords import hash_password, needs_rehash, verify_password
 
 MIN_PASSWORD_LENGTH = 10
-#: At most this many failed logins per client address per window; then every login from
-#: that address waits, also with the right password.
+#: At most this many failed logins (a wrong password or second-factor code) for one account
+#: from one client address per window; then logging in to that account from that address
+#: waits, also with the right password. The same account from elsewhere, and the other
+#: accounts behind the same address (an office's NAT), are not affected.
 LOGIN_LIMIT = 10
+#: The looser limit per client address, whatever the usernames: it bounds guessing many
+#: accounts from one address.
+LOGIN_ADDRESS_LIMIT = 100
 LOGIN_WINDOW = timedelta(minutes=15)
 
 
@@ -27,6 +34,12 @@ class TooManyLogins(Invalid):
         "Er is te vaak een verkeerde gebruikersnaam of een verkeerd wachtwoord ingevuld. "
         "Wacht een kwartier en probeer het dan opnieuw."
     )
+
+
+class WrongPassword(Invalid):
+    """The current password, needed to change it, was not right."""
+
+    message = N_("Uw huidige wachtwoord klopt niet. Er is niets gewijzigd.")
 
 
 def _check_password(password: str) -> None:
@@ -94,18 +107,59 @@ def authenticate(db: Session, username: str, password: str) -> Coach | None:
     return coach
 
 
+def account_key(username: str) -> str:
+    """How failed logins name the account: a SHA-256 of the typed username (lower case), so
+    the table of attempts does not list usernames."""
+    return hashlib.sha256(username.strip().lower().encode()).hexdigest()
+
+
+def check_login_allowed(db: Session, username: str, client: str | None,
+                        now: datetime | None = None) -> None:
+    """Raise :class:`TooManyLogins` when ``client`` has reached :data:`LOGIN_LIMIT` failures
+    for this account, or :data:`LOGIN_ADDRESS_LIMIT` for any, within :data:`LOGIN_WINDOW`."""
+    window = {"window": LOGIN_WINDOW, "now": now}
+    if (throttle.blocked(db, LoginAttempt, client, limit=LOGIN_LIMIT,
+                         account=account_key(username), **window)
+            or throttle.blocked(db, LoginAttempt, client, limit=LOGIN_ADDRESS_LIMIT,
+                                **window)):
+        raise TooManyLogins()
+
+
+def login_failed(db: Session, username: str, client: str | None,
+                 now: datetime | None = None) -> None:
+    """Count a failed login (password or second factor) of ``client`` for ``username``."""
+    throttle.record(db, LoginAttempt, client, now, account=account_key(username))
+
+
 def log_in(db: Session, username: str, password: str, client: str | None,
            now: datetime | None = None) -> Coach | None:
     """:func:`authenticate`, guarded against guessing: a failure is counted for ``client``
-    (the caller commits either way), and after :data:`LOGIN_LIMIT` failures within
-    :data:`LOGIN_WINDOW` the password is not even checked: :class:`TooManyLogins`."""
-    if throttle.blocked(db, LoginAttempt, client, limit=LOGIN_LIMIT, window=LOGIN_WINDOW,
-                        now=now):
-        raise TooManyLogins()
+    and the account (the caller commits either way), and once
+    :func:`check_login_allowed` refuses, the password is not even checked:
+    :class:`TooManyLogins`."""
+    check_login_allowed(db, username, client, now)
     coach = authenticate(db, username, password)
     if coach is None:
-        throttle.failed(db, LoginAttempt, client, now)
+        login_failed(db, username, client, now)
     return coach
+
+
+def logged_in(coach: Coach, now: datetime | None = None) -> None:
+    """Remember this login; the one before it is shown on the account page."""
+    coach.previous_login_at = coach.last_login_at
+    coach.last_login_at = now or utcnow()
+
+
+def change_own_password(db: Session, coach: Coach, current: str, new: str,
+                        client: str | None) -> None:
+    """A coach changes their own password; the current one is needed (a wrong one counts as
+    a failed login). Every session of the account ends; the caller logs this one in again
+    with the new session token."""
+    check_login_allowed(db, coach.username, client)
+    if not verify_password(coach.password_hash, current):
+        login_failed(db, coach.username, client)
+        raise WrongPassword()
+    set_password(db, coach, new, actor=coach)
 
 
 def set_password(db: Session, coach: Coach, password: str, *, actor: Coach | None) -> None:

@@ -112,6 +112,8 @@ def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool) -
             "Geef een bewonernummer of --graphml BESTAND (precies één van de twee)."
         )
     if graphml is not None:
+        if not graphml.is_file():  # a FIFO or a device would hang or never end
+            raise click.ClickException(f"{graphml} is geen gewoon bestand.")
         try:
             G = read_graphml(graphml)
         except GraphFileError as err:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+import time
 from dataclasses import dataclass
 
+import pyotp
 import pytest
 from flask.testing import FlaskClient
 
-from sns import accounts, migrate
+from sns import accounts, migrate, two_factor
 from sns.db import make_sessionmaker
 from sns.models import Coach, Resident
 from sns.passwords import hash_password
@@ -20,6 +22,9 @@ from tests.pg import PostgresServer
 from web import create_app
 
 PASSWORD = "correct horse battery"
+#: The code-app secret of every fixture account whose role needs a second factor
+#: (sns.two_factor.TWO_FACTOR_ROLES); :class:`Auth` logs them in with its current code.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _counter = itertools.count()
 
 
@@ -129,6 +134,8 @@ def people(db, password_hash) -> People:
     def account(username, role, team_):
         coach = Coach(username=username, display_name=username.title(),
                       password_hash=password_hash, role=role, team=team_)
+        if role in two_factor.TWO_FACTOR_ROLES:
+            coach.totp_secret = TOTP_SECRET
         db.add(coach)
         db.flush()
         return coach
@@ -148,12 +155,43 @@ def people(db, password_hash) -> People:
     return people
 
 
+def totp_code(secret: str = TOTP_SECRET, *, later: int = 0) -> str:
+    """The code the app shows now (``later``: that many 30-second steps ahead)."""
+    totp = pyotp.TOTP(secret)
+    return totp.at(time.time() + later * totp.interval)
+
+
+class CodeApp:
+    """The code app of the fixture accounts. Each 30-second code works once, so a second
+    login in the same step gets the next step's code (accepted: a phone's clock may run
+    ahead)."""
+
+    def __init__(self):
+        self._used: set[tuple[str, str]] = set()
+
+    def code(self, username: str) -> str:
+        later = 0
+        while (username, code := totp_code(later=later)) in self._used:
+            later += 1
+        self._used.add((username, code))
+        return code
+
+
 class Auth:
+    """Logs in as a user would: the password, then, when the page asks for it, the code of
+    the app."""
+
     def __init__(self, client: FormClient):
         self.client = client
+        self.app = CodeApp()
 
     def login(self, username: str = "ans", password: str = PASSWORD):
-        return self.client.post("/login", data={"username": username, "password": password})
+        response = self.client.post("/login",
+                                    data={"username": username, "password": password})
+        if not response.headers.get("Location", "").startswith("/login/code"):
+            return response
+        return self.client.post(response.headers["Location"],
+                                data={"code": self.app.code(username)})
 
     def logout(self):
         return self.client.post("/logout")

@@ -11,6 +11,7 @@ from flask import Flask
 from graph.schema import SECTORS
 from sns.life_domains import BIG_5
 from sns.settings import PROJECT_ROOT, database_url, instance_path
+from web.limits import MAX_BODY
 
 
 def default_config() -> dict[str, Any]:
@@ -22,6 +23,10 @@ def default_config() -> dict[str, Any]:
         "PROXIES": 0,
         "LIFE_DOMAINS": BIG_5,
         "SECTORS": SECTORS,
+        # A second factor for every coach, not only teamleider, admin and privacy (README).
+        "REQUIRE_2FA": False,
+        # The largest request body, also given to the WSGI server (web.limits).
+        "MAX_CONTENT_LENGTH": MAX_BODY,
     }
 
 
@@ -37,7 +42,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from web import database, errors, faults, i18n, ids, labels, security, submissions, vendor
+    from web import (
+        database,
+        errors,
+        faults,
+        i18n,
+        ids,
+        labels,
+        security,
+        submissions,
+        text_input,
+        vendor,
+    )
+    from web.account import bp as account_bp
     from web.admin import bp as admin_bp
     from web.auth import bp as auth_bp
     from web.auth import login as auth_login
@@ -53,6 +70,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.verkenning import bp as verkenning_bp
 
     ids.init_app(app)
+    text_input.init_app(app)
     security.init_app(app)
     database.init_app(app)
     i18n.init_app(app)
@@ -71,6 +89,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         plan_bp,
         team_bp,
         admin_bp,
+        account_bp,
         groups_bp,
         doemee_bp,
         printing_bp,

@@ -22,9 +22,11 @@ def serve(host: str, port: int, threads: int) -> None:
     import waitress
 
     from web import create_app
+    from web.limits import server_body_limit
 
-    server = waitress.create_server(create_app(), host=host, port=port, threads=threads,
-                                    ident="sns")
+    app = create_app()
+    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="sns",
+                                    max_request_body_size=server_body_limit(app))
     # The bound address: with --port 0 the system picks a free port.
     click.echo(f"sns draait op http://{server.effective_host}:{server.effective_port}/  "
                "(stoppen: Ctrl+C)")
@@ -34,8 +36,11 @@ def serve(host: str, port: int, threads: int) -> None:
 
 @cli.command("print")
 @click.argument("resident_id", type=int)
-@click.option("-o", "--output", required=True, help="Het PDF-bestand dat wordt geschreven.",
-              type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@click.option("-o", "--output", required=True,
+              help="Het nieuwe PDF-bestand (alleen leesbaar voor u). Bestaat het al, of is "
+                   "het een symbolische link, dan stopt het commando en blijft het bestand "
+                   "zoals het was.",
+              type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--namen", type=click.Choice(["volledig", "voornaam", "initialen"]),
               default="volledig", show_default=True,
               help="Namen voluit, alleen voornamen of alleen initialen (privacy).")
@@ -56,6 +61,7 @@ def print_bundle(resident_id: int, output: Path, namen: str, formaat: str) -> No
     from web.database import get_db
     from web.printing import documents
 
+    _refuse_existing(output)  # before a second of rendering; the open below is the guard
     app = create_app()
     try:
         with app.test_request_context("/"):  # url_for, the language and dates need one
@@ -70,10 +76,24 @@ def print_bundle(resident_id: int, output: Path, namen: str, formaat: str) -> No
                                             base_url=request.url_root)
     finally:
         app.extensions["sns_engine"].dispose()
-    # Personal data: a new file is readable by its owner only.
-    with os.fdopen(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
+    # Personal data: always a new file, readable by its owner only; never through a link.
+    try:
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError as err:  # it appeared while the PDF was being made
+        raise _exists(output) from err
+    with os.fdopen(fd, "wb") as f:
         f.write(pdf)
     click.echo(f"{output} is geschreven ({len(pdf) // 1024 + 1} KiB).")
+
+
+def _exists(output: Path) -> click.ClickException:
+    return click.ClickException(f"{output} bestaat al (of is een link). Kies een nieuwe "
+                                "bestandsnaam; een bestaand bestand wordt niet overschreven.")
+
+
+def _refuse_existing(output: Path) -> None:
+    if os.path.lexists(output):
+        raise _exists(output)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Flask, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from sns.errors import Forbidden, NotFound
 from web.database import get_db
@@ -18,6 +18,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(NotFound, _not_found)
     app.register_error_handler(Forbidden, _forbidden)
     app.register_error_handler(CSRFError, _csrf)
+    app.register_error_handler(RequestEntityTooLarge, _too_large)
     app.register_error_handler(HTTPException, _http)
 
 
@@ -48,6 +49,16 @@ def _csrf(_err: CSRFError):
         _("Formulier verlopen"),
         _("Het formulier was verlopen of niet compleet. Er is niets opgeslagen. "
           "Ga terug, laad de pagina opnieuw en probeer het nog eens."),
+    )
+
+
+def _too_large(_err: RequestEntityTooLarge):
+    """A body over MAX_CONTENT_LENGTH (web.limits), refused before it was read."""
+    return _page(
+        413,
+        _("Te groot"),
+        _("Wat u verstuurde is te groot. Er is niets opgeslagen. Maak het kleiner of "
+          "verstuur het in delen."),
     )
 
 

@@ -18,10 +18,13 @@ from sns.groups.closing import close_session, referral_note
 from sns.groups.coach_request import has_opted_in, request_coach, withdraw_request
 from sns.groups.codes import CODE_ALPHABET, CODE_LENGTH, hash_token, new_code, normalize_code
 from sns.groups.joining import (
+    JOIN_FLOOD_LIMIT,
     JOIN_LIMIT,
     JOIN_WINDOW,
     TooManyAttempts,
+    TooManyJoins,
     WrongCode,
+    end_token,
     join,
     participant_by_token,
 )
@@ -45,6 +48,7 @@ from sns.groups.maps import (
     update,
 )
 from sns.groups.overview import GAP_CODES, MIN_GROUP, TOP_GAPS, Totals, gaps_of, totals
+from sns.groups.public_limits import PDF_LIMIT, PDF_WINDOW, TooManyPrints, count_print
 from sns.groups.sessions import (
     DEFAULT_TITLE,
     create_session,
@@ -62,4 +66,6 @@ __all__ = [
     "participant_by_token", "participants_of", "previous_step", "referral_note",
     "remove_person", "request_coach", "sessions_of", "set_gives", "set_support", "set_ties",
     "totals", "update", "withdraw_request",
+    "JOIN_FLOOD_LIMIT", "PDF_LIMIT", "PDF_WINDOW", "TooManyJoins", "TooManyPrints",
+    "count_print", "end_token",
 ]

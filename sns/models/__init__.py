@@ -1,9 +1,9 @@
 """SQLAlchemy models, cut by domain. Importing this package registers every table."""
 
-from sns.models.accounts import ROLES, Coach, LoginAttempt, Team
+from sns.models.accounts import ROLES, Coach, LoginAttempt, RecoveryCode, Team
 from sns.models.audit import AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
-from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt
+from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt, PublicRequest
 from sns.models.life_domains import LifeDomainEntry
 from sns.models.network import NetworkMember, Tie
 from sns.models.plan import ACTION_STATUSES, Action, Performer, Review
@@ -32,6 +32,8 @@ __all__ = [
     "Offer",
     "Performer",
     "PhaseChange",
+    "PublicRequest",
+    "RecoveryCode",
     "Resident",
     "Review",
     "Team",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sns.db import Base
@@ -44,8 +45,18 @@ class Coach(Versioned, Timestamped, Base):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     active: Mapped[bool] = mapped_column(default=True)
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
+    #: Two-factor login (``sns.two_factor``): the TOTP secret (base32), None while not set
+    #: up, and the last time step whose code was accepted, so a code is never used twice.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None]
+    #: The latest login and the one before it ("Vorige keer ingelogd").
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    previous_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     team: Mapped[Team | None] = relationship(back_populates="coaches")
+    recovery_codes: Mapped[list[RecoveryCode]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
     # The user protocol Flask-Login expects (duck-typed: no Flask import in this layer).
     is_authenticated = True
@@ -63,7 +74,23 @@ class Coach(Versioned, Timestamped, Base):
         self.session_token = new_session_token()
 
 
+class RecoveryCode(Base):
+    """A one-time recovery code for a lost phone, stored as an Argon2 hash; deleted when used
+    or when new codes are made."""
+
+    __tablename__ = "recovery_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coach_id: Mapped[int] = mapped_column(ForeignKey("coach.id", ondelete="CASCADE"),
+                                          index=True)
+    code_hash: Mapped[str] = mapped_column(String(255))
+
+
 class LoginAttempt(FailedAttempt, Base):
-    """A failed login (see ``sns.accounts.LOGIN_LIMIT``); the username is not stored."""
+    """A failed login (see ``sns.accounts.LOGIN_LIMIT``). ``account`` is a hash of the
+    username that was typed (not the username itself), so failures count per (address,
+    account) as well as per address."""
 
     __tablename__ = "login_attempt"
+
+    account: Mapped[str | None] = mapped_column(String(64), index=True)

@@ -78,3 +78,13 @@ class JoinAttempt(FailedAttempt, Base):
     """A wrong join code (see ``sns.groups.JOIN_LIMIT``)."""
 
     __tablename__ = "group_join_attempt"
+
+
+class PublicRequest(FailedAttempt, Base):
+    """A costly public request by client address (``kind``: a join with a right code, a
+    take-home PDF), counted per address by :mod:`sns.throttle` (see
+    ``sns.groups.JOIN_FLOOD_LIMIT`` and ``sns.groups.PDF_LIMIT``)."""
+
+    __tablename__ = "public_request"
+
+    kind: Mapped[str] = mapped_column(String(20))

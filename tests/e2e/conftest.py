@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, CodeApp
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -50,20 +50,26 @@ def browser():
 class Visit:
     """One browser context: the page, the URLs it requested and any dialogs that fired."""
 
-    def __init__(self, browser, base_url: str):
+    def __init__(self, browser, base_url: str, code_app: CodeApp):
         self.base_url = base_url
         self.context = browser.new_context(base_url=base_url, locale="nl-NL")
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.dialogs: list[str] = []
+        self.code_app = code_app  # shared by the test's visits: each code works once
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
     def login(self, username: str = "ans", password: str = PASSWORD) -> None:
+        """Log in with the password and, for an account with a second factor, the code."""
         self.page.goto("/login")
         self.page.get_by_label("Gebruikersnaam").fill(username)
         self.page.get_by_label("Wachtwoord").fill(password)
         self.page.get_by_role("button", name="Inloggen").click()
+        self.page.wait_for_url(lambda url: not url.endswith("/login"))
+        if self.page.url.endswith("/login/code"):
+            self.page.get_by_label("Code").fill(self.code_app.code(username))
+            self.page.get_by_role("button", name="Inloggen").click()
         self.page.wait_for_url(f"{self.base_url}/")
 
     def foreign_requests(self) -> list[str]:
@@ -74,9 +80,10 @@ class Visit:
 @pytest.fixture
 def visit(browser, live_server):
     visits = []
+    code_app = CodeApp()
 
     def open_visit() -> Visit:
-        v = Visit(browser, live_server)
+        v = Visit(browser, live_server, code_app)
         visits.append(v)
         return v
 

@@ -130,11 +130,18 @@ def test_lowercase_code_with_spaces_joins(db, group):
     assert participant.session_id == group.id
 
 
-def test_eleventh_attempt_is_refused_even_with_the_right_code(db, group):
-    for _ in range(groups.JOIN_LIMIT):
+def test_typos_of_others_never_keep_out_the_right_code(db, group):
+    for _ in range(10):
         with pytest.raises(groups.WrongCode):
             groups.join(db, "AAAAAA", "10.0.0.9")
         db.commit()
+    participant, _ = groups.join(db, group.join_code, "10.0.0.9")
+    assert participant.id
+
+
+def test_guessing_stops_every_attempt_from_that_address(db, group):
+    db.add_all(JoinAttempt(client="10.0.0.9", at=utcnow()) for _ in range(groups.JOIN_LIMIT))
+    db.commit()
     with pytest.raises(groups.TooManyAttempts) as refused:
         groups.join(db, group.join_code, "10.0.0.9")
     assert "Wacht tien minuten" in refused.value.message
@@ -142,6 +149,13 @@ def test_eleventh_attempt_is_refused_even_with_the_right_code(db, group):
     # Another address is not affected.
     participant, _ = groups.join(db, group.join_code, "10.0.0.10")
     assert participant.id
+
+
+def test_ending_a_token_makes_it_find_nobody(db, group):
+    participant, token = groups.join(db, group.join_code, "10.0.0.1")
+    groups.end_token(participant)
+    db.commit()
+    assert groups.participant_by_token(db, group.id, token) is None
 
 
 def test_attempts_expire_after_the_window(db, group):

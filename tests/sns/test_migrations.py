@@ -68,3 +68,49 @@ def test_upgrade_keeps_existing_members(empty_url):
             "SELECT name, in_actieteam, archived_at FROM network_member").one()
     engine.dispose()
     assert tuple(row) == ("Ans", False, None)
+
+
+def test_two_factor_migration_down_keeps_every_coach_and_their_child_rows(empty_url):
+    """0008 only adds to ``coach`` (a parent table): its downgrade drops the added columns in
+    place and keeps every coach, assignment, group session and audit event."""
+    from datetime import date
+
+    import pyotp
+    from sqlalchemy import text
+
+    from sns import accounts, groups, two_factor
+    from sns.db import make_sessionmaker
+    from sns.residents import create_resident
+
+    migrate.upgrade(empty_url)
+    engine = make_engine(empty_url)
+    with make_sessionmaker(engine)() as db:
+        team = accounts.get_or_create_team(db, "Noord")
+        ans = accounts.create_coach(db, "ans", "lang genoeg wachtwoord", team=team)
+        leider = accounts.create_coach(db, "leider", "lang genoeg wachtwoord",
+                                       role="teamleider", team=team)
+        secret = two_factor.new_secret()
+        two_factor.enable(db, leider, secret, pyotp.TOTP(secret).now())
+        accounts.logged_in(leider)
+        create_resident(db, ans, "Riek")
+        groups.create_session(db, ans, "Avond", date(2026, 12, 1), "De Brug")
+        accounts.log_in(db, "ans", "fout", "192.0.2.1")
+        db.commit()
+
+    def counts():
+        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        with engine.connect() as conn:
+            return {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar()  # noqa: S608
+                    for t in tables}
+
+    before = counts()
+    assert before["recovery_code"] == 10
+    migrate.downgrade(empty_url, "0008-1")
+    after = counts()
+    assert set(before) - set(after) == {"recovery_code", "public_request"}
+    assert after == {t: n for t, n in before.items() if t in after}
+    assert {"coach", "assignment", "group_session", "audit_event"} <= set(after)
+    assert "totp_secret" not in {c["name"] for c in inspect(engine).get_columns("coach")}
+    engine.dispose()
+    migrate.upgrade(empty_url)
+    assert _diff(empty_url) == []

@@ -156,3 +156,14 @@ def test_scan_of_a_file_with_a_value_outside_the_vocabulary(plain_run, tmp_path)
 
 def test_report_examples():
     assert doctest.testmod(sns.scan_report).failed == 0
+
+
+def test_scan_of_a_fifo_is_refused_at_once(plain_run, tmp_path):
+    """A named pipe would make the reader wait forever for data that never comes."""
+    import os
+
+    fifo = tmp_path / "pijp.graphml"
+    os.mkfifo(fifo)
+    result = plain_run("scan", "--graphml", str(fifo))
+    assert result.exit_code == 1
+    assert "is geen gewoon bestand" in result.output

@@ -90,6 +90,22 @@ def test_account_management_is_for_the_admin(client, auth, people, username, sta
     assert client.get("/beheer/").status_code == status
 
 
+@pytest.mark.parametrize("username", ["ans", "leider", "admin"])
+def test_resetting_a_second_factor_is_for_the_admin(client, auth, people, username):
+    auth.login(username)
+    status = client.post(f"/beheer/accounts/{people.bob.id}/tweestaps").status_code
+    assert status == (302 if username == "admin" else 403)
+
+
+@pytest.mark.parametrize("url", ["/account/", "/account/tweestaps"])
+def test_own_account_pages_need_a_login_and_show_only_ones_own(client, auth, people, url):
+    assert client.get(url).headers["Location"].startswith("/login")
+    auth.login("bob")
+    page = client.get(url).get_data(as_text=True)
+    assert "Bob" in page
+    assert "Ans" not in page
+
+
 def test_teamleider_sees_team_residents_but_not_their_files(client, auth, people):
     auth.login("leider")
     page = client.get("/team/").get_data(as_text=True)

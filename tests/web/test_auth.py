@@ -104,3 +104,38 @@ def test_guessing_passwords_makes_that_address_wait_but_not_the_coach(client, ap
     office = app.test_client()
     assert _login_from(office, "198.51.100.5", PASSWORD).status_code == 302
     assert office.get("/").status_code == 200
+
+
+def test_typos_for_one_account_do_not_lock_out_colleagues_behind_the_same_address(app, client,
+                                                                                   people):
+    from sns.accounts import LOGIN_LIMIT
+
+    office = "198.51.100.7"  # one public address for the whole office (NAT)
+    someone = app.test_client()
+    for i in range(LOGIN_LIMIT):
+        _login_from(someone, office, f"guess {i}")
+    refused = _login_from(someone, office, PASSWORD)
+    assert refused.status_code == 429  # that account, from that address, waits
+    colleague = app.test_client()
+    response = colleague.post("/login", data={"username": "bob", "password": PASSWORD},
+                              environ_base={"REMOTE_ADDR": office})
+    assert response.status_code == 302
+    assert colleague.get("/").status_code == 200
+
+
+def test_guessing_many_accounts_from_one_address_hits_the_looser_limit(client, people, db):
+    from sns.accounts import LOGIN_ADDRESS_LIMIT, account_key
+    from sns.models import LoginAttempt
+    from sns.models.base import utcnow
+
+    db.add_all(LoginAttempt(client="192.0.2.99", at=utcnow(), account=account_key(f"user{i}"))
+               for i in range(LOGIN_ADDRESS_LIMIT))
+    db.commit()
+    refused = client.post("/login", data={"username": "bob", "password": PASSWORD},
+                          environ_base={"REMOTE_ADDR": "192.0.2.99"})
+    assert refused.status_code == 429
+    assert "Wacht een kwartier" in refused.get_data(as_text=True)
+    client.post("/login", data={"username": "bob", "password": "typo"})
+    stored = db.scalars(select(LoginAttempt.account)).all()
+    assert account_key("bob") in stored
+    assert "bob" not in stored  # the username itself is not kept

@@ -11,7 +11,15 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from sns import groups
-from sns.models import GroupParticipant, GroupSession, NetworkMember, Resident
+from sns.models import (
+    GroupParticipant,
+    GroupSession,
+    JoinAttempt,
+    NetworkMember,
+    PublicRequest,
+    Resident,
+)
+from sns.models.base import utcnow
 from tests.conftest import FormClient
 from web import create_app
 from web.groups import words
@@ -162,9 +170,27 @@ def test_expired_code_after_closing(client, auth, group):
     assert "de bijeenkomst is al afgelopen" in response.get_data(as_text=True)
 
 
-def test_eleventh_attempt_is_refused_even_with_the_right_code(client, group, db):
-    for _ in range(groups.JOIN_LIMIT):
-        assert client.post("/doe-mee/", data={"code": "AAAAAA"}).status_code == 400
+def _earlier(db, model, address, count, **fields):
+    """``count`` attempts from ``address`` just now, as if they had been made."""
+    db.add_all(model(client=address, at=utcnow(), **fields) for _ in range(count))
+    db.commit()
+
+
+def test_a_room_of_ten_typos_does_not_keep_out_the_right_code(client, group, db):
+    # Ten residents in one community centre (one public address) mistype the code ...
+    for _ in range(10):
+        response = client.post("/doe-mee/", data={"code": "AAAAAA"})
+        assert response.status_code == 400
+        assert "Deze code klopt niet" in response.get_data(as_text=True)
+    # ... and the next one, with the right code, gets in.
+    response = client.post("/doe-mee/", data={"code": group.join_code})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/doe-mee/stap"
+    assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 1
+
+
+def test_guessing_codes_is_stopped_even_with_the_right_code(client, group, db):
+    _earlier(db, JoinAttempt, "127.0.0.1", groups.JOIN_LIMIT)  # far more than a room types
     response = client.post("/doe-mee/", data={"code": group.join_code})
     assert response.status_code == 429
     assert "Er is te vaak een verkeerde code ingevuld. Wacht tien minuten" in (
@@ -172,11 +198,19 @@ def test_eleventh_attempt_is_refused_even_with_the_right_code(client, group, db)
     assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 0
 
 
-def test_rate_limit_is_per_client_address(app, group, join):
-    other = app.test_client()
-    for _ in range(groups.JOIN_LIMIT):
-        other.post("/doe-mee/", data={"code": "AAAAAA"},
-                   environ_base={"REMOTE_ADDR": "192.0.2.7"})
+def test_a_flood_of_joins_from_one_address_is_refused(app, group, db, join):
+    _earlier(db, PublicRequest, "127.0.0.1", groups.JOIN_FLOOD_LIMIT - 1, kind="join")
+    join()  # the last one within the limit
+    response = app.test_client().post("/doe-mee/", data={"code": group.join_code})
+    assert response.status_code == 429
+    assert "Er doen vanaf dit adres net heel veel mensen mee" in response.get_data(
+        as_text=True)
+    assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 1
+    join(REMOTE_ADDR="192.0.2.8")  # another address still joins
+
+
+def test_rate_limit_is_per_client_address(app, group, join, db):
+    _earlier(db, JoinAttempt, "192.0.2.7", groups.JOIN_LIMIT)
     join(REMOTE_ADDR="192.0.2.8")
 
 
@@ -186,6 +220,16 @@ def test_joining_logs_out_a_coach_on_the_same_device(client, auth, group):
     assert "De coach die op dit apparaat was ingelogd, is uitgelogd." in response.get_data(
         as_text=True)
     assert client.get("/").status_code == 302  # the caseload wants a login again
+
+
+def test_joining_on_a_coachs_device_ends_the_coachs_session_on_the_server(app, client, auth,
+                                                                          group):
+    auth.login("ans")
+    copied = client.get_cookie("session").value
+    client.post("/doe-mee/", data={"code": group.join_code})
+    replay = app.test_client()
+    replay.set_cookie("session", copied)
+    assert replay.get("/").status_code == 302  # the old cookie no longer logs Ans in
 
 
 # -- the participant's steps ---------------------------------------------------------------
@@ -321,6 +365,30 @@ def test_done_forgets_the_participant_on_this_device(join, db):
     assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 1
 
 
+def test_after_done_a_copy_of_the_old_cookie_opens_nothing(app, join, db):
+    me = join()
+    me.post("/doe-mee/stap/1", data={"name": "Oma Riek", "circle": "1", "go": "toevoegen"})
+    assert "Oma Riek" in _page(me)  # the map opens with this cookie ...
+    copied = me.get_cookie("session").value
+    me.post("/doe-mee/klaar")
+    replay = app.test_client()
+    replay.set_cookie("session", copied)
+    response = replay.get("/doe-mee/stap")
+    assert response.status_code == 404  # ... and not after "Ik ben klaar"
+    assert "Oma Riek" not in response.get_data(as_text=True)
+    # The map itself stays for the group's totals until the session closes.
+    assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 1
+
+
+def test_the_next_person_on_a_tablet_ends_the_previous_token(app, join, group):
+    tablet = join()
+    copied = tablet.get_cookie("session").value
+    assert tablet.post("/doe-mee/", data={"code": group.join_code}).status_code == 302
+    replay = app.test_client()
+    replay.set_cookie("session", copied)
+    assert replay.get("/doe-mee/stap").status_code == 404
+
+
 # -- asking for a coach --------------------------------------------------------------------
 
 
@@ -442,6 +510,20 @@ def test_take_home_pdf_needs_a_signed_map(join):
     assert me.post("/doe-mee/mijn-netwerk.pdf", data={}).status_code == 404
 
 
+def test_take_home_pdfs_are_limited_per_address(join, db):
+    me = join()
+    _fill(me)
+    blob = _blob(_page(me))
+    _earlier(db, PublicRequest, "127.0.0.1", groups.PDF_LIMIT, kind="pdf")
+    response = me.post("/doe-mee/mijn-netwerk.pdf", data={"kaart": blob})
+    assert response.status_code == 429
+    assert "Wacht een paar minuten" in response.get_data(as_text=True)
+    other = me.post("/doe-mee/mijn-netwerk.pdf", data={"kaart": blob},
+                    environ_base={"REMOTE_ADDR": "192.0.2.9"})
+    assert other.status_code == 200
+    assert other.mimetype == "application/pdf"
+
+
 def test_blank_worksheet_is_public(client):
     response = client.get("/groepen/werkblad.pdf")
     assert response.status_code == 200
@@ -467,11 +549,11 @@ def _attempt(client, code, forwarded_for):
                        environ_base={"REMOTE_ADDR": "10.0.0.1"})  # the proxy
 
 
-def test_behind_a_proxy_the_limit_counts_each_forwarded_client(database_url, group):
+def test_behind_a_proxy_the_limit_counts_each_forwarded_client(database_url, group, db):
     app, browser = _proxied_client(database_url, proxies=1)
     try:
-        for _ in range(groups.JOIN_LIMIT):
-            assert _attempt(browser, "AAAAAA", "192.0.2.7").status_code == 400
+        _earlier(db, JoinAttempt, "192.0.2.7", groups.JOIN_LIMIT - 1)
+        assert _attempt(browser, "AAAAAA", "192.0.2.7").status_code == 400  # the last one
         assert _attempt(browser, group.join_code, "192.0.2.7").status_code == 429
         # Another participant behind the same proxy still gets in.
         assert _attempt(app.test_client(), group.join_code, "192.0.2.8").status_code == 302
@@ -479,11 +561,11 @@ def test_behind_a_proxy_the_limit_counts_each_forwarded_client(database_url, gro
         app.extensions["sns_engine"].dispose()
 
 
-def test_without_a_configured_proxy_a_forwarded_address_is_ignored(database_url, group):
+def test_without_a_configured_proxy_a_forwarded_address_is_ignored(database_url, group, db):
     app, browser = _proxied_client(database_url, proxies=0)
     try:
-        for i in range(groups.JOIN_LIMIT):
-            _attempt(browser, "AAAAAA", f"192.0.2.{i}")
+        _earlier(db, JoinAttempt, "10.0.0.1", groups.JOIN_LIMIT - 1)  # the proxy's address
+        _attempt(browser, "AAAAAA", "192.0.2.1")
         # Making up a new address in the header does not reset the limit.
         assert _attempt(browser, group.join_code, "198.51.100.1").status_code == 429
     finally:

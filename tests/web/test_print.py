@@ -355,6 +355,32 @@ def test_cli_writes_the_take_home_pdf(riek, database_url, monkeypatch, tmp_path)
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_cli_print_never_overwrites_a_file_or_follows_a_link(riek, database_url, monkeypatch,
+                                                             tmp_path):
+    from web.cli import cli
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    existing = tmp_path / "bestaat.pdf"
+    existing.write_text("van iemand anders")
+    existing.chmod(0o644)
+    target = tmp_path / "doel.txt"
+    target.write_text("niet aanraken")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)
+    dangling = tmp_path / "los.pdf"
+    dangling.symlink_to(tmp_path / "nog-niet-er.pdf")
+    for path in (existing, link, dangling):
+        result = CliRunner().invoke(cli, ["print", str(riek.id), "-o", str(path)])
+        assert result.exit_code == 1
+        assert "bestaat al (of is een link)" in result.output
+    assert existing.read_text() == "van iemand anders"
+    assert existing.stat().st_mode & 0o777 == 0o644
+    assert target.read_text() == "niet aanraken"
+    assert not (tmp_path / "nog-niet-er.pdf").exists()
+    help_text = CliRunner().invoke(cli, ["print", "--help"]).output
+    assert "Bestaat het al" in help_text
+
+
 def test_plan_and_invitations_print_with_actions_names_and_dates(client, auth, people, db):
     from sns import beraad, plan
     from sns.life_domains import BIG_5

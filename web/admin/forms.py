@@ -39,3 +39,7 @@ class PasswordForm(FlaskForm):
 
 class TeamForm(FlaskForm):
     name = StringField(_l("Naam van het team"), validators=[DataRequired(), Length(max=120)])
+
+
+class EmptyForm(FlaskForm):
+    """A button that only needs the CSRF token (resetting the second factor)."""

@@ -3,13 +3,14 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from sns import accounts
+from sns import accounts, two_factor
 from sns.errors import Invalid
 from web.access import current_coach, role_required
 from web.admin import bp
 from web.admin.forms import (
     ROLE_LABELS,
     EditAccountForm,
+    EmptyForm,
     NewAccountForm,
     PasswordForm,
     TeamForm,
@@ -70,7 +71,8 @@ def edit_account(coach_id: int):
         flash(_("Opgeslagen."))
         return redirect(url_for("admin.accounts_list"))
     return render_template(
-        "admin/edit_account.html", account=account, form=form, password_form=password_form
+        "admin/edit_account.html", account=account, form=form, password_form=password_form,
+        reset_form=EmptyForm(prefix="tweestaps"),
     )
 
 
@@ -89,6 +91,22 @@ def reset_password(coach_id: int):
         else:
             db.commit()
             flash(_("Het wachtwoord is gewijzigd; open sessies van dit account zijn beëindigd."))
+    return redirect(url_for("admin.edit_account", coach_id=coach_id))
+
+
+@bp.post("/accounts/<int:coach_id>/tweestaps")
+@role_required("admin")
+def reset_two_factor(coach_id: int):
+    """A lost phone and no recovery code: end the account's second factor (audited); the
+    coach sets it up again at the next login."""
+    db = get_db()
+    account = accounts.get_coach(db, coach_id)
+    if EmptyForm().validate_on_submit():
+        two_factor.reset(db, account, actor=current_coach())
+        db.commit()
+        flash(_("Inloggen in twee stappen is uitgezet voor %(name)s; open sessies van dit "
+                "account zijn beëindigd. Bij de volgende keer inloggen stelt %(name)s het "
+                "opnieuw in.", name=account.username))
     return redirect(url_for("admin.edit_account", coach_id=coach_id))
 
 

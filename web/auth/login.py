@@ -17,6 +17,7 @@ from web.database import get_db
 
 PUBLIC_ENDPOINTS = {
     "auth.login",
+    "auth.second_factor",  # after the right password, see web.auth.views
     "static",
     "i18n.switch_language",
     # Group sessions: residents take part without an account (web/groups/participant.py),
@@ -63,4 +64,20 @@ def _require_login():
         return redirect(url_for("auth.login", next=request.path))
     session["seen"] = now
     session.permanent = True
+    return _require_second_factor()
+
+
+#: What an account that must still set up its second factor may do meanwhile.
+SETUP_ENDPOINTS = {"account.two_factor_setup", "auth.logout"}
+
+
+def _require_second_factor():
+    """An account that must log in with a second factor and has none yet (new, or reset by
+    an admin) sets it up before anything else."""
+    from web.auth.views import two_factor_required
+
+    if (current_user.totp_secret is None and two_factor_required(current_user)
+            and request.endpoint not in SETUP_ENDPOINTS):
+        flash(_l("Voor uw account is inloggen in twee stappen nodig. Stel dat eerst in."))
+        return redirect(url_for("account.two_factor_setup"))
     return None

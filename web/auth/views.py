@@ -1,24 +1,53 @@
-"""Login and logout pages."""
+"""Login (password, then the second factor when the account has one) and logout pages."""
 
 from __future__ import annotations
 
 import time
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 
-from sns import accounts, audit
+from sns import accounts, audit, two_factor
+from sns.errors import Invalid
+from sns.models import Coach
 from web.access import current_coach
 from web.auth import bp
-from web.auth.forms import LoginForm
+from web.auth.forms import CodeForm, LoginForm
 from web.database import get_db
+from web.redirects import local_target, safe_next
+
+#: The Flask session key of a login whose password was right and whose second factor is
+#: still to come: ``{"t": the account's session token, "at": when}``.
+PENDING_KEY = "login_2fa"
+#: How long the second step may wait after the password.
+PENDING_SECONDS = 300
 
 
-def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("caseload.index")
+def _fresh_session() -> None:
+    """No session fixation: a fresh session at each step of a login (the language stays)."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+
+
+def complete_login(coach: Coach) -> None:
+    """Log ``coach`` in on this browser (the checks are done); commits."""
+    db = get_db()
+    accounts.logged_in(coach)
+    audit.record(db, coach, "login")
+    db.commit()
+    _fresh_session()
+    login_user(coach)
+    session["seen"] = time.time()
+    session.permanent = True
+
+
+def _too_many(err: Invalid, form):
+    get_db().commit()
+    flash(_(err.message), "error")
+    return render_template(form.template, form=form), 429
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -30,25 +59,66 @@ def login():
             coach = accounts.log_in(db, form.username.data, form.password.data,
                                     request.remote_addr)
         except accounts.TooManyLogins as err:
-            db.commit()
-            flash(_(err.message), "error")
-            return render_template("auth/login.html", form=form), 429
+            return _too_many(err, form)
         if coach is None:
             db.commit()  # the failure counts
             # One message for every failure: it must not tell whether the account exists.
             flash(_("Gebruikersnaam of wachtwoord klopt niet."), "error")
-        else:
-            audit.record(db, coach, "login")
+        elif coach.totp_secret:
             db.commit()
-            lang = session.get("lang")
-            session.clear()  # no session fixation: a fresh session after login
-            if lang:
-                session["lang"] = lang
-            login_user(coach)
-            session["seen"] = time.time()
-            session.permanent = True
-            return redirect(_safe_next(request.args.get("next")))
-    return render_template("auth/login.html", form=form)
+            _fresh_session()
+            session[PENDING_KEY] = {"t": coach.session_token, "at": time.time()}
+            return redirect(url_for("auth.second_factor",
+                                    next=local_target(request.args.get("next"))))
+        else:
+            complete_login(coach)
+            return redirect(safe_next(request.args.get("next")))
+    return render_template(form.template, form=form)
+
+
+def _pending_coach() -> Coach | None:
+    """The account whose password was just right on this browser, if still in time."""
+    pending = session.get(PENDING_KEY)
+    if not isinstance(pending, dict) or not isinstance(pending.get("t"), str):
+        return None
+    if time.time() - float(pending.get("at", 0)) > PENDING_SECONDS:
+        return None
+    return accounts.by_session_token(get_db(), pending["t"])
+
+
+@bp.route("/login/code", methods=["GET", "POST"])
+def second_factor():
+    """The second step: the code from the app, or a recovery code for a lost phone."""
+    coach = _pending_coach()
+    if coach is None:
+        session.pop(PENDING_KEY, None)
+        flash(_("Log opnieuw in met uw gebruikersnaam en wachtwoord."))
+        return redirect(url_for("auth.login"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        db = get_db()
+        code = form.code.data
+        try:
+            accounts.check_login_allowed(db, coach.username, request.remote_addr)
+            if two_factor.is_app_code(code):
+                two_factor.check_code(coach, code)
+            else:
+                two_factor.use_recovery_code(db, coach, code)
+        except accounts.TooManyLogins as err:
+            return _too_many(err, form)
+        except Invalid as err:
+            db.rollback()
+            accounts.login_failed(db, coach.username, request.remote_addr)
+            db.commit()
+            flash(_(err.message), "error")
+            return render_template(form.template, form=form), 400
+        complete_login(coach)
+        if coach.totp_secret is None:  # a recovery code: set up the app again now
+            flash(_("U bent ingelogd met een herstelcode. Die werkt nu niet meer. Stel "
+                    "hieronder uw app opnieuw in; u krijgt dan nieuwe herstelcodes."))
+            return redirect(url_for("account.two_factor_setup"))
+        return redirect(safe_next(request.args.get("next")))
+    return render_template(form.template, form=form)
 
 
 @bp.post("/logout")
@@ -63,3 +133,8 @@ def logout():
     session.clear()
     flash(_("U bent uitgelogd."))
     return redirect(url_for("auth.login"))
+
+
+def two_factor_required(coach: Coach) -> bool:
+    """Whether this account must have a second factor on this server."""
+    return two_factor.required(coach, for_coaches=bool(current_app.config["REQUIRE_2FA"]))

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import segno
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from markupsafe import Markup
 
 from sns import groups
 from sns.errors import Invalid
@@ -18,6 +16,7 @@ from web.access import current_coach, role_required
 from web.database import get_db
 from web.forms import date_or_none
 from web.groups import bp, takehome, words
+from web.qr import qr_svg
 
 FACILITATORS = ("coach", "teamleider")
 
@@ -25,15 +24,6 @@ FACILITATORS = ("coach", "teamleider")
 def join_url(code: str | None) -> str:
     """The address a participant opens, with the code filled in (the QR code's content)."""
     return url_for("doemee.join_form", code=code, _external=True)
-
-
-def qr_svg(url: str) -> Markup:
-    """The QR code of ``url`` as inline SVG. segno writes only a path of the modules (no
-    text, no links, no scripts), so the SVG is safe to put in the page as it is."""
-    svg = segno.make(url, error="m").svg_inline(
-        scale=1, border=2, omitsize=True, svgclass="qr", lineclass="qr-line"
-    )
-    return Markup(svg)  # noqa: S704 - segno's path data, no user text
 
 
 def _own(session_id: int):

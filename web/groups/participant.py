@@ -24,13 +24,15 @@ from flask import abort, flash, redirect, render_template, request, session, url
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from markupsafe import Markup
+from werkzeug.exceptions import NotFound
 
 from graph import findings, svg
-from sns import groups
+from sns import audit, groups
 from sns.errors import Invalid
 from sns.i18n import N_
 from sns.models import GroupParticipant, GroupSession
 from web import labels
+from web.access import current_coach
 from web.database import get_db
 from web.forms import ids, int_or_none
 from web.groups import participant_bp as bp
@@ -137,7 +139,7 @@ def join():
     code = request.form.get("code", "")
     try:
         participant, token = groups.join(db, code, request.remote_addr or "")
-    except groups.TooManyAttempts as err:
+    except (groups.TooManyAttempts, groups.TooManyJoins) as err:
         db.commit()
         flash(_(err.message), "error")
         return render_template("groups/join.html", code=groups.normalize_code(code)), 429
@@ -145,10 +147,15 @@ def join():
         db.commit()  # the wrong attempt is counted
         flash(_(err.message), "error")
         return render_template("groups/join.html", code=groups.normalize_code(code)), 400
-    db.commit()
     # A fresh start on this device: nobody before (a participant, or a coach who was logged
-    # in on this laptop) stays reachable from it.
+    # in on this laptop) stays reachable from it, also not with a copy of the old cookie.
     was_coach = current_user.is_authenticated
+    if was_coach:
+        coach = current_coach()
+        coach.rotate_session_token()
+        audit.record(db, coach, "logout", detail="doe-mee")
+    _end_previous_participant()
+    db.commit()
     if was_coach:
         logout_user()
     lang = session.get("lang")
@@ -258,11 +265,33 @@ def take_home_pdf():
     takeaway = takehome.load(request.form.get("kaart"))
     if takeaway is None:
         abort(404)
+    db = get_db()
+    try:
+        groups.count_print(db, request.remote_addr)
+    except groups.TooManyPrints as err:
+        db.commit()
+        return render_template("errors/error.html", title=_("Even wachten"),
+                               message=_(err.message)), 429
+    db.commit()
     return takehome.pdf_response(takeaway)
+
+
+def _end_previous_participant() -> None:
+    """End the token of the participant whose cookie this browser holds, if any (the caller
+    commits)."""
+    try:
+        participant = _participant()
+    except (SessionClosed, NotFound):
+        return
+    if participant is not None:
+        groups.end_token(participant)
 
 
 @bp.post("/klaar")
 def done():
-    """Forget this participant on this device (the next person can start)."""
+    """"Ik ben klaar": end this participant's token on the server and forget it on this
+    device (the next person can start)."""
+    _end_previous_participant()
+    get_db().commit()
     session.pop(SESSION_KEY, None)
     return render_template("groups/done.html")
