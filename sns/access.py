@@ -31,7 +31,7 @@ def load_resident(db: Session, coach: Coach, resident_id: int) -> Resident:
     and writes the refused attempt to the audit log (committed by the caller).
     """
     resident = db.scalar(assigned_residents(coach).where(Resident.id == resident_id))
-    if resident is None:
+    if resident is None or coach.role == "privacy":  # the officer reads the log, no files
         audit.record(db, coach, "resident.denied", resident_id=resident_id)
         raise NotFound()
     return resident

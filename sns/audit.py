@@ -28,6 +28,10 @@ from sns.models.base import utcnow
 #: The hash the first event links to.
 GENESIS = "0" * 64
 
+#: Key in ``Session.info``: the residents this session wrote an event about (the web layer
+#: then writes no extra "viewed" event for the same request).
+AUDITED_RESIDENTS = "sns_audited_residents"
+
 #: The address of the client whose request is being handled (None outside a request).
 client_address: ContextVar[str | None] = ContextVar("sns_audit_client_address", default=None)
 
@@ -81,6 +85,8 @@ def record(
     )
     _append(db, event)
     db.add(event)
+    if resident_id is not None:
+        db.info.setdefault(AUDITED_RESIDENTS, set()).add(resident_id)
     return event
 
 

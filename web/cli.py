@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sns.cli import cli
+from web import privacy_cli
 
 
 @cli.command("serve")
@@ -28,6 +29,8 @@ def serve(host: str, port: int, threads: int) -> None:
     # The bound address: with --port 0 the system picks a free port.
     click.echo(f"sns draait op http://{server.effective_host}:{server.effective_port}/  "
                "(stoppen: Ctrl+C)")
+    from sns.retention_schedule import start_daily_purge
+    start_daily_purge()  # the retention period, once a day (as `sns purge`)
     server.run()  # until Ctrl+C (SIGINT), which Waitress turns into a clean shutdown
     click.echo("sns is gestopt.")
 
@@ -74,6 +77,11 @@ def print_bundle(resident_id: int, output: Path, namen: str, formaat: str) -> No
     with os.fdopen(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
         f.write(pdf)
     click.echo(f"{output} is geschreven ({len(pdf) // 1024 + 1} KiB).")
+
+
+cli.add_command(privacy_cli.export_resident)
+cli.add_command(privacy_cli.purge)
+cli.add_command(privacy_cli.audit_group)
 
 
 def main() -> None:
