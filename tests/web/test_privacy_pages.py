@@ -234,3 +234,32 @@ def test_teamleider_sees_what_will_be_erased_soon(client, auth, people, db):
     auth.logout()
     auth.login("ans")
     assert client.get("/bewaartermijn/").status_code == 403
+
+
+def test_invitation_letter_tells_the_invitee_how_to_be_removed(client, auth, people, db):
+    from sns import beraad
+    from sns.members import MemberFields, add_member
+
+    member = add_member(db, people.ans, people.riek, MemberFields(name="Oma Riek"))
+    meeting = beraad.new_meeting(db, people.ans, people.riek, "Agenda")
+    beraad.prepare(db, people.ans, people.riek, meeting, expected_version=meeting.version,
+                   on_date=None, at_time=None, place=None, agenda=None, invitation=None,
+                   invitee_ids=[member.id])
+    db.commit()
+    auth.login("ans")
+    response = client.get(f"/bewoners/{people.riek.id}/afdrukken/uitnodigingen/"
+                          f"{meeting.id}.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in
+                             pypdf.PdfReader(io.BytesIO(response.data)).pages).split())
+    assert ("Uw naam staat op de netwerkkaart van Riek; wilt u dat niet, vraag dan Riek of "
+            "coach Ans om uw naam eraf te halen.") in text
+
+
+def test_member_notes_are_marked_optional(client, auth, people, db):
+    from sns.members import MemberFields, add_member
+
+    member = add_member(db, people.ans, people.riek, MemberFields(name="Buurman"))
+    db.commit()
+    auth.login("ans")
+    page = client.get(f"/bewoners/{people.riek.id}/leden/m{member.id}").get_data(as_text=True)
+    assert page.count("Alleen als de bewoner dat wil") == 3
