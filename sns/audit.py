@@ -90,6 +90,13 @@ def record(
     return event
 
 
+def head_hash(db: Session) -> str:
+    """The hash of the newest event (write it down elsewhere now and then: a chain rewritten
+    from the start by someone with database access no longer ends in it)."""
+    head = db.execute(select(AuditChainHead.last_hash)).scalar()
+    return head or GENESIS
+
+
 @dataclass(frozen=True)
 class Broken:
     """The first link that does not hold: the event's ``seq`` (or the missing one) and why."""

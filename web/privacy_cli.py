@@ -89,6 +89,7 @@ def verify() -> None:
     try:
         with make_sessionmaker(engine)() as db:
             checked, broken = audit.verify(db)
+            last = audit.head_hash(db)
     finally:
         engine.dispose()
     if broken is not None:
@@ -96,4 +97,5 @@ def verify() -> None:
         raise click.ClickException(
             f"Het logboek klopt niet vanaf gebeurtenis {broken.seq}{where}: {broken.reason}. "
             f"De {checked} gebeurtenissen daarvoor kloppen.")
-    click.echo(f"Het logboek klopt: {checked} gebeurtenissen, keten ongebroken.")
+    click.echo(f"Het logboek klopt: {checked} gebeurtenissen, keten ongebroken. "
+               f"Laatste hash: {last}")

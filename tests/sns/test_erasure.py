@@ -86,15 +86,21 @@ def test_an_edit_saved_in_between_stops_the_erasure(db, people):
         NetworkMember.resident_id == resident.id)).all()) == 2
 
 
-def test_removed_member_is_a_nameless_member_in_snapshots(db, people):
-    resident = full_resident(db, people.ans, "SNAP")
+def _remove_member_b(db, coach, resident, marker):
+    """Take member B off the map; returns the member and the resident's (only) snapshot."""
     member = db.scalars(select(NetworkMember).where(
-        NetworkMember.resident_id == resident.id, NetworkMember.name == "Lid SNAP B")).one()
-    members.remove_member(db, people.ans, resident, member, expected_version=member.version)
+        NetworkMember.resident_id == resident.id, NetworkMember.name == f"Lid {marker} B")).one()
+    members.remove_member(db, coach, resident, member, expected_version=member.version)
     db.commit()
     snapshot = db.scalars(select(NetworkSnapshot).where(
         NetworkSnapshot.resident_id == resident.id)).one()
     db.refresh(snapshot)
+    return member, snapshot
+
+
+def test_removed_member_is_a_nameless_member_in_snapshots(db, people):
+    resident = full_resident(db, people.ans, "SNAP")
+    member, snapshot = _remove_member_b(db, people.ans, resident, "SNAP")
     nodes = {n["id"]: n for n in snapshot.graph["nodes"]}
     assert nodes[f"m{member.id}"] == {"id": f"m{member.id}", "kind": "member",
                                       "sector": None, "name": erasure.REMOVED_MEMBER}
@@ -107,10 +113,5 @@ def test_resident_may_keep_the_history(db, people):
 
     resident = full_resident(db, people.ans, "HIST")
     consent.give(db, people.ans, resident, "geschiedenis_bewaren")
-    member = db.scalars(select(NetworkMember).where(
-        NetworkMember.resident_id == resident.id, NetworkMember.name == "Lid HIST B")).one()
-    members.remove_member(db, people.ans, resident, member, expected_version=member.version)
-    db.commit()
-    snapshot = db.scalars(select(NetworkSnapshot).where(
-        NetworkSnapshot.resident_id == resident.id)).one()
+    _member, snapshot = _remove_member_b(db, people.ans, resident, "HIST")
     assert "Lid HIST B" in str(snapshot.graph)

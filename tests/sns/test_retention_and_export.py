@@ -162,7 +162,10 @@ def test_purge_command(run, db, people, monkeypatch):
 
 def test_audit_verify_command_finds_a_changed_row(run, db, people):
     assert run("audit", "verify").exit_code == 0
-    assert "keten ongebroken" in run("audit", "verify").output
+    output = run("audit", "verify").output
+    assert "keten ongebroken" in output
+    last = db.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+    assert f"Laatste hash: {last.hash}" in output
     event = db.scalars(select(AuditEvent).order_by(AuditEvent.seq)).all()[1]
     db.execute(text("UPDATE audit_event SET action = 'login' WHERE id = :id"),
                {"id": event.id})
