@@ -21,7 +21,8 @@ def _resident_rules():
     return sorted(
         (rule.rule, sorted(rule.methods - {"HEAD", "OPTIONS"}))
         for rule in app.url_map.iter_rules()
-        if "resident_id" in rule.arguments and not rule.endpoint.startswith("team.")
+        if "resident_id" in rule.arguments
+        and not rule.endpoint.startswith(("team.", "bewaartermijn."))  # teamleider's pages
     )
 
 
@@ -136,3 +137,13 @@ def test_access_log_is_for_the_privacy_officer(client, auth, people, db, passwor
 def test_retention_list_is_for_the_teamleider(client, auth, people, username, status):
     auth.login(username)
     assert client.get("/bewaartermijn/").status_code == status
+
+
+def test_teamleider_erases_only_in_the_own_team(client, auth, people, db):
+    stranger = create_resident_for(db, people.other, "Zuidbewoner")
+    auth.login("leider")
+    assert client.get(f"/bewaartermijn/bewoners/{stranger.id}/wissen").status_code == 404
+    assert client.get(f"/bewaartermijn/bewoners/{people.riek.id}/wissen").status_code == 200
+    auth.logout()
+    auth.login("ans")
+    assert client.get(f"/bewaartermijn/bewoners/{people.riek.id}/wissen").status_code == 403

@@ -36,6 +36,10 @@ def test_coach_records_and_withdraws_consent(client, auth, people, db):
     page = client.get(f"/bewoners/{people.riek.id}/privacy/").get_data(as_text=True)
     assert "Ingetrokken op" in page
     assert consent.withdrawn(db, people.riek.id, "leden_benaderen")
+    client.post(url, data={"kind": "kaart_en_plan", "choice": "geven"})
+    client.post(url, data={"kind": "kaart_en_plan", "choice": "intrekken"})
+    page = client.get(f"/bewoners/{people.riek.id}/").get_data(as_text=True)
+    assert "De bewoner wil niet meer dat wij de kaart en het plan bewaren" in page
     assert client.post(url, data={"kind": "geld", "choice": "geven"}).status_code == 302
     assert "Onbekende soort toestemming" in client.get(
         f"/bewoners/{people.riek.id}/privacy/").get_data(as_text=True)
@@ -263,3 +267,15 @@ def test_member_notes_are_marked_optional(client, auth, people, db):
     auth.login("ans")
     page = client.get(f"/bewoners/{people.riek.id}/leden/m{member.id}").get_data(as_text=True)
     assert page.count("Alleen als de bewoner dat wil") == 3
+
+
+def test_teamleider_erases_a_team_resident_after_typing_the_name(client, auth, people, db):
+    resident = full_resident(db, people.ans, "LEIDER")
+    rid, version = resident.id, resident.version
+    auth.login("leider")
+    url = f"/bewaartermijn/bewoners/{rid}/wissen"
+    assert client.post(url, data={"confirmation": "Riek", "version": version}).status_code == 400
+    response = client.post(url, data={"confirmation": "bewoner leider", "version": version})
+    assert response.headers["Location"] == "/bewaartermijn/"
+    db.expire_all()
+    assert db.get(Resident, rid) is None

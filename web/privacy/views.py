@@ -9,13 +9,13 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from sns import access_log, audit, consent, erasure, resident_export
-from sns.errors import Forbidden, Invalid, StaleVersion
+from sns import access_log, audit, consent, resident_export
+from sns.errors import Invalid
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
-from web.forms import int_or_none
 from web.privacy import bp, export_pdf
+from web.privacy.erasing import erase_or_refuse
 
 
 def _download(content: bytes, mimetype: str, filename: str) -> Response:
@@ -84,28 +84,13 @@ def export_as_zip(resident_id: int):
 @bp.route("/wissen", methods=["GET", "POST"])
 def erase(resident_id: int):
     resident = load_resident(resident_id)
+    cancel = url_for("privacy.index", resident_id=resident.id)
     if request.method == "GET":
         return render_template("privacy/erase.html", resident=resident,
-                               version=resident.version)
-    db = get_db()
-    try:
-        erasure.erase_resident(db, current_coach(), resident,
-                               confirmation=request.form.get("confirmation"),
-                               expected_version=int_or_none(request.form.get("version")))
-    except Forbidden:
-        raise
-    except StaleVersion as err:
-        db.rollback()
-        flash(_("Iemand anders heeft deze bewoner net gewijzigd. Er is niets verwijderd. "
-                "Kijk of u nog steeds alles wilt wissen."), "error")
-        return render_template("privacy/erase.html", resident=resident,
-                               version=err.current_version), 409
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        return render_template("privacy/erase.html", resident=resident,
-                               version=resident.version), 400
-    db.commit()
+                               version=resident.version, cancel=cancel)
+    refused = erase_or_refuse(resident, cancel=cancel)
+    if refused is not None:
+        return refused
     flash(_("De bewoner en alles wat over hem of haar was opgeslagen, is gewist."))
     return redirect(url_for("caseload.index"))
 
