@@ -40,7 +40,7 @@ def load_resident(db: Session, coach: Coach, resident_id: int, *,
     if for_update:
         query = query.with_for_update(of=Resident).execution_options(populate_existing=True)
     resident = db.scalar(query)
-    if resident is None:
+    if resident is None or coach.role == "privacy":  # the officer reads the log, no files
         audit.record(db, coach, "resident.denied", resident_id=resident_id)
         raise NotFound()
     return resident

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from graph import schema
-from sns import audit
+from sns import audit, erasure
 from sns.errors import Invalid, NotFound
 from sns.i18n import N_
 from sns.models import Coach, Invitee, NetworkMember, Offer, Performer, Resident, Tie
@@ -157,6 +157,7 @@ def remove_member(db: Session, coach: Coach, resident: Resident, member: Network
         member.in_actieteam = False
     else:
         db.delete(member)
+        erasure.forget_member_in_snapshots(db, resident, member.id)
     _changed(db, coach, resident, "member.archive" if archived else "member.remove",
              f"m{member.id}")
     return archived

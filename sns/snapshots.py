@@ -44,7 +44,7 @@ def take(db: Session, coach: Coach, resident: Resident, label: str, sectors=sche
     )
     db.add(snapshot)
     db.flush()
-    audit.record(db, coach, "snapshot.take", resident_id=resident.id, detail=label)
+    audit.record(db, coach, "snapshot.take", resident_id=resident.id, detail=str(snapshot.id))
     return snapshot
 
 

@@ -49,6 +49,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         i18n,
         ids,
         labels,
+        privacy,
         security,
         submissions,
         text_input,
@@ -79,6 +80,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     faults.init_app(app)
     labels.init_app(app)
+    privacy.init_app(app)
     blueprints = (
         auth_bp,
         caseload_bp,

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sns.cli import cli
+from web import privacy_cli
 
 
 @cli.command("serve")
@@ -30,6 +31,8 @@ def serve(host: str, port: int, threads: int) -> None:
     # The bound address: with --port 0 the system picks a free port.
     click.echo(f"sns draait op http://{server.effective_host}:{server.effective_port}/  "
                "(stoppen: Ctrl+C)")
+    from sns.retention_schedule import start_daily_purge
+    start_daily_purge()  # the retention period, once a day (as `sns purge`)
     server.run()  # until Ctrl+C (SIGINT), which Waitress turns into a clean shutdown
     click.echo("sns is gestopt.")
 
@@ -94,6 +97,11 @@ def _exists(output: Path) -> click.ClickException:
 def _refuse_existing(output: Path) -> None:
     if os.path.lexists(output):
         raise _exists(output)
+
+
+cli.add_command(privacy_cli.export_resident)
+cli.add_command(privacy_cli.purge)
+cli.add_command(privacy_cli.audit_group)
 
 
 def main() -> None:

@@ -1,8 +1,9 @@
 """SQLAlchemy models, cut by domain. Importing this package registers every table."""
 
 from sns.models.accounts import ROLES, Coach, LoginAttempt, RecoveryCode, Team
-from sns.models.audit import AuditEvent
+from sns.models.audit import AuditChainHead, AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
+from sns.models.consent import Consent
 from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt, PublicRequest
 from sns.models.life_domains import LifeDomainEntry
 from sns.models.network import NetworkMember, Tie
@@ -18,8 +19,10 @@ __all__ = [
     "ROLES",
     "Action",
     "Assignment",
+    "AuditChainHead",
     "AuditEvent",
     "Coach",
+    "Consent",
     "GroupParticipant",
     "GroupSession",
     "Invitee",

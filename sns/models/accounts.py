@@ -12,8 +12,9 @@ from sns.db import Base
 from sns.models.base import FailedAttempt, Timestamped, Versioned
 
 #: coach: works with assigned residents; teamleider: sees the team's caseload and assigns
-#: coaches; admin: manages accounts and teams.
-ROLES = ("coach", "teamleider", "admin")
+#: coaches; admin: manages accounts and teams; privacy: the privacy officer (functionaris
+#: gegevensbescherming) reads and exports the access log, never a resident's file.
+ROLES = ("coach", "teamleider", "admin", "privacy")
 
 
 def new_session_token() -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from sns.models import AuditEvent
+from sns.models import AuditEvent, Coach
 from web import create_app
 
-STRANGERS = ("bob", "leider", "admin", "other")
+#: "privacy" is the privacy officer: the whole access log, never a file.
+STRANGERS = ("bob", "leider", "admin", "other", "privacy")
 
 
 def _resident_rules():
@@ -20,7 +21,8 @@ def _resident_rules():
     return sorted(
         (rule.rule, sorted(rule.methods - {"HEAD", "OPTIONS"}))
         for rule in app.url_map.iter_rules()
-        if "resident_id" in rule.arguments and not rule.endpoint.startswith("team.")
+        if "resident_id" in rule.arguments
+        and not rule.endpoint.startswith(("team.", "bewaartermijn."))  # teamleider's pages
     )
 
 
@@ -43,7 +45,11 @@ def test_resident_routes_were_found():
 @pytest.mark.parametrize(("rule", "methods"), RESIDENT_RULES)
 @pytest.mark.parametrize("username", STRANGERS)
 def test_stranger_gets_404_on_every_resident_route(client, auth, people, db, rule, methods,
-                                                    username):
+                                                    username, password_hash):
+    if username == "privacy":
+        db.add(Coach(username="privacy", display_name="FG", password_hash=password_hash,
+                     role="privacy"))
+        db.commit()
     auth.login(username)
     url = _url(rule, people.riek.id)
     for method in methods:
@@ -126,3 +132,34 @@ def create_resident_for(db, coach, name):
     resident = create_resident(db, coach, name)
     db.commit()
     return resident
+
+
+@pytest.mark.parametrize(("username", "status"), [
+    ("ans", 403), ("leider", 403), ("admin", 403), ("privacy", 200),
+])
+def test_access_log_is_for_the_privacy_officer(client, auth, people, db, password_hash,
+                                               username, status):
+    db.add(Coach(username="privacy", display_name="FG", password_hash=password_hash,
+                 role="privacy"))
+    db.commit()
+    auth.login(username)
+    assert client.get("/privacy/logboek").status_code == status
+    assert client.get("/privacy/logboek.csv").status_code == status
+
+
+@pytest.mark.parametrize(("username", "status"), [
+    ("ans", 403), ("leider", 200), ("admin", 403),
+])
+def test_retention_list_is_for_the_teamleider(client, auth, people, username, status):
+    auth.login(username)
+    assert client.get("/bewaartermijn/").status_code == status
+
+
+def test_teamleider_erases_only_in_the_own_team(client, auth, people, db):
+    stranger = create_resident_for(db, people.other, "Zuidbewoner")
+    auth.login("leider")
+    assert client.get(f"/bewaartermijn/bewoners/{stranger.id}/wissen").status_code == 404
+    assert client.get(f"/bewaartermijn/bewoners/{people.riek.id}/wissen").status_code == 200
+    auth.logout()
+    auth.login("ans")
+    assert client.get(f"/bewaartermijn/bewoners/{people.riek.id}/wissen").status_code == 403

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from sns import beraad, network
 from sns.models import Meeting, Resident
+from web.privacy.notice import third_party_notice
 
 
 def letters(db: Session, resident: Resident, meeting: Meeting,
@@ -23,5 +24,6 @@ def letters(db: Session, resident: Resident, meeting: Meeting,
     for invitee in meeting.invitees:
         name = person(names[invitee.member_id])
         result.append((name, beraad.invitation_text(template, meeting, resident, name,
-                                                    date_text=date_text, time_text=time_text)))
+                                                    date_text=date_text, time_text=time_text)
+                       + "\n\n" + third_party_notice(resident)))
     return result

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from flask import Response, abort, request
 
-from sns import audit, beraad, network
+from sns import audit, beraad, consent, network
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
 from web.printing import bp, documents
+from web.privacy.refusals import consent_withdrawn_page
 
 
 def _pdf(resident_id: int, kind: str, meeting_id: int | None = None) -> Response:
@@ -23,6 +24,8 @@ def _pdf(resident_id: int, kind: str, meeting_id: int | None = None) -> Response
     if meeting_id is None:
         document = documents.DOCUMENTS[kind]
     else:
+        if consent.withdrawn(db, resident.id, "leden_benaderen"):
+            return consent_withdrawn_page()
         document = documents.invitations(beraad.get_meeting(db, resident, meeting_id))
     G = network.to_graph(db, resident, labels.sectors())
     pdf = documents.render_document(document, documents.printout(resident, G, options),

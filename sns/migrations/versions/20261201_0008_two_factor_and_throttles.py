@@ -1,7 +1,7 @@
 """two-factor login, last login, failed logins per account, public request counts
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Created: 2026-12-01 08:15:00
 
 Only added columns and new tables: the parent table ``coach`` is not rebuilt (a batch
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

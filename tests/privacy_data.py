@@ -1,0 +1,62 @@
+"""A resident with a row in every table of their file, every text field holding a marker, for
+the privacy tests (erasure leaves no trace, the export holds every field)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sns import consent, snapshots
+from sns.models import (
+    Action,
+    Coach,
+    Invitee,
+    LifeDomainEntry,
+    Meeting,
+    NetworkMember,
+    Offer,
+    Performer,
+    PhaseChange,
+    Review,
+    Tie,
+)
+from sns.residents import create_resident
+
+
+def full_resident(db, coach: Coach, marker: str):
+    """Create and commit a resident whose every text contains ``marker``; returns it."""
+    resident = create_resident(db, coach, f"Bewoner {marker}", f"Hulpvraag {marker}")
+    resident.wishes, resident.talents = f"Wens {marker}", f"Talent {marker}"
+    resident.contact = f"Telefoon {marker}"
+    a = NetworkMember(resident_id=resident.id, name=f"Lid {marker} A", note=f"Notitie {marker}",
+                      talents=f"Kan {marker}", willing=f"Wil {marker}", circle=1,
+                      sector="familie", support=["praktisch"])
+    b = NetworkMember(resident_id=resident.id, name=f"Lid {marker} B", circle=2)
+    db.add_all([a, b])
+    db.flush()
+    db.add(Tie(resident_id=resident.id, a_id=a.id, b_id=b.id, quality="goed"))
+    db.add(LifeDomainEntry(resident_id=resident.id, domain="wonen", current=f"Nu {marker}",
+                           desired=f"Straks {marker}", score=6))
+    db.add(PhaseChange(resident_id=resident.id, phase="verkenning", coach_id=coach.id))
+    db.flush()
+    snapshot = snapshots.take(db, coach, resident, f"Moment {marker}")
+    meeting = Meeting(resident_id=resident.id, on_date=date(2026, 1, 5), at_time=time(19),
+                      place=f"Plaats {marker}", agenda=f"Agenda {marker}",
+                      invitation=f"Uitnodiging {marker}", held=True,
+                      agreements=f"Afspraak {marker}", notes=f"Verslag {marker}")
+    db.add(meeting)
+    db.flush()
+    db.add(Invitee(meeting_id=meeting.id, member_id=a.id, resident_id=resident.id,
+                   attended=True))
+    db.add(Offer(meeting_id=meeting.id, member_id=a.id, resident_id=resident.id,
+                 what=f"Aanbod {marker}", domain="wonen"))
+    action = Action(resident_id=resident.id, what=f"Actie {marker}",
+                    professional=f"Hulpverlener {marker}", due=date(2026, 2, 1))
+    db.add(action)
+    db.flush()
+    db.add(Performer(action_id=action.id, member_id=a.id, resident_id=resident.id))
+    db.add(Review(resident_id=resident.id, held_on=date(2026, 3, 1), notes=f"Evaluatie {marker}",
+                  snapshot_id=snapshot.id, progress={str(action.id): "bezig"},
+                  scores={"wonen": 7}))
+    consent.give(db, coach, resident, "kaart_en_plan")
+    db.commit()
+    return resident

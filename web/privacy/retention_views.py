@@ -1,0 +1,46 @@
+"""The teamleider's list "wordt binnenkort verwijderd": closed trajectories of the team that
+the retention run (``sns purge``) erases within a month, so that a resident who still needs
+the team can be reopened in time. Names and dates only; the files stay closed to the
+teamleider."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from sns import access, retention
+from web.access import current_coach, role_required
+from web.database import get_db
+from web.privacy import retention_bp
+from web.privacy.erasing import erase_or_refuse
+
+
+def months() -> int:
+    """The configured retention period (``SNS_RETENTION_MONTHS``)."""
+    return int(current_app.config.get("RETENTION_MONTHS") or retention.retention_months())
+
+
+@retention_bp.get("/")
+@role_required("teamleider")
+def soon():
+    leider = current_coach()
+    return render_template(
+        "privacy/retention.html", months=months(),
+        upcoming=retention.upcoming(get_db(), months(), leider.team_id),
+    )
+
+
+@retention_bp.route("/bewoners/<int:resident_id>/wissen", methods=["GET", "POST"])
+@role_required("teamleider")
+def erase(resident_id: int):
+    """The teamleider erases a resident of the team now (after typing the name), e.g. one
+    on the list above who asked for it; a resident of another team is 404."""
+    resident = access.load_team_resident(get_db(), current_coach(), resident_id)
+    if request.method == "GET":
+        return render_template("privacy/erase.html", resident=resident,
+                               version=resident.version, cancel=url_for("bewaartermijn.soon"))
+    refused = erase_or_refuse(resident, cancel=url_for("bewaartermijn.soon"))
+    if refused is not None:
+        return refused
+    flash(_("De bewoner en alles wat over hem of haar was opgeslagen, is gewist."))
+    return redirect(url_for("bewaartermijn.soon"))

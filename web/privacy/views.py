@@ -1,0 +1,106 @@
+"""A resident's privacy page: consent, "wie heeft mijn gegevens bekeken?", the download of
+everything stored (PDF and ZIP) and erasure after typing the name.
+
+All routes load the resident through the guarded loader (404 for anyone else, audited).
+"""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from sns import access_log, audit, consent, resident_export
+from sns.errors import Invalid
+from web import labels
+from web.access import current_coach, load_resident
+from web.database import get_db
+from web.privacy import bp, export_pdf
+from web.privacy.erasing import erase_or_refuse
+
+
+def _download(content: bytes, mimetype: str, filename: str) -> Response:
+    response = Response(content, mimetype=mimetype)
+    # Never the resident's name: download folders are not private.
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/")
+def index(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    return render_template(
+        "privacy/index.html", resident=resident, kinds=consent.KINDS,
+        consents=consent.current(db, resident), log=access_log.of_resident(db, resident.id),
+        action_words=access_log.action_words,
+    )
+
+
+@bp.post("/toestemming")
+def record_consent(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    kind, choice = request.form.get("kind", ""), request.form.get("choice")
+    try:
+        if choice == "geven":
+            consent.give(db, current_coach(), resident, kind)
+        elif choice == "intrekken":
+            consent.withdraw(db, current_coach(), resident, kind)
+        else:
+            abort(400)
+    except Invalid as err:
+        db.rollback()
+        flash(_(err.message), "error")
+    else:
+        db.commit()
+        flash(_("De toestemming is opgeslagen."))
+    return redirect(url_for("privacy.index", resident_id=resident.id) + "#toestemming")
+
+
+@bp.get("/alles-wat-wij-bewaren.pdf")
+def export_as_pdf(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    pdf = export_pdf.render(db, resident, resident_export.collect(db, resident),
+                            base_url=request.url_root)
+    audit.record(db, current_coach(), "resident.export", resident_id=resident.id,
+                 detail="pdf")
+    db.commit()
+    return _download(pdf, "application/pdf", "alles-wat-wij-bewaren.pdf")
+
+
+@bp.get("/alles-wat-wij-bewaren.zip")
+def export_as_zip(resident_id: int):
+    resident = load_resident(resident_id)
+    db = get_db()
+    content = resident_export.to_zip(db, resident, sectors=labels.sectors())
+    audit.record(db, current_coach(), "resident.export", resident_id=resident.id,
+                 detail="zip")
+    db.commit()
+    return _download(content, "application/zip", "alles-wat-wij-bewaren.zip")
+
+
+@bp.route("/wissen", methods=["GET", "POST"])
+def erase(resident_id: int):
+    resident = load_resident(resident_id)
+    cancel = url_for("privacy.index", resident_id=resident.id)
+    if request.method == "GET":
+        return render_template("privacy/erase.html", resident=resident,
+                               version=resident.version, cancel=cancel)
+    refused = erase_or_refuse(resident, cancel=cancel)
+    if refused is not None:
+        return refused
+    flash(_("De bewoner en alles wat over hem of haar was opgeslagen, is gewist."))
+    return redirect(url_for("caseload.index"))
+
+
+@bp.app_context_processor
+def _consent_kinds() -> dict:
+    return {"consent_kinds": consent.KINDS}
+
+
+@bp.app_template_global("consent_of")
+def consent_of(resident) -> dict:
+    """The resident's consent per kind, for the summary on the resident's page."""
+    return consent.current(get_db(), resident)
