@@ -334,7 +334,7 @@ def test_links_template_points_at_the_three_pdfs(app, people):
 
 
 def test_cli_writes_the_take_home_pdf(riek, database_url, monkeypatch, tmp_path):
-    from web.cli import cli
+    from sns.cli import cli
 
     monkeypatch.setenv("DATABASE_URL", database_url)
     out = tmp_path / "mijn-netwerk.pdf"

@@ -1,5 +1,4 @@
-"""The ``sns`` console script: the domain's commands (sns.cli) plus the ones that need the
-web application, such as ``serve``."""
+"""``sns print``: the take-home PDF of a resident, written by the operator on the server."""
 
 from __future__ import annotations
 
@@ -8,31 +7,8 @@ from pathlib import Path
 
 import click
 
-from sns.cli import cli
 
-
-@cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
-              help="Zoveel verzoeken tegelijk.")
-def serve(host: str, port: int, threads: int) -> None:
-    """Start de app met de webserver Waitress (laptop of teamserver; zet er voor internet
-    een HTTPS-proxy voor)."""
-    import waitress
-
-    from web import create_app
-
-    server = waitress.create_server(create_app(), host=host, port=port, threads=threads,
-                                    ident="sns")
-    # The bound address: with --port 0 the system picks a free port.
-    click.echo(f"sns draait op http://{server.effective_host}:{server.effective_port}/  "
-               "(stoppen: Ctrl+C)")
-    server.run()  # until Ctrl+C (SIGINT), which Waitress turns into a clean shutdown
-    click.echo("sns is gestopt.")
-
-
-@cli.command("print")
+@click.command("print")
 @click.argument("resident_id", type=int)
 @click.option("-o", "--output", required=True, help="Het PDF-bestand dat wordt geschreven.",
               type=click.Path(dir_okay=False, writable=True, path_type=Path))
@@ -74,7 +50,3 @@ def print_bundle(resident_id: int, output: Path, namen: str, formaat: str) -> No
     with os.fdopen(os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
         f.write(pdf)
     click.echo(f"{output} is geschreven ({len(pdf) // 1024 + 1} KiB).")
-
-
-def main() -> None:
-    cli()
