@@ -77,7 +77,7 @@ from graph.schema import (
     SUPPORT_KINDS,
 )
 
-__all__ = ["EGO_RULES", "MAX_BYTES", "MAX_NODES", "TIE_WEIGHTS", "GraphFileError",
+__all__ = ["EGO_RULES", "MAX_BYTES", "MAX_NODES", "TIE_WEIGHTS", "GraphFileError", "flat_graph",
            "read_graphml", "read_graphml_raw", "resident_of", "to_schema", "write_graphml"]
 
 _TEXT_ATTRS = ("name", "willing", "talents", "note")
@@ -100,14 +100,12 @@ TIE_WEIGHTS: dict[str, float] = {"goed": 3.0, "wisselend": 2.0, "gespannen": 1.0
 def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> None:
     """Write a resident's network (see :mod:`graph.schema`) as GraphML.
 
-    The schema's attributes are written: ``sectors`` on the graph, ``kind`` and ``name`` on
-    the resident, ``kind`` and the person attributes on members, the relation attributes on
-    ego edges and ``quality`` (and a ``note``, if any) on ties between members. Support kinds
-    and sector codes are comma-joined; ``None`` and empty support are left out, so an unknown
-    yes/no is *absent*, never ``false``. Every key is declared with ``for`` and
-    ``attr.type``. For Gephi and igraph two derived attributes are added and ignored on
-    reading: ``label`` (the name, so Gephi shows names) and a numeric ``weight`` per edge
-    from its quality (:data:`TIE_WEIGHTS`).
+    What is written is :func:`flat_graph` of ``G``. Every key is declared with ``for`` and
+    ``attr.type``, so Gephi and igraph read numbers as numbers. The yes/no fields
+    (``can_think_along``, ``reciprocal``) are written as *text* ``"true"``/``"false"`` and
+    left out when unknown: a GraphML boolean that is absent is read by igraph as ``False``
+    (it fills missing booleans with false), which would turn "we do not know" into "no".
+    As text, igraph reads an unknown as ``""`` and NetworkX as a missing key.
 
     Parameters
     ----------
@@ -121,6 +119,42 @@ def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> N
     ValueError
         When a sector code contains a comma (it could not be read back).
     """
+    H = flat_graph(G)
+    for _, attrs in [*H.nodes(data=True), *((None, d) for *_, d in H.edges(data=True))]:
+        for key, value in attrs.items():
+            if isinstance(value, bool):
+                attrs[key] = "true" if value else "false"
+    writer = GraphMLWriter(encoding="utf-8", named_key_ids=True)
+    writer.add_graph_element(H)
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with open(path_or_file, "wb") as f:
+            writer.dump(f)
+    else:
+        writer.dump(path_or_file)
+
+
+def flat_graph(G: nx.Graph) -> nx.Graph:
+    """The network as every file format holds it: only plain strings, numbers and booleans.
+
+    The schema's attributes: ``sectors`` on the graph, ``kind`` and ``name`` on the
+    resident, ``kind`` and the person attributes on members, the relation attributes on ego
+    edges and ``quality`` (and a ``note``, if any) on ties between members. Support kinds
+    and sector codes are comma-joined; ``None`` and empty support are left out, so an
+    unknown yes/no is *absent*, never ``false``. Two derived attributes for analysis
+    programs, ignored on reading: ``label`` (the name, so Gephi shows names instead of ids)
+    and a numeric ``weight`` per edge from its quality (:data:`TIE_WEIGHTS`).
+
+    Examples
+    --------
+    >>> from graph.schema import new_network, add_member
+    >>> G = new_network("Riek")
+    >>> add_member(G, "m1", name="Ans", circle=1, support=("nood", "praktisch"), quality="goed")
+    >>> H = flat_graph(G)
+    >>> H.nodes["m1"]
+    {'kind': 'member', 'label': 'Ans', 'name': 'Ans', 'can_think_along': False}
+    >>> H.edges["ego", "m1"]
+    {'circle': 1, 'support': 'praktisch,nood', 'quality': 'goed', 'weight': 3.0}
+    """
     sectors = tuple(G.graph.get("sectors") or SECTORS)
     for code in sectors:
         if "," in str(code):
@@ -129,7 +163,7 @@ def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> N
     for node, data in G.nodes(data=True):
         if node == EGO:
             name = _str(data.get("name"))
-            H.add_node(node, **_present({"kind": "ego", "name": name, "label": name}))
+            H.add_node(node, **_present({"kind": "ego", "label": name, "name": name}))
             continue
         attrs = {"kind": "member", "label": _str(data.get("name"))}
         attrs.update({a: _str(data.get(a)) for a in PERSON_ATTRS if a != "can_think_along"})
@@ -152,23 +186,7 @@ def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> N
             attrs = {"quality": _str(data.get("quality")), "note": _str(data.get("note"))}
         attrs["weight"] = TIE_WEIGHTS.get(data.get("quality"))
         H.add_edge(u, v, **_present(attrs))
-    writer = _Writer(encoding="utf-8", named_key_ids=True)
-    writer.add_graph_element(H)
-    if isinstance(path_or_file, (str, os.PathLike)):
-        with open(path_or_file, "wb") as f:
-            writer.dump(f)
-    else:
-        writer.dump(path_or_file)
-
-
-class _Writer(GraphMLWriter):
-    """NetworkX's writer, with booleans spelled ``true``/``false`` as GraphML wants."""
-
-    def add_data(self, name, element_type, value, scope="all", default=None):
-        element = super().add_data(name, element_type, value, scope, default)
-        if element_type is bool:
-            element.text = str(value).lower()
-        return element
+    return H
 
 
 def _str(value: Any) -> str | None:

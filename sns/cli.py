@@ -41,6 +41,8 @@ COMMANDS: dict[str, str] = {
     "create-coach": "sns.commands.accounts:create_coach",
     "db": "sns.commands.db:db_group",
     "demo": "sns.commands.demo:load_demo",
+    "export": "web.commands.netfiles:export_network",
+    "import": "web.commands.netfiles:import_network",
     "print": "web.commands.printing:print_bundle",
     "scan": "sns.commands.scan:scan_network",
     "serve": "web.commands.serve:serve",
