@@ -91,7 +91,7 @@ def read_csv(name: str, data: bytes, *, required: Sequence[str] = (),
                 raise too_many_nodes(max_rows)
     except csv.Error as err:
         raise GraphFileError(f"{name}, regel {reader.line_num}: dit is geen geldige CSV "
-                             f"({err}).") from err
+                             "(kijk of elk aanhalingsteken ook gesloten wordt).") from err
     return Table(name, columns, rows)
 
 

@@ -46,8 +46,9 @@ __all__ = ["FORMATS", "Imported", "read_network_files"]
 FORMATS = ("GraphML", "GEXF", "JSON", "CSV (egor)", "CSV (Network Canvas)")
 _GRAPH_READERS = {".graphml": ("GraphML", read_graphml_raw), ".xml": ("GraphML", read_graphml_raw),
                   ".gexf": ("GEXF", read_gexf_raw), ".json": ("JSON", read_json_raw)}
-#: Graph-level keys that are NetworkX's own, not the resident's fields.
-_GRAPH_KEYS = {"node_default", "edge_default", "sectors", "mode", "name"}
+#: Graph-level keys that are NetworkX's own, not the resident's fields (GEXF's ``name`` is
+#: the graph's title; GraphML has no such attribute, so there a ``name`` is the resident's).
+_GRAPH_KEYS = {"node_default", "edge_default", "sectors", "mode"}
 #: At most this many nodes are offered as "this is the resident" in the preview.
 MAX_CHOICES = 300
 
@@ -134,7 +135,8 @@ def _from_graph(fmt: str, names: list[str], raw: nx.MultiGraph, ego: Hashable | 
     if ego is not None:
         ego = next((n for n in raw if str(n) == str(ego)), ego)
     node, rule = resident_of(raw, ego=ego)
-    ego_fields = {k: v for k, v in raw.graph.items() if k not in _GRAPH_KEYS}
+    ego_fields = {k: v for k, v in raw.graph.items()
+                  if k not in _GRAPH_KEYS and not (fmt == "GEXF" and k == "name")}
     # Network Canvas keeps the resident on <graph>: then every node is one of their people.
     imported = _finish(fmt, names, raw, node, rule, ego_fields, sectors,
                        all_alters=node is None and bool(ego_fields))

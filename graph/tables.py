@@ -48,7 +48,7 @@ from graph.csvfiles import Table, read_csv, write_csv
 from graph.files import GraphFileError
 from graph.io import flat_graph
 from graph.safezip import read_zip
-from graph.schema import EGO, PERSON_ATTRS, RELATION_ATTRS, members
+from graph.schema import EGO, PERSON_ATTRS, RELATION_ATTRS
 
 __all__ = ["ALTER_COLUMNS", "is_egor", "read_tables", "unzip", "write_tables"]
 
@@ -67,7 +67,7 @@ def write_tables(G: nx.Graph) -> bytes:
             (_EGO_ID, node, *(H.nodes[node].get(a) for a in PERSON_ATTRS),
              *((H.edges[EGO, node].get(a) if H.has_edge(EGO, node) else None)
                for a in RELATION_ATTRS))
-            for node in members(G))),
+            for node in G if node != EGO)),  # the graph's order: an import keeps it
         "aaties.csv": write_csv(("egoID", "Source", "Target", "quality", "note"), (
             (_EGO_ID, *sorted((u, v), key=str), d.get("quality"), d.get("note"))
             for u, v, d in H.edges(data=True) if EGO not in (u, v))),

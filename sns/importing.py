@@ -24,8 +24,9 @@ __all__ = ["checked_graph", "names_already_there", "store_import"]
 
 
 def checked_graph(imported: Imported, sectors=schema.SECTORS) -> nx.Graph:
-    """The imported network with every member cleaned as the form would; Invalid (naming
-    the person) when one would be refused."""
+    """The imported network with every member cleaned as the form would, its members
+    renamed ``i000000``, ``i000001``, ... in the file's order; Invalid (naming the person)
+    when one would be refused."""
     G = imported.graph.copy()
     for node in schema.members(G):
         person, rel = G.nodes[node], schema.relation(G, node)
@@ -49,7 +50,10 @@ def checked_graph(imported: Imported, sectors=schema.SECTORS) -> nx.Graph:
         note = G.edges[u, v].get("note")
         if note is not None:
             G.edges[u, v]["note"] = clean_text(note, limit=MEMBER_TEXT_MAX)
-    return G
+    # Stored in the file's order (store_graph sorts by node id), so the members get ids in
+    # that order and the map places them as it did where the file came from.
+    order = [n for n in G if n != schema.EGO]
+    return nx.relabel_nodes(G, {n: f"i{k:06d}" for k, n in enumerate(order)})
 
 
 def names_already_there(db: Session, resident: Resident, imported: Imported) -> list[str]:
