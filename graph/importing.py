@@ -14,6 +14,8 @@ GEXF                     ``.gexf``: Gephi, sns
 JSON                     ``.json``: NetworkX node-link, sns
 CSV (egor)               ``ego.csv``, ``alters.csv``, ``aaties.csv`` (R package egor, sns)
 CSV (Network Canvas)     ``*_ego.csv``, ``*_attributeList_<Type>.csv``, ``*_edgeList_<Type>.csv``
+CSV (EgoWeb 2.0)         an alter file with ``Alter Number``, an edge file with
+                         ``Alter 1 Number`` / ``Alter 2 Number`` (any names)
 =======================  ==========================================================
 
 The resident of a graph file is found by :func:`graph.io.resident_of` (``kind="ego"``, id
@@ -31,6 +33,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.egoweb import is_egoweb, read_egoweb
 from graph.files import MAX_BYTES, MAX_NODES, GraphFileError
 from graph.gexf import read_gexf_raw
 from graph.io import read_graphml_raw, resident_of, to_schema
@@ -43,7 +46,7 @@ from graph.tables import is_egor, read_tables
 
 __all__ = ["FORMATS", "Imported", "read_network_files"]
 
-FORMATS = ("GraphML", "GEXF", "JSON", "CSV (egor)", "CSV (Network Canvas)")
+FORMATS = ("GraphML", "GEXF", "JSON", "CSV (egor)", "CSV (Network Canvas)", "CSV (EgoWeb 2.0)")
 _GRAPH_READERS = {".graphml": ("GraphML", read_graphml_raw), ".xml": ("GraphML", read_graphml_raw),
                   ".gexf": ("GEXF", read_gexf_raw), ".json": ("JSON", read_json_raw)}
 #: Graph-level keys that are NetworkX's own, not the resident's fields (GEXF's ``name`` is
@@ -107,6 +110,10 @@ def read_network_files(
         raw, ego_fields = read_netcanvas(files, max_nodes=max_nodes)
         return _finish("CSV (Network Canvas)", names, raw, None, "none", ego_fields, sectors,
                        all_alters=True)
+    if is_egoweb(files):
+        raw, ego_fields = read_egoweb(files, max_nodes=max_nodes)
+        return _finish("CSV (EgoWeb 2.0)", names, raw, None, "none", ego_fields, sectors,
+                       all_alters=True)
     if is_egor(files):
         raw, ego_fields = read_tables(files, max_nodes=max_nodes)
         return _finish("CSV (egor)", names, raw, None, "none", ego_fields, sectors,
@@ -114,7 +121,7 @@ def read_network_files(
     shown = ", ".join(f"'{n}'" for n in names[:5])
     raise GraphFileError(
         f"Onbekend soort bestand: {shown}. sns leest GraphML, GEXF, JSON (node-link) en CSV "
-        "van egor (ego.csv, alters.csv, aaties.csv) of Network Canvas.")
+        "van egor (ego.csv, alters.csv, aaties.csv), Network Canvas of EgoWeb 2.0.")
 
 
 def _hidden(name: str) -> bool:

@@ -66,7 +66,7 @@ __all__ = ["FIELD_NAMES", "FieldUse", "Mapped", "map_fields"]
 
 #: Our field -> the names a file may give it (lower case; ours first).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "name": ("name", "naam"),
+    "name": ("name", "naam", "alter name", "alter.name", "alter_name"),
     "sector": ("sector",),
     "willing": ("willing", "bereid"),
     "talents": ("talents", "talenten"),

@@ -108,6 +108,25 @@ def test_egor_three_files():
     assert _uses(imported)[("weight", "verbinding")] is None
 
 
+def test_egoweb_alter_and_edge_files():
+    imported = _read_dir("egoweb")
+    G = imported.graph
+    assert imported.format == "CSV (EgoWeb 2.0)"
+    assert sorted(G.nodes[n]["name"] for n in schema.members(G)) == ["Ans", "Bas", "Dokter Lam"]
+    ans, ans_rel, a = _person(imported, "Ans")
+    _, _, b = _person(imported, "Bas")
+    assert ans["sector"] == "familie"
+    assert G.has_edge(a, b)
+    # circle 9 does not fit: the whole field is left out, nobody gets a guessed circle
+    assert ans_rel["circle"] is None
+    circle = next(f for f in imported.fields if f.field == "circle")
+    assert circle.target is None and "'9'" in circle.reason
+    uses = _uses(imported)
+    assert uses[("Alter Name", "persoon")] == "name"
+    assert uses[("Trust", "persoon")] is None
+    assert uses[("Ego_Age", "bewoner")] is None
+
+
 def test_gephi_gexf_resident_by_label_and_choosing_another():
     data = (FILES / "gephi.gexf").read_bytes()
     imported = read_network_files({"gephi.gexf": data})
@@ -166,6 +185,11 @@ ALTERS = b"egoID,alterID,name\n1,a,Ans\n1,b,Bob\n"
     ({"x_attributeList_Person.csv": b"nodeID,name\n1,A\n",
       "x_edgeList_knows.csv": b"edgeID,from,to\n1,1,9\n"},
      "x_edgeList_knows.csv, regel 2: persoon '9' staat in geen enkele attributeList."),
+    ({"a.csv": b"EgoID,Alter Number,Alter Name\n1,1,A\n2,2,B\n"},
+     "a.csv, regel 3: EgoID 2 is een ander interview dan 1."),
+    ({"a.csv": b"EgoID,Alter Number,Alter Name\n1,1,A\n",
+      "b.csv": b"Alter 1 Number,Alter 2 Number\n1,7\n"},
+     "b.csv, regel 2: alter 7 staat niet in a.csv."),
     ({"kaart.pdf": b"%PDF-1.4"}, "Onbekend soort bestand: 'kaart.pdf'."),
     ({"a.gexf": b'<!DOCTYPE gexf [<!ENTITY x "y">]><gexf/>'},
      "a.gexf: Dit GEXF-bestand bevat een DOCTYPE- of ENTITY-declaratie."),
