@@ -11,13 +11,14 @@ Rules for reading
 -----------------
 - **Size first.** A file larger than ``max_bytes`` is refused before it is read; one with
   more than ``max_nodes`` ``<node>`` elements before the graph is built.
-- **No DTDs.** A file containing ``<!DOCTYPE`` or ``<!ENTITY`` is refused before parsing
-  (this blocks entity expansion such as "billion laughs"; xml.etree in Python 3.11 does not
-  resolve external entities either). A pass with expat that stops at any doctype also
-  catches declarations hidden by another encoding such as UTF-16.
-- **The resident** is the node with ``kind="ego"``, else the node with id ``"ego"`` (if its
-  kind is not given). In the result the resident is always the node ``"ego"``. More than one
-  ``kind="ego"`` node, or a node ``"ego"`` that is marked as a member, is refused.
+- **No DTDs, no malformed XML**: the file is parsed once by :mod:`graph.safexml` (on
+  ``defusedxml``), the guard every XML format shares; NetworkX's GraphML reader then reads
+  the parsed tree.
+- **The resident** is the node chosen by the caller (``ego=``), else the node with
+  ``kind="ego"``, else the node with id ``"ego"`` (if its kind is not given), else the one
+  node whose ``name`` or ``label`` is ``ego``. In the result the resident is always the node
+  ``"ego"``; :func:`resident_of` says which node of the file it was and by which rule. More
+  than one ``kind="ego"`` node, or a node ``"ego"`` that is marked as a member, is refused.
 - **Without a resident** every node is a member whose relation to the resident is unknown:
   the result has an ego node without a name and *no* ego edges; every edge in the file is a
   tie between members, and relation attributes on nodes or edges are not read.
@@ -31,8 +32,8 @@ Rules for reading
   only if it is in the file's own ``sectors`` graph attribute (a team may configure extra
   sectors), else in :data:`graph.schema.SECTORS`. Numbers written as text (``"2"``) and
   ``true``/``false``/``ja``/``nee`` as text are accepted.
-- **Other attributes are dropped** (positions, colours, labels, edge ids): the result holds
-  only the schema's attributes.
+- **Other attributes are dropped** (positions, colours, labels, weights, edge ids): the
+  result holds only the schema's attributes.
 - A directed file is read as undirected; two edges between the same two nodes (both
   directions, or parallel edges) are merged when they say the same, else refused. An edge
   from a node to itself is refused. With more than one ``<graph>`` the file is refused.
@@ -51,20 +52,20 @@ Examples
 >>> read_graphml(io.BytesIO(b"<graphml><graph>"))
 Traceback (most recent call last):
 ...
-graph.io.GraphFileError: Dit is geen leesbaar GraphML-bestand.
+graph.files.GraphFileError: Dit is geen leesbaar GraphML-bestand.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Hashable, Iterable
 from typing import IO, Any
-from xml.parsers import expat
 
 import networkx as nx
-from networkx.readwrite.graphml import GraphMLWriter
+from networkx.readwrite.graphml import GraphMLReader, GraphMLWriter
 
+from graph.files import MAX_BYTES, MAX_NODES, GraphFileError, read_limited, too_many_nodes
+from graph.safexml import parse_network_xml, unreadable
 from graph.schema import (
     CIRCLES,
     EGO,
@@ -76,26 +77,21 @@ from graph.schema import (
     SUPPORT_KINDS,
 )
 
-__all__ = ["MAX_BYTES", "MAX_NODES", "GraphFileError", "read_graphml", "write_graphml"]
+__all__ = ["EGO_RULES", "MAX_BYTES", "MAX_NODES", "TIE_WEIGHTS", "GraphFileError", "flat_graph",
+           "read_graphml", "read_graphml_raw", "resident_of", "to_schema", "write_graphml"]
 
-#: Default size limits of :func:`read_graphml`.
-MAX_BYTES = 5_000_000
-MAX_NODES = 5_000
-
-UNREADABLE = "Dit is geen leesbaar GraphML-bestand."
-
-_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _TEXT_ATTRS = ("name", "willing", "talents", "note")
 _YES = {"true", "1", "ja", "yes"}
 _NO = {"false", "0", "nee", "no"}
 
+#: How the resident of a file was found: chosen by the caller, ``kind="ego"``, id ``ego``,
+#: name or label ``ego``; ``"none"`` when the file has no resident.
+EGO_RULES: tuple[str, ...] = ("chosen", "kind", "id", "name", "label", "none")
 
-class GraphFileError(ValueError):
-    """A GraphML file that cannot be read as a resident's network; the message is Dutch."""
-
-
-class _Refused(Exception):
-    """Raised inside the expat pass to stop it."""
+#: The numeric ``weight`` written for analysis programs (Gephi, igraph), from the quality of
+#: a tie: a good tie counts most. A tie of unknown quality gets no weight (Gephi and igraph
+#: then take their own default, 1).
+TIE_WEIGHTS: dict[str, float] = {"goed": 3.0, "wisselend": 2.0, "gespannen": 1.0}
 
 
 # --------------------------------------------------------------------------- writing
@@ -104,10 +100,12 @@ class _Refused(Exception):
 def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> None:
     """Write a resident's network (see :mod:`graph.schema`) as GraphML.
 
-    Only the schema's attributes are written: ``sectors`` on the graph, ``kind`` and
-    ``name`` on the resident, ``kind`` and the person attributes on members, the relation
-    attributes on ego edges and ``quality`` on ties between members. Support kinds and
-    sector codes are comma-joined; ``None`` and empty support are left out.
+    What is written is :func:`flat_graph` of ``G``. Every key is declared with ``for`` and
+    ``attr.type``, so Gephi and igraph read numbers as numbers. The yes/no fields
+    (``can_think_along``, ``reciprocal``) are written as *text* ``"true"``/``"false"`` and
+    left out when unknown: a GraphML boolean that is absent is read by igraph as ``False``
+    (it fills missing booleans with false), which would turn "we do not know" into "no".
+    As text, igraph reads an unknown as ``""`` and NetworkX as a missing key.
 
     Parameters
     ----------
@@ -121,6 +119,42 @@ def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> N
     ValueError
         When a sector code contains a comma (it could not be read back).
     """
+    H = flat_graph(G)
+    for _, attrs in [*H.nodes(data=True), *((None, d) for *_, d in H.edges(data=True))]:
+        for key, value in attrs.items():
+            if isinstance(value, bool):
+                attrs[key] = "true" if value else "false"
+    writer = GraphMLWriter(encoding="utf-8", named_key_ids=True)
+    writer.add_graph_element(H)
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with open(path_or_file, "wb") as f:
+            writer.dump(f)
+    else:
+        writer.dump(path_or_file)
+
+
+def flat_graph(G: nx.Graph) -> nx.Graph:
+    """The network as every file format holds it: only plain strings, numbers and booleans.
+
+    The schema's attributes: ``sectors`` on the graph, ``kind`` and ``name`` on the
+    resident, ``kind`` and the person attributes on members, the relation attributes on ego
+    edges and ``quality`` (and a ``note``, if any) on ties between members. Support kinds
+    and sector codes are comma-joined; ``None`` and empty support are left out, so an
+    unknown yes/no is *absent*, never ``false``. Two derived attributes for analysis
+    programs, ignored on reading: ``label`` (the name, so Gephi shows names instead of ids)
+    and a numeric ``weight`` per edge from its quality (:data:`TIE_WEIGHTS`).
+
+    Examples
+    --------
+    >>> from graph.schema import new_network, add_member
+    >>> G = new_network("Riek")
+    >>> add_member(G, "m1", name="Ans", circle=1, support=("nood", "praktisch"), quality="goed")
+    >>> H = flat_graph(G)
+    >>> H.nodes["m1"]
+    {'kind': 'member', 'label': 'Ans', 'name': 'Ans', 'can_think_along': False}
+    >>> H.edges["ego", "m1"]
+    {'circle': 1, 'support': 'praktisch,nood', 'quality': 'goed', 'weight': 3.0}
+    """
     sectors = tuple(G.graph.get("sectors") or SECTORS)
     for code in sectors:
         if "," in str(code):
@@ -128,9 +162,10 @@ def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> N
     H = nx.Graph(sectors=",".join(str(c) for c in sectors))
     for node, data in G.nodes(data=True):
         if node == EGO:
-            H.add_node(node, **_present({"kind": "ego", "name": _str(data.get("name"))}))
+            name = _str(data.get("name"))
+            H.add_node(node, **_present({"kind": "ego", "label": name, "name": name}))
             continue
-        attrs = {"kind": "member"}
+        attrs = {"kind": "member", "label": _str(data.get("name"))}
         attrs.update({a: _str(data.get(a)) for a in PERSON_ATTRS if a != "can_think_along"})
         if data.get("can_think_along") is not None:
             attrs["can_think_along"] = bool(data["can_think_along"])
@@ -148,25 +183,10 @@ def write_graphml(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> N
                 "quality": _str(data.get("quality")),
             }
         else:
-            attrs = {"quality": _str(data.get("quality"))}
+            attrs = {"quality": _str(data.get("quality")), "note": _str(data.get("note"))}
+        attrs["weight"] = TIE_WEIGHTS.get(data.get("quality"))
         H.add_edge(u, v, **_present(attrs))
-    writer = _Writer(encoding="utf-8", named_key_ids=True)
-    writer.add_graph_element(H)
-    if isinstance(path_or_file, (str, os.PathLike)):
-        with open(path_or_file, "wb") as f:
-            writer.dump(f)
-    else:
-        writer.dump(path_or_file)
-
-
-class _Writer(GraphMLWriter):
-    """NetworkX's writer, with booleans spelled ``true``/``false`` as GraphML wants."""
-
-    def add_data(self, name, element_type, value, scope="all", default=None):
-        element = super().add_data(name, element_type, value, scope, default)
-        if element_type is bool:
-            element.text = str(value).lower()
-        return element
+    return H
 
 
 def _str(value: Any) -> str | None:
@@ -185,6 +205,7 @@ def read_graphml(
     *,
     max_bytes: int = MAX_BYTES,
     max_nodes: int = MAX_NODES,
+    ego: Hashable | None = None,
 ) -> nx.Graph:
     """Read a resident's network from a GraphML file (the rules are in the module notes).
 
@@ -196,6 +217,8 @@ def read_graphml(
         Larger files are refused before they are read.
     max_nodes : int
         Files with more nodes are refused before the graph is built.
+    ego : node id, optional
+        The file's node that is the resident (overrides ``kind="ego"`` and the other rules).
 
     Returns
     -------
@@ -212,79 +235,42 @@ def read_graphml(
     OSError
         When the path cannot be read.
     """
-    data = _read_bytes(path_or_file, max_bytes)
-    _check_xml(data, max_nodes)
+    return to_schema(read_graphml_raw(path_or_file, max_bytes=max_bytes, max_nodes=max_nodes),
+                     ego=ego)
+
+
+def read_graphml_raw(
+    path_or_file: str | os.PathLike | IO[bytes],
+    *,
+    max_bytes: int = MAX_BYTES,
+    max_nodes: int = MAX_NODES,
+) -> nx.MultiGraph:
+    """The GraphML file as NetworkX reads it (every attribute, parallel edges kept), after
+    the guards of :mod:`graph.safexml`. Directed files are read as undirected."""
+    root = parse_network_xml(read_limited(path_or_file, max_bytes), fmt="GraphML",
+                             max_nodes=max_nodes)
+    reader = GraphMLReader(force_multigraph=True)
     try:
-        raw = nx.parse_graphml(data)
+        keys, defaults = reader.find_graphml_keys(root)
+        graphs = [reader.make_graph(g, keys, defaults)
+                  for g in root.findall(f"{{{reader.NS_GRAPHML}}}graph")]
     except (nx.NetworkXError, ValueError, KeyError, TypeError, SyntaxError) as err:
-        raise GraphFileError(UNREADABLE) from err
+        raise unreadable("GraphML") from err
+    if len(graphs) != 1:
+        raise unreadable("GraphML")
+    raw = nx.MultiGraph(graphs[0])
     if raw.number_of_nodes() > max_nodes:  # edges to undeclared nodes add nodes
-        raise GraphFileError(_too_many(max_nodes))
-    return _to_schema(raw)
+        raise too_many_nodes(max_nodes)
+    return raw
 
 
-def _dutch_number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+def to_schema(raw: nx.Graph, *, ego: Hashable | None = None) -> nx.Graph:
+    """A graph with attributes in the schema's vocabulary (as a file would write them:
+    codes, comma-joined support, text numbers) checked and turned into the schema's form.
 
-
-def _too_many(max_nodes: int) -> str:
-    return f"Het bestand is te groot: meer dan {_dutch_number(max_nodes)} personen."
-
-
-def _read_bytes(path_or_file, max_bytes: int) -> bytes:
-    too_big = GraphFileError(
-        f"Het bestand is te groot: meer dan {_dutch_number(max_bytes)} bytes."
-    )
-    if isinstance(path_or_file, (str, os.PathLike)):
-        if os.stat(path_or_file).st_size > max_bytes:
-            raise too_big
-        with open(path_or_file, "rb") as f:
-            data = f.read(max_bytes + 1)
-    else:
-        data = path_or_file.read(max_bytes + 1)
-        if isinstance(data, str):
-            data = data.encode("utf-8")
-    if len(data) > max_bytes:
-        raise too_big
-    return data
-
-
-def _check_xml(data: bytes, max_nodes: int) -> None:
-    """Refuse DTDs, malformed XML, more than one graph and too many nodes, without
-    building anything."""
-    dtd = GraphFileError(
-        "Dit GraphML-bestand bevat een DOCTYPE- of ENTITY-declaratie. "
-        "Die worden om veiligheidsredenen niet gelezen."
-    )
-    if _DTD.search(data):
-        raise dtd
-    counts = {"node": 0, "graph": 0}
-
-    def refuse(*_args) -> None:
-        raise _Refused(dtd)
-
-    def start(name: str, _attrs) -> None:
-        local = name.rsplit(" ", 1)[-1]
-        if local in counts:
-            counts[local] += 1
-            if counts["node"] > max_nodes:
-                raise _Refused(GraphFileError(_too_many(max_nodes)))
-
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.StartElementHandler = start
-    try:
-        parser.Parse(data, True)
-    except _Refused as err:
-        raise err.args[0] from None
-    except (expat.ExpatError, ValueError) as err:
-        raise GraphFileError(UNREADABLE) from err
-    if counts["graph"] > 1:
-        raise GraphFileError("Het bestand bevat meer dan één netwerk; lees ze één voor één in.")
-
-
-def _to_schema(raw: nx.Graph) -> nx.Graph:
+    Used by every reader of a format that can hold the schema (GraphML, GEXF, JSON, the
+    CSV tables); the rules are those of the module notes.
+    """
     sectors = _sectors(raw.graph.get("sectors"))
     node_default = dict(raw.graph.get("node_default") or {})
     edge_default = dict(raw.graph.get("edge_default") or {})
@@ -292,25 +278,27 @@ def _to_schema(raw: nx.Graph) -> nx.Graph:
     def node_attrs(node: Hashable) -> dict[str, Any]:
         return {**node_default, **raw.nodes[node]}
 
-    ego = _find_ego(raw, node_attrs)
+    found, _rule = resident_of(raw, ego=ego)
     G = nx.Graph(sectors=sectors)
-    ego_name = _text(node_attrs(ego).get("name")) if ego is not None else None
+    ego_name = _text(node_attrs(found).get("name")) if found is not None else None
     G.add_node(EGO, kind="ego", name=ego_name)
     for node in raw:
-        if node != ego:
+        if node != found:
             G.add_node(node, kind="member", **_person(node, node_attrs(node), sectors))
 
     for u, v, data in raw.edges(data=True):
         data = {**edge_default, **data}
         if u == v:
             raise GraphFileError(f"Knoop {_q(u)} is met zichzelf verbonden.")
-        if ego is not None and ego in (u, v):
-            member = v if u == ego else u
+        if found is not None and found in (u, v):
+            member = v if u == found else u
             a, b, attrs = EGO, member, _relation(member, data)
         else:
             a, b = u, v
             where = f"Verbinding tussen {_q(u)} en {_q(v)}"
             attrs = {"quality": _code(where, "kwaliteit", data.get("quality"), QUALITIES)}
+            if _text(data.get("note")) is not None:
+                attrs["note"] = _text(data.get("note"))
         if G.has_edge(a, b):
             if G.edges[a, b] != attrs:
                 raise GraphFileError(
@@ -329,7 +317,26 @@ def _sectors(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for c in codes if c)) or SECTORS
 
 
-def _find_ego(raw: nx.Graph, node_attrs) -> Hashable | None:
+def resident_of(raw: nx.Graph, *, ego: Hashable | None = None) -> tuple[Hashable | None, str]:
+    """The node of a file's graph that is the resident, and the rule that found it (one of
+    :data:`EGO_RULES`); ``(None, "none")`` for a file without a resident.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> raw = nx.Graph(); raw.add_node("p1", label="Ego"); raw.add_node("p2", label="Ans")
+    >>> resident_of(raw), resident_of(raw, ego="p2")
+    (('p1', 'label'), ('p2', 'chosen'))
+    """
+    node_default = dict(raw.graph.get("node_default") or {})
+
+    def node_attrs(node: Hashable) -> dict[str, Any]:
+        return {**node_default, **raw.nodes[node]}
+
+    if ego is not None:
+        if ego not in raw:
+            raise GraphFileError(f"Knoop {_q(ego)} staat niet in het bestand.")
+        return ego, "chosen"
     egos = []
     for node in raw:
         kind = _text(node_attrs(node).get("kind"))
@@ -347,8 +354,19 @@ def _find_ego(raw: nx.Graph, node_attrs) -> Hashable | None:
             raise GraphFileError(
                 f"Knoop {_q(EGO)} is een netwerklid, maar die naam is voor de bewoner."
             )
-        return EGO
-    return egos[0] if egos else None
+        return EGO, "id"
+    if egos:
+        return egos[0], "kind"
+    for field in ("name", "label"):
+        named = [n for n in raw if _is_ego_word(node_attrs(n).get(field))
+                 and _text(node_attrs(n).get("kind")) != "member"]
+        if len(named) == 1:
+            return named[0], field
+    return None, "none"
+
+
+def _is_ego_word(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower() == "ego"
 
 
 def _person(node: Hashable, data: dict[str, Any], sectors: tuple[str, ...]) -> dict[str, Any]:

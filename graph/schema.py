@@ -159,8 +159,12 @@ def add_member(
     )
 
 
-def add_tie(G: nx.Graph, a: str, b: str, *, quality: str | None = None) -> None:
+def add_tie(G: nx.Graph, a: str, b: str, *, quality: str | None = None,
+            note: str | None = None) -> None:
     """Record that members ``a`` and ``b`` know each other.
+
+    A ``note`` (e.g. the kinds of tie an imported file had) is kept only when given, so a
+    tie without one carries only its quality.
 
     Examples
     --------
@@ -177,6 +181,8 @@ def add_tie(G: nx.Graph, a: str, b: str, *, quality: str | None = None) -> None:
         raise SchemaError("tie: a member cannot be tied to themselves")
     _check("quality", quality, QUALITIES)
     G.add_edge(a, b, quality=quality)
+    if note is not None:
+        G.edges[a, b]["note"] = note
 
 
 def members(G: nx.Graph) -> list[str]:

@@ -1,34 +1,100 @@
-"""The ``sns`` command line: database, accounts, demo and the network scan (the web layer
-adds ``serve``)."""
+"""The ``sns`` command line (the console script ``sns = "sns.cli:main"``).
+
+Every command is a click command in a small module of its own, listed in :data:`COMMANDS`
+by name and ``"module:attribute"``. :class:`LazyGroup` imports a command's module only when
+that command runs (click's documented "lazily loading subcommands" pattern), so
+``sns scan --graphml FILE`` imports NetworkX and the scan and never Flask, SQLAlchemy, the
+models, Alembic, WeasyPrint or Argon2. Importing every command up front took about 1.1 s
+per call; see ``bench/bench_cli.py`` for today's figure.
+
+The entry lives here and not in ``web/``: importing any module of the ``web`` package runs
+``web/__init__.py``, which imports Flask. The commands that need the app live in
+``web/commands/`` and are named here only as strings.
+
+Adding a command
+----------------
+1. Write the click command in a module of its own: ``sns/commands/<name>.py`` when it needs
+   only the domain, ``web/commands/<name>.py`` when it needs the web app. Import what it
+   needs inside the function body (or keep the module's own imports light).
+2. Add one line to :data:`COMMANDS` below, e.g. ``"purge": "sns.commands.purge:purge",``.
+
+``tests/sns/test_cli_lazy.py`` checks that every entry loads and that the scan of a file
+stays free of the web app.
+"""
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Iterator
+import importlib
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy.orm import Session
 
-from graph.findings import findings
-from graph.io import GraphFileError, read_graphml
-from graph.metrics import scan
-from graph.schema import EGO
-from sns import accounts, demo, migrate
-from sns.backup_commands import backup_command, restore_command
-from sns.db import make_engine, make_sessionmaker
-from sns.errors import DomainError
-from sns.models import ROLES, Resident
-from sns.network import to_graph
-from sns.scan_report import format_report
-from sns.settings import database_url, instance_path
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = ["COMMANDS", "LazyGroup", "cli", "main", "session_scope"]
+
+#: Command name -> ``"module:attribute"``; keep it sorted by name.
+COMMANDS: dict[str, str] = {
+    "audit": "web.privacy_cli:audit_group",
+    "backup": "sns.backup_commands:backup_command",
+    "create-coach": "sns.commands.accounts:create_coach",
+    "db": "sns.commands.db:db_group",
+    "demo": "sns.commands.demo:load_demo",
+    "export": "web.commands.netfiles:export_network",
+    "export-resident": "web.privacy_cli:export_resident",
+    "import": "web.commands.netfiles:import_network",
+    "print": "web.commands.printing:print_bundle",
+    "purge": "web.privacy_cli:purge",
+    "restore": "sns.backup_commands:restore_command",
+    "scan": "sns.commands.scan:scan_network",
+    "serve": "web.commands.serve:serve",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands are imported when they are looked up.
+
+    Parameters
+    ----------
+    lazy_commands : mapping of str to str
+        Command name -> ``"package.module:attribute"`` of a :class:`click.Command`.
+
+    Examples
+    --------
+    >>> group = LazyGroup(name="demo", lazy_commands={"hello": "click.testing:CliRunner"})
+    >>> group.list_commands(None)
+    ['hello']
+    """
+
+    def __init__(self, *args, lazy_commands: Mapping[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands:
+            return self._load(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def _load(self, cmd_name: str) -> click.Command:
+        module_name, attribute = self.lazy_commands[cmd_name].split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{self.lazy_commands[cmd_name]} is not a click command")
+        return command
 
 
 @contextmanager
 def session_scope() -> Iterator[Session]:
     """A session on the configured database, committed on success."""
+    from sns.db import make_engine, make_sessionmaker
+    from sns.settings import database_url
+
     engine = make_engine(database_url())
     try:
         with make_sessionmaker(engine)() as db, db.begin():
@@ -37,104 +103,12 @@ def session_scope() -> Iterator[Session]:
         engine.dispose()
 
 
-@click.group()
-def cli() -> None:
-    """sns: sociale netwerkstrategieën voor wijkteams."""
-
-
-@cli.group("db")
-def db_group() -> None:
-    """Database beheren."""
-
-
-@db_group.command("upgrade")
-def db_upgrade() -> None:
-    """Breng de database naar de nieuwste versie (migraties)."""
-    migrate.upgrade(database_url())
-    click.echo("Database is bijgewerkt.")
-
-
-def _read_password() -> str:
-    if sys.stdin.isatty():
-        return click.prompt("Wachtwoord", hide_input=True, confirmation_prompt=True)
-    return sys.stdin.readline().rstrip("\n")
-
-
-@cli.command("create-coach")
-@click.argument("username")
-@click.option("--role", type=click.Choice(ROLES), default="coach", show_default=True)
-@click.option("--team", "team_name", default=None, help="Naam van het team.")
-@click.option("--name", "display_name", default=None, help="Naam zoals collega's die zien.")
-def create_coach(username: str, role: str, team_name: str | None, display_name: str | None):
-    """Maak een account aan; het wachtwoord komt van een prompt of van stdin."""
-    password = _read_password()
-    try:
-        with session_scope() as db:
-            team = accounts.get_or_create_team(db, team_name) if team_name else None
-            accounts.create_coach(
-                db, username, password, role=role, team=team, display_name=display_name
-            )
-    except DomainError as err:
-        raise click.ClickException(err.message) from err
-    click.echo(f"Account {username} ({role}) is aangemaakt.")
-
-
-@cli.command("demo")
-def load_demo() -> None:
-    """Laad de demo-bewoner met een netwerk (kan vaker: voegt niets dubbel toe)."""
-    with session_scope() as db:
-        login = demo.load_demo(db, instance_path())
-    click.echo(
-        f"Demo klaar. Inloggen met gebruikersnaam '{login.username}' "
-        f"en wachtwoord '{login.password}'."
-    )
-
-
-@cli.command("scan")
-@click.argument("resident_id", type=int, required=False)
-@click.option(
-    "--graphml",
-    "graphml",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Scan het netwerk uit dit GraphML-bestand in plaats van een bewoner.",
+cli = LazyGroup(
+    name="sns",
+    help="sns: sociale netwerkstrategieën voor wijkteams.",
+    lazy_commands=COMMANDS,
 )
-@click.option("--json", "as_json", is_flag=True, help="Geef het resultaat als JSON.")
-def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool) -> None:
-    """Netwerkscan ("Hoe sterk is mijn netwerk?") van bewoner RESIDENT_ID of van een
-    GraphML-bestand.
-
-    Dit is een beheerderscommando op de server: wie de database kan bereiken, mag elke
-    bewoner scannen; er is hier geen controle per coach zoals in de app.
-    """
-    if (resident_id is None) == (graphml is None):
-        raise click.UsageError(
-            "Geef een bewonernummer of --graphml BESTAND (precies één van de twee)."
-        )
-    if graphml is not None:
-        if not graphml.is_file():  # a FIFO or a device would hang or never end
-            raise click.ClickException(f"{graphml} is geen gewoon bestand.")
-        try:
-            G = read_graphml(graphml)
-        except GraphFileError as err:
-            raise click.ClickException(str(err)) from err
-        name = G.nodes[EGO].get("name")
-    else:
-        with session_scope() as db:
-            resident = db.get(Resident, resident_id)
-            if resident is None:
-                raise click.ClickException(f"Bewoner {resident_id} bestaat niet.")
-            G = to_graph(db, resident)
-            name = resident.name
-    result = scan(G)
-    lines = findings(G, result)
-    names = {n: G.nodes[n].get("name") or str(n) for n in G if n != EGO}
-    if as_json:
-        data = {"resident": name, "scan": result.to_dict(), "findings": lines, "names": names}
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_report(name, result, lines, names=names))
 
 
-cli.add_command(backup_command)
-cli.add_command(restore_command)
+def main() -> None:
+    cli()

@@ -62,7 +62,8 @@ def to_graph(db: Session, resident: Resident, sectors=schema.SECTORS) -> nx.Grap
             can_think_along=m.can_think_along,
         )
     for t in ties_of(db, resident):
-        schema.add_tie(G, member_node(t.a_id), member_node(t.b_id), quality=t.quality)
+        schema.add_tie(G, member_node(t.a_id), member_node(t.b_id), quality=t.quality,
+                       note=t.note)
     return G
 
 
@@ -93,7 +94,9 @@ def store_graph(db: Session, resident: Resident, G: nx.Graph) -> dict[str, Netwo
     db.flush()
     for u, v in schema.member_ties(G):
         a, b = sorted((rows[u].id, rows[v].id))
-        db.add(Tie(resident_id=resident.id, a_id=a, b_id=b, quality=G.edges[u, v].get("quality")))
+        tie = G.edges[u, v]
+        db.add(Tie(resident_id=resident.id, a_id=a, b_id=b, quality=tie.get("quality"),
+                   note=tie.get("note")))
     resident.network_version += 1
     db.flush()
     return rows

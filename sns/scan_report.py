@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from graph.metrics import Scan
 from graph.schema import SUPPORT_KINDS
 
-__all__ = ["format_report"]
+__all__ = ["format_report", "resident_line"]
 
 _LABEL_WIDTH = 24
 
@@ -18,6 +18,7 @@ def format_report(
     findings: Iterable[str],
     *,
     names: Mapping[Hashable, str] | None = None,
+    file_ego: tuple[Hashable | None, str | None] | None = None,
 ) -> str:
     """Return a readable Dutch report: a title, the findings as bullets, the key figures.
 
@@ -31,6 +32,9 @@ def format_report(
         The sentences of :func:`graph.findings.findings`.
     names : mapping, optional
         Member node -> name, so the table shows names instead of node ids.
+    file_ego : (node, rule), optional
+        For a network read from a file: the file's node taken as the resident and the rule
+        that found it (``graph.io.EGO_RULES``), or ``(None, "none")``; the report names it.
 
     Examples
     --------
@@ -66,7 +70,10 @@ def format_report(
         return ", ".join(listed) if listed else empty
 
     title = f"Netwerkscan van {name}" if name else "Netwerkscan (bewoner zonder naam)"
-    lines = [title, "=" * len(title), "", "Bevindingen"]
+    lines = [title, "=" * len(title), ""]
+    if file_ego is not None:
+        lines += [resident_line(*file_ego), ""]
+    lines.append("Bevindingen")
     lines += [f"- {line}" for line in findings] or ["- (geen)"]
     lines += ["", "Kerngetallen"]
 
@@ -123,6 +130,31 @@ def format_report(
     row("Spanning", f"met bewoner: {people(strain.ego, 'niemand')}; "
         f"tussen leden: {ties or 'geen'}")
     return "\n".join(lines)
+
+
+_RULES = {
+    "kind": 'kind="ego"',
+    "id": 'id "ego"',
+    "name": 'naam "ego"',
+    "label": 'label "ego"',
+    "chosen": "zo gekozen",
+}
+
+
+def resident_line(node: Hashable | None, rule: str | None) -> str:
+    """Which node of a file was taken as the resident, in one Dutch sentence.
+
+    Examples
+    --------
+    >>> print(resident_line("p7", "kind"))
+    Als bewoner genomen: knoop 'p7' (kind="ego").
+    >>> print(resident_line(None, "none"))
+    Geen bewoner gevonden in het bestand: de relatie van elk lid met de bewoner is onbekend.
+    """
+    if node is None:
+        return ("Geen bewoner gevonden in het bestand: de relatie van elk lid met de bewoner "
+                "is onbekend.")
+    return f"Als bewoner genomen: knoop '{node}' ({_RULES.get(rule or '', rule)})."
 
 
 def _unknown(count: int) -> str:

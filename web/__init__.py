@@ -63,6 +63,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.caseload import bp as caseload_bp
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
+    from web.netfiles import bp as netfiles_bp
     from web.plan import bp as plan_bp
     from web.printing import bp as printing_bp
     from web.residents import bp as residents_bp
@@ -95,6 +96,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         groups_bp,
         doemee_bp,
         printing_bp,
+        netfiles_bp,
         i18n.bp,
         vendor.bp,
     )

@@ -86,3 +86,6 @@ class Tie(Versioned, Base):
     a_id: Mapped[int]
     b_id: Mapped[int]
     quality: Mapped[str | None] = mapped_column(String(20))
+    #: Free text; an import keeps here the kinds of tie a file had between the two
+    #: ("knows, works_with"), since two edges of different kinds become one tie.
+    note: Mapped[str | None] = mapped_column(Text)

@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
+from sns.cli import cli
 from sns.models import Coach, NetworkMember, Resident, Tie
-from web.cli import cli
 
 
 @pytest.fixture

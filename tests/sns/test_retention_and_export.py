@@ -21,7 +21,7 @@ from sns.db import Base, make_sessionmaker
 from sns.models import AuditEvent, NetworkMember, PhaseChange, Resident
 from sns.residents import create_resident
 from tests.privacy_data import full_resident
-from web.cli import cli
+from sns.cli import cli
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 

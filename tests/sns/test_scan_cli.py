@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 import sns.scan_report
 from graph.io import write_graphml
+from sns.cli import cli
 from sns.demo import DEMO_RESIDENT, demo_network, load_demo
 from sns.models import Resident
-from web.cli import cli
 
 EMERGENCY = ["Ans", "Fatma", "Huisarts Bakker"]
 

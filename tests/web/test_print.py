@@ -334,7 +334,7 @@ def test_links_template_points_at_the_three_pdfs(app, people):
 
 
 def test_cli_writes_the_take_home_pdf(riek, database_url, monkeypatch, tmp_path):
-    from web.cli import cli
+    from sns.cli import cli
 
     monkeypatch.setenv("DATABASE_URL", database_url)
     out = tmp_path / "mijn-netwerk.pdf"
@@ -357,7 +357,7 @@ def test_cli_writes_the_take_home_pdf(riek, database_url, monkeypatch, tmp_path)
 
 def test_cli_print_never_overwrites_a_file_or_follows_a_link(riek, database_url, monkeypatch,
                                                              tmp_path):
-    from web.cli import cli
+    from sns.cli import cli
 
     monkeypatch.setenv("DATABASE_URL", database_url)
     existing = tmp_path / "bestaat.pdf"

@@ -1,5 +1,4 @@
-"""The ``sns`` console script: the domain's commands (sns.cli) plus the ones that need the
-web application, such as ``serve``."""
+"""``sns print``: the take-home PDF of a resident, written by the operator on the server."""
 
 from __future__ import annotations
 
@@ -8,36 +7,8 @@ from pathlib import Path
 
 import click
 
-from sns.cli import cli
-from web import privacy_cli
 
-
-@cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
-              help="Zoveel verzoeken tegelijk.")
-def serve(host: str, port: int, threads: int) -> None:
-    """Start de app met de webserver Waitress (laptop of teamserver; zet er voor internet
-    een HTTPS-proxy voor)."""
-    import waitress
-
-    from web import create_app
-    from web.limits import server_body_limit
-
-    app = create_app()
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="sns",
-                                    max_request_body_size=server_body_limit(app))
-    # The bound address: with --port 0 the system picks a free port.
-    click.echo(f"sns draait op http://{server.effective_host}:{server.effective_port}/  "
-               "(stoppen: Ctrl+C)")
-    from sns.retention_schedule import start_daily_purge
-    start_daily_purge()  # the retention period, once a day (as `sns purge`)
-    server.run()  # until Ctrl+C (SIGINT), which Waitress turns into a clean shutdown
-    click.echo("sns is gestopt.")
-
-
-@cli.command("print")
+@click.command("print")
 @click.argument("resident_id", type=int)
 @click.option("-o", "--output", required=True,
               help="Het nieuwe PDF-bestand (alleen leesbaar voor u). Bestaat het al, of is "
@@ -97,12 +68,3 @@ def _exists(output: Path) -> click.ClickException:
 def _refuse_existing(output: Path) -> None:
     if os.path.lexists(output):
         raise _exists(output)
-
-
-cli.add_command(privacy_cli.export_resident)
-cli.add_command(privacy_cli.purge)
-cli.add_command(privacy_cli.audit_group)
-
-
-def main() -> None:
-    cli()

@@ -1,0 +1,107 @@
+"""Reading one CSV file from outside: UTF-8 only, the header checked, every row with its
+line number, so every message can name the file and the line.
+
+Examples
+--------
+>>> table = read_csv("alters.csv", b"egoID,alterID\\n1,a\\n1,b\\n", required=("alterID",))
+>>> [(row.line, row["alterID"]) for row in table.rows]
+[(2, 'a'), (3, 'b')]
+>>> read_csv("alters.csv", b"egoID\\n1\\n", required=("alterID",))
+Traceback (most recent call last):
+...
+graph.files.GraphFileError: alters.csv: de kolom 'alterID' ontbreekt.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from graph.files import MAX_NODES, GraphFileError, too_many_nodes
+
+__all__ = ["Row", "Table", "read_csv", "write_csv"]
+
+
+class Row(dict):
+    """One row: column -> text (``None`` for an empty cell), and its line in the file."""
+
+    line: int = 0
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[str]
+    rows: list[Row]
+
+    def column(self, *names: str) -> str | None:
+        """The first of ``names`` that is a column of this table."""
+        return next((n for n in names if n in self.columns), None)
+
+    def where(self, row: Row) -> str:
+        return f"{self.name}, regel {row.line}"
+
+
+def read_csv(name: str, data: bytes, *, required: Sequence[str] = (),
+             max_rows: int = MAX_NODES) -> Table:
+    """Parse ``data`` as a CSV file named ``name`` (comma or semicolon separated).
+
+    ``required`` lists columns that must be there; each entry may be ``"a|b"`` for either.
+
+    Raises
+    ------
+    GraphFileError
+        Not UTF-8, not CSV, a column missing, a row with more cells than the header, or more
+        than ``max_rows`` rows; the message names the file and, where it can, the line.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise GraphFileError(
+            f"{name}, regel {line}: dit is geen UTF-8-tekst. Sla het bestand op als UTF-8 "
+            "(CSV UTF-8) en probeer het opnieuw.") from err
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+        if not header or not any(h.strip() for h in header):
+            raise GraphFileError(f"{name}: het bestand is leeg of heeft geen kolomnamen.")
+        columns = [h.strip() for h in header]
+        for options in required:
+            if not any(o in columns for o in options.split("|")):
+                shown = "' of '".join(options.split("|"))
+                raise GraphFileError(f"{name}: de kolom '{shown}' ontbreekt.")
+        rows: list[Row] = []
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(columns):
+                raise GraphFileError(
+                    f"{name}, regel {reader.line_num}: meer waarden ({len(cells)}) dan kolommen "
+                    f"({len(columns)}).")
+            row = Row((col, (cell.strip() or None)) for col, cell in zip(columns, cells,
+                                                                          strict=False))
+            row.line = reader.line_num
+            rows.append(row)
+            if len(rows) > max_rows:
+                raise too_many_nodes(max_rows)
+    except csv.Error as err:
+        raise GraphFileError(f"{name}, regel {reader.line_num}: dit is geen geldige CSV "
+                             "(kijk of elk aanhalingsteken ook gesloten wordt).") from err
+    return Table(name, columns, rows)
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A CSV file (UTF-8, comma separated, ``\\r\\n`` as R and spreadsheets expect);
+    ``None`` is an empty cell, booleans are ``true``/``false``."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v
+                         for v in row])
+    return buffer.getvalue().encode("utf-8")

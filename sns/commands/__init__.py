@@ -1,0 +1,2 @@
+"""The domain's commands of the ``sns`` command line, one module per command (listed in
+:data:`sns.cli.COMMANDS`)."""
