@@ -7,8 +7,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from sns.models import GroupParticipant, NetworkMember, Resident
 from sns.cli import cli
+from sns.models import GroupParticipant, NetworkMember, Resident
 
 ESCAPE = "\x1b[2J\x1b]0;gehackt\x07"  # clear the screen, set the terminal's title
 
