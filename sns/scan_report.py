@@ -117,6 +117,15 @@ def format_report(
         f"(efficiëntie {_number(holes.efficiency)})")
     row("Beperking (constraint)", _number(holes.constraint))
     row("Diversiteit", f"{_number(scan.diversity)} (0 = één sector, 1 = gelijk verdeeld)")
+    entropy = scan.entropy
+    row("Entropie", f"{_number(entropy.bits)} bits (gelijkmatig {_number(entropy.evenness)})")
+    ei = scan.ei_index
+    row("E-I-index sectoren", f"{_number(ei.raw)} (herschaald {_number(ei.rescaled)}; "
+        f"{ei.external} tussen, {ei.internal} binnen sectoren)")
+    informal = scan.informal
+    row("Informeel", f"{informal.members} van {informal.known} leden "
+        f"({_percent(informal.share)}), {informal.support} van {informal.support_known} "
+        f"vormen van steun ({_percent(informal.support_share)})")
 
     strain = scan.strain
     ties = ", ".join(f"{who(a)} en {who(b)}" for a, b in strain.ties)
