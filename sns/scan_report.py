@@ -28,7 +28,7 @@ def format_report(
     scan : Scan
         The result of :func:`graph.metrics.scan`.
     findings : iterable of str
-        The sentences of :func:`graph.findings.findings`.
+        The findings in words (:func:`sns.scan_words.phrase_all`), in any language.
     names : mapping, optional
         Member node -> name, so the table shows names instead of node ids.
 

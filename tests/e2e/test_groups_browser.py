@@ -76,7 +76,7 @@ def test_group_session_with_three_participants(visit, people, db):
     one.reload()
     one.get_by_role("heading", name="Uw netwerk").wait_for()
     assert one.locator("figure.my-map svg .member").count() == 2
-    assert "Dochter Sanne staat dicht bij u." in one.locator("ul.findings").inner_text()
+    assert "Dochter Sanne staat heel dicht bij u." in one.locator("ul.findings").inner_text()
     with one.expect_download() as download:
         one.get_by_role("button", name="Download mijn kaart (PDF)").click()
     assert download.value.suggested_filename == "mijn-netwerk.pdf"

@@ -221,7 +221,7 @@ def test_steps_and_reload_continue_where_the_participant_was(join):
     page = _page(me)
     assert "Uw netwerk" in page
     assert "<svg" in page
-    assert "Er staan 2 mensen op uw kaart. Oma Riek staat dicht bij u." in page
+    assert "Er staan 2 mensen op uw kaart. Oma Riek staat heel dicht bij u." in page
     assert "Ik wil graag hulp van een netwerkcoach" in page
     # No inline script or style: the strict Content-Security-Policy holds.
     assert "<script" not in page
