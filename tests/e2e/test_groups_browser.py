@@ -78,7 +78,7 @@ def test_group_session_with_three_participants(visit, people, db):
     assert one.locator("figure.my-map svg .member").count() == 2
     assert "Dochter Sanne staat heel dicht bij u." in one.locator("ul.findings").inner_text()
     with one.expect_download() as download:
-        one.get_by_role("button", name="Download mijn kaart (PDF)").click()
+        one.get_by_role("button", name="Mijn kaart bewaren of afdrukken").click()
     assert download.value.suggested_filename == "mijn-netwerk.pdf"
     # Nobody else's people on this page.
     text = one.locator("main").inner_text()
@@ -114,7 +114,7 @@ def test_group_session_with_three_participants(visit, people, db):
     three.get_by_role("button", name="Terug").click()
     three.get_by_role("heading", name="De bijeenkomst is afgesloten").wait_for()
     with three.expect_download() as download:
-        three.get_by_role("button", name="Download mijn kaart (PDF)").click()
+        three.get_by_role("button", name="Mijn kaart bewaren of afdrukken").click()
     assert download.value.suggested_filename == "mijn-netwerk.pdf"
 
     # Only the one who asked remains, as a resident of the facilitator with their network.
