@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import member_nodes, sector_of, sectors_of
+from graph.metrics._common import known_sectors, sector_counts
 
 __all__ = ["EIIndex", "ei", "sector_ei_index"]
 
@@ -102,9 +102,7 @@ def sector_ei_index(G: nx.Graph) -> EIIndex:
     >>> sector_ei_index(new_network())
     EIIndex(external=0, internal=0, raw=None, rescaled=None)
     """
-    sectors = sectors_of(G)
-    known = {n: sector_of(G, n, sectors) for n in member_nodes(G)}
-    known = {n: s for n, s in known.items() if s is not None}
+    known = known_sectors(G)
     H = nx.Graph()
     H.add_nodes_from((n, {"sector": s}) for n, s in known.items())
     H.add_edges_from((u, v) for u, v in G.subgraph(known).edges if u != v)
@@ -112,8 +110,7 @@ def sector_ei_index(G: nx.Graph) -> EIIndex:
     # An undirected graph's mixing dict counts every tie from both ends.
     internal = sum(row.get(s, 0) for s, row in mixing.items()) // 2
     external = sum(sum(row.values()) for row in mixing.values()) // 2 - internal
-    sizes = [sum(1 for s in known.values() if s == sector) for sector in sectors]
-    pairs_in = sum(n * (n - 1) // 2 for n in sizes)
+    pairs_in = sum(n * (n - 1) // 2 for n in sector_counts(G).values())
     pairs_out = (len(known) * (len(known) - 1) // 2) - pairs_in
     rescaled = None
     if pairs_in and pairs_out:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import member_nodes, sector_of, sectors_of
+from graph.metrics._common import sector_counts
 
 __all__ = ["SectorEntropy", "sector_entropy", "shannon_entropy"]
 
@@ -101,12 +101,7 @@ def sector_entropy(G: nx.Graph) -> SectorEntropy:
     >>> sector_entropy(new_network())
     SectorEntropy(bits=None, evenness=None)
     """
-    sectors = sectors_of(G)
-    counts = dict.fromkeys(sectors, 0)
-    for node in member_nodes(G):
-        sector = sector_of(G, node, sectors)
-        if sector is not None:
-            counts[sector] += 1
+    counts = sector_counts(G)
     bits = shannon_entropy(counts.values())
-    evenness = bits / math.log2(len(sectors)) if bits is not None and len(sectors) > 1 else None
+    evenness = bits / math.log2(len(counts)) if bits is not None and len(counts) > 1 else None
     return SectorEntropy(bits=bits, evenness=evenness)

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import member_nodes, sector_of, sectors_of
-from graph.metrics._common import ratio
+from graph.metrics._common import known_sectors, ratio
 from graph.schema import PROFESSIONAL_SECTOR, SUPPORT_KINDS, relation
 
 __all__ = ["Informal", "informal_share"]
@@ -72,12 +71,8 @@ def informal_share(G: nx.Graph) -> Informal:
     >>> informal_share(new_network()).share is None
     True
     """
-    sectors = sectors_of(G)
     members = known = support = support_known = 0
-    for node in member_nodes(G):
-        sector = sector_of(G, node, sectors)
-        if sector is None:
-            continue
+    for node, sector in known_sectors(G).items():
         given = len(set(relation(G, node).get("support") or ()) & set(SUPPORT_KINDS))
         known += 1
         support_known += given

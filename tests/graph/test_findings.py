@@ -10,6 +10,7 @@ from graph.findings import MAX_FINDINGS, WEIGHTS, Finding, findings
 from graph.metrics import scan
 from graph.schema import (
     CIRCLES,
+    FREQUENCIES,
     QUALITIES,
     SECTORS,
     SUPPORT_KINDS,
@@ -221,17 +222,22 @@ def test_a_computed_scan_can_be_passed_in():
     assert findings(G, scan(G)) == findings(G)
 
 
+NAMES = ["Ans", "Bob", "Cor", "Dirk", "Eva", "Fatima", "Gijs", "Henk", "Ilse", "Jan"]
+
+
 def random_network(seed):
+    """A seeded network of 0 to 30 members with every attribute random, unknown included."""
     rng = random.Random(seed)  # noqa: S311 - a seeded test fixture
     G = new_network("Riek")
     n = rng.choice([0, 1, 2, 3, 5, 8, 12, 30])
     for i in range(n):
         add_member(
-            G, f"m{i}", name=f"Naam{i}",
+            G, f"m{i}", name=NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else str(i)),
             sector=rng.choice([*SECTORS, None]),
             circle=rng.choice([*CIRCLES, None]),
             support=rng.sample(SUPPORT_KINDS, rng.choice([0, 0, 1, 2, 3, 5])),
             reciprocal=rng.choice([True, False, None]),
+            frequency=rng.choice([*FREQUENCIES, None]),
             quality=rng.choice([*QUALITIES, None]),
         )
     for _ in range(rng.randint(0, 2 * n) if n > 1 else 0):

@@ -4,24 +4,15 @@ Plain Dutch (B1), formal "u", gaps as questions or tips, never a label, never a 
 gender; every kind has its English text from the app's catalogue.
 """
 
-import random
 import re
 
 import pytest
 
 from graph.findings import MAX_FINDINGS, WEIGHTS, findings
-from graph.schema import (
-    CIRCLES,
-    FREQUENCIES,
-    QUALITIES,
-    SECTORS,
-    SUPPORT_KINDS,
-    add_member,
-    add_tie,
-    new_network,
-)
+from graph.schema import add_member, add_tie, new_network
 from sns.i18n import translations
 from sns.scan_words import phrasable_kinds, phrase, phrase_all
+from tests.graph.test_findings import random_network
 
 NL, EN = translations("nl"), translations("en")
 
@@ -264,29 +255,6 @@ FORBIDDEN = re.compile(
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
 GENDERED = re.compile(r"\b(hij|hem|haar|zij|zijn|zijzelf|hijzelf|mevrouw|meneer|he|him|his|"
                       r"she|her|hers)\b", re.IGNORECASE)
-NAMES = ["Ans", "Bob", "Cor", "Dirk", "Eva", "Fatima", "Gijs", "Henk", "Ilse", "Jan"]
-
-
-def random_network(seed):
-    rng = random.Random(seed)  # noqa: S311 - a seeded test fixture
-    G = new_network("Riek")
-    n = rng.choice([0, 1, 2, 3, 5, 8, 12, 30])
-    for i in range(n):
-        add_member(
-            G, f"m{i}", name=NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else str(i)),
-            sector=rng.choice([*SECTORS, None]),
-            circle=rng.choice([*CIRCLES, None]),
-            support=rng.sample(SUPPORT_KINDS, rng.choice([0, 0, 1, 2, 3, 5])),
-            reciprocal=rng.choice([True, False, None]),
-            frequency=rng.choice([*FREQUENCIES, None]),
-            quality=rng.choice([*QUALITIES, None]),
-        )
-    for _ in range(rng.randint(0, 2 * n) if n > 1 else 0):
-        a, b = rng.sample(range(n), 2)
-        add_tie(G, f"m{a}", f"m{b}", quality=rng.choice([*QUALITIES, None]))
-    return G
-
-
 @pytest.mark.parametrize("seed", range(200))
 def test_plain_words_only(seed):
     G = random_network(seed)
