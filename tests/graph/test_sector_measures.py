@@ -72,6 +72,10 @@ def test_ei_index_agrees_with_a_count_by_hand_on_a_random_network():
         add_tie(G, f"m{u}", f"m{v}")
     internal = sum(1 for u, v in H.edges if sectors[u] == sectors[v])
     external = H.number_of_edges() - internal
+    # networkx's mixing dict counts every tie from both ends
+    nx.set_node_attributes(H, dict(enumerate(sectors)), "sector")
+    mixing = nx.attribute_mixing_dict(H, "sector")
+    assert sum(row.get(s, 0) for s, row in mixing.items()) // 2 == internal
     result = sector_ei_index(G)
     assert (result.external, result.internal) == (external, internal)
     assert result.raw == pytest.approx((external - internal) / (external + internal))
