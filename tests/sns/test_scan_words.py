@@ -9,7 +9,7 @@ import re
 import pytest
 
 from graph.findings import MAX_FINDINGS, WEIGHTS, findings
-from graph.schema import add_member, add_tie, new_network
+from graph.schema import SECTORS, SUPPORT_KINDS, add_member, add_tie, new_network
 from sns.i18n import translations
 from sns.scan_words import phrasable_kinds, phrase, phrase_all
 from tests.graph.test_findings import random_network
@@ -280,6 +280,45 @@ def test_gaps_are_questions_or_tips(seed):
     for line in phrase_all(findings(random_network(seed)), NL):
         if "nog niemand" in line or "alleen bij" in line or "spanning" in line:
             assert line.endswith("?") or "Houd daar rekening mee" in line, line
+
+
+def bad_inputs():
+    """No members, one, a star, all unknown, all professional, 2,000 members."""
+    star = people(ANS, BOB, COR, DIRK)
+    unknown = people(*[(n, None, None, ()) for n in ("Ans", "Bob", "Cor")])
+    professionals = people(GP, ("Thuiszorg", "professionals", 2, ("praktisch",)))
+    big = new_network()
+    for i in range(2000):
+        add_member(big, f"m{i}", name=f"Naam{i}", sector=SECTORS[i % 5], circle=1 + i % 3,
+                   support=(SUPPORT_KINDS[i % 5],), reciprocal=i % 2 == 0)
+    for i in range(0, 2000, 2):
+        add_tie(big, f"m{i}", f"m{i + 1}")
+    return {"none": new_network(), "one": people(ANS), "star": star, "unknown": unknown,
+            "professionals": professionals, "2000": big}
+
+
+def test_bad_input_gives_sensible_findings_in_both_languages():
+    expected_first = {
+        "none": ("Er staan nog geen mensen op uw kaart. Wie is er belangrijk voor u?",
+                 "There is nobody on your map yet. Who is important to you?"),
+        "one": ("Er staat 1 persoon op uw kaart: Ans.", "There is 1 person on your map: Ans."),
+        "star": ("Er staan 4 mensen op uw kaart. Ans staat heel dicht bij u.",
+                 "There are 4 people on your map. Ans is very close to you."),
+        "unknown": ("Er staan 3 mensen op uw kaart.", "There are 3 people on your map."),
+        "professionals": ("Er staan 2 mensen op uw kaart.", "There are 2 people on your map."),
+        "2000": ("Er staan 2000 mensen op uw kaart. Van hen staan er 667 heel dicht bij u.",
+                 "There are 2000 people on your map. 667 of them are very close to you."),
+    }
+    for name, G in bad_inputs().items():
+        for t, first in zip((NL, EN), expected_first[name], strict=True):
+            lines = phrase_all(findings(G), t)
+            assert lines[0] == first, name
+            assert 1 <= len(lines) <= MAX_FINDINGS
+            assert not FORBIDDEN.search(" ".join(lines)), lines
+    unknown = phrase_all(findings(bad_inputs()["unknown"]), NL)
+    assert ("Van 3 mensen weten we nog niet hoe dichtbij ze staan. "
+            "Wie van hen staat heel dicht bij u?") in unknown
+    assert not any("binnenste cirkel" in line for line in unknown)
 
 
 def test_english_findings_contain_no_dutch():
