@@ -136,4 +136,4 @@ def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool,
                              for f, text in zip(found, lines, strict=True)]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_report(name, result, lines, names=names))
+        click.echo(format_report(name, result, lines, names=names, lang=lang))

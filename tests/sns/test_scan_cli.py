@@ -104,6 +104,11 @@ def test_scan_in_english(run, riek_id):
             in result.output.splitlines())
     assert "- With Henk there is sometimes tension. What would make contact easier?" in (
         result.output.splitlines())
+    text = "\n".join(" ".join(line.split()) for line in result.output.splitlines())
+    assert text.startswith(f"Network scan of {DEMO_RESIDENT}\n")
+    assert "Network members 15 (informal 12, professional 3)" in text
+    assert "Density 0.10 (10 ties between members)" in text  # a decimal point in English
+    assert "Strain with the resident: Henk; between members: Ans and Henk" in text
     data = json.loads(run("scan", str(riek_id), "--lang", "en", "--json").output)
     assert data["findings"][0]["text"].startswith("There are 15 people on your map.")
     assert run("scan", str(riek_id), "--lang", "de").exit_code == 2
