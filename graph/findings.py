@@ -172,10 +172,6 @@ def _count(G: nx.Graph) -> Finding:
                              "name": name_of(G, nodes[0]) if len(nodes) == 1 else None})
 
 
-def _is_professional(G: nx.Graph, node: Hashable) -> bool:
-    return sector_of(G, node, sectors_of(G)) == PROFESSIONAL_SECTOR
-
-
 def _member_kind(G: nx.Graph, node: Hashable) -> str:
     """``"professional"``, ``"informal"`` or ``"unknown"`` (no sector: never guessed)."""
     sector = sector_of(G, node, sectors_of(G))
@@ -204,7 +200,7 @@ def _structure(G: nx.Graph, s: Scan) -> list[Finding]:
             "names": tuple(name_of(G, n) for n in load.busiest),
             "count": load.busiest_load,
             "total": len(SUPPORT_KINDS),
-            "professional": all(_is_professional(G, n) for n in load.busiest),
+            "professional": all(_member_kind(G, n) == "professional" for n in load.busiest),
         }))
     informal = s.informal
     if (all_known and informal.known >= 2 and 0 < informal.members
