@@ -100,7 +100,7 @@ def load_demo() -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Geef het resultaat als JSON.")
 @click.option("--lang", type=click.Choice(i18n.LANGUAGES), default="nl", show_default=True,
-              help="Taal van de bevindingen.")
+              help="Taal van het rapport en de bevindingen.")
 def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool,
                  lang: str) -> None:
     """Netwerkscan ("Hoe sterk is mijn netwerk?") van bewoner RESIDENT_ID of van een
