@@ -7,7 +7,9 @@ by, professionals further out, more support from the inner circles, a few strain
 relations) and about three ties per member, most of them within the member's own sector.
 Every figure is the median of ``--runs`` runs (default 5). The column "scan, exact" is
 the scan with exact broker betweenness at any size, to show what the sampling above
-``graph.metrics.brokers.MAX_WORK`` saves. Target: scan under 100 ms for 500 members.
+``graph.metrics.brokers.MAX_WORK`` saves; "findings" is finding and phrasing them in
+English from a computed scan (what a page adds to the scan). Target: scan under 100 ms for
+500 members.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from graph.findings import findings  # noqa: E402
 from graph.layout import layout  # noqa: E402
 from graph.metrics import scan  # noqa: E402
 from graph.schema import (  # noqa: E402
@@ -31,6 +34,8 @@ from graph.schema import (  # noqa: E402
     add_tie,
     new_network,
 )
+from sns.i18n import translations  # noqa: E402
+from sns.scan_words import phrase_all  # noqa: E402
 
 SIZES = (25, 100, 500, 2000)
 TARGET_MS = {500: 100.0}
@@ -111,10 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Python {platform.python_version()} on {platform.machine()}, median of {args.runs}")
     header = (
         f"{'members':>7}  {'ties':>5}  {'scan ms':>8}  {'brokers':>16}  "
-        f"{'scan, exact ms':>14}  {'layout ms':>9}  target"
+        f"{'scan, exact ms':>14}  {'findings ms':>11}  {'layout ms':>9}  target"
     )
     print(header)
     print("-" * len(header))
+    english = translations("en")
     for members in SIZES:
         G = realistic_network(members, seed=members)
         ties = G.number_of_edges() - members
@@ -123,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         kind = "exact" if brokers.exact else f"{brokers.sources} sources"
         scan_ms = median_ms(lambda G=G: scan(G), args.runs)
         exact_ms = median_ms(lambda G=G: scan(G, max_work=sys.maxsize), args.runs)
+        words_ms = median_ms(lambda G=G, r=result: phrase_all(findings(G, r), english),
+                             args.runs)
         layout_ms = median_ms(lambda G=G: layout(G), args.runs)
         target = TARGET_MS.get(members)
         verdict = "" if target is None else ("met" if scan_ms < target else "MISSED")
@@ -130,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             verdict += f" (< {target:.0f} ms)"
         print(
             f"{members:>7}  {ties:>5}  {scan_ms:>8.1f}  {kind:>16}  {exact_ms:>14.1f}  "
-            f"{layout_ms:>9.1f}  {verdict}"
+            f"{words_ms:>11.2f}  {layout_ms:>9.1f}  {verdict}"
         )
     return 0
 

@@ -2,7 +2,8 @@
 
 ``graph.schema`` is the attribute vocabulary, ``graph.layout`` places the network on the
 netwerkkaart, ``graph.metrics`` computes the strength scan ("Hoe sterk is mijn netwerk?") and
-``graph.findings`` turns the scan into a few plain Dutch sentences.
+``graph.findings`` says what the scan means as data (a kind, its parameters, a weight), which
+``sns.scan_words`` puts into words.
 
 Nothing here knows about Flask or the database: NetworkX in, numbers and positions out.
 """

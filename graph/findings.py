@@ -1,67 +1,117 @@
-"""What the strength scan means, in a few plain Dutch sentences for the resident.
+"""What the strength scan means for the resident, as data: a kind, its parameters, a weight.
 
-The sentences answer "Hoe sterk is mijn netwerk?" the way a coach would at the kitchen
-table: formal *u*, language level B1, strengths first, and every gap turned into a question
-or a tip. They never label the resident or the network (no "zwak", "kwetsbaar", ...; see
-002:190 in the domain notes), and they name people by the name on the map without guessing
-anyone's gender ("Wie zou Ans af en toe kunnen aflossen?", not "haar").
+graph/ says *what* it found; how to say it (Dutch, English, B1, formal *u*) is the work of
+:mod:`sns.scan_words`, the one catalogue of the findings' words. A finding carries
+everything its sentence needs: the names as they are on the map, counts, the codes of
+support kinds and sectors, and whether a person is a professional (a question for the GP
+differs from one for a neighbour). So the resident's page, the take-home PDF, the group
+participant's result and ``sns scan`` phrase the same findings and never disagree.
+
+The rules, and what they never do:
+
+- Unknown is reported as unknown ("Van 4 mensen weten we nog niet hoe dichtbij ze staan"),
+  never as absent: a member whose circle is unknown is not "outside the inner circle".
+- A strength is only said when the data show it: "they all know each other" only when
+  every pair of members is tied (density 1); a connected network that is not complete
+  (a chain) is "they know each other, directly or through someone else".
+- Findings are ordered by :data:`WEIGHTS`: the count first, then the structural findings
+  (only professionals, nothing recorded, one sector, a kind of support resting on nobody,
+  most support resting on one person), then strengths, then lines about one person. The
+  cap of :data:`MAX_FINDINGS` takes the heaviest, so a structural finding is never pushed
+  out by per-person lines.
 
 Examples
 --------
 >>> from graph.schema import new_network, add_member
->>> for line in findings(new_network("Riek")):
-...     print(line)
-Er staan nog geen mensen op uw kaart. Wie is er belangrijk voor u?
-Denk aan familie, vrienden, buren of mensen van werk, school of club.
+>>> G = new_network("Riek")
+>>> add_member(G, "m1", name="Ans", sector="familie", circle=1, support=("praktisch",))
+>>> add_member(G, "m2", name="Huisarts", sector="professionals", support=("advies",))
+>>> for f in findings(G, limit=None):
+...     print(f.weight, f.kind, f.params)
+98 count {'count': 2, 'close': ('Ans',), 'close_count': 1, 'name': None}
+84 uncovered {'kinds': ('emotioneel', 'gezelschap', 'nood')}
+76 mostly_professionals {'professional': 1, 'total': 2}
+54 circle_unknown {'count': 1}
+46 no_ties {}
+40 only_one_helper {'name': 'Ans', 'kinds': ('praktisch',), 'member': 'informal'}
+40 only_one_helper {'name': 'Huisarts', 'kinds': ('advies',), 'member': 'professional'}
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, name_of
+from graph._attrs import circle_of, member_nodes, name_of, sector_of, sectors_of
 from graph.metrics import Scan, scan
+from graph.metrics._common import plain
 from graph.schema import PROFESSIONAL_SECTOR, SUPPORT_KINDS
 
-__all__ = ["KIND_QUESTIONS", "KIND_WORDS", "MAX_FINDINGS", "SECTOR_WORDS", "findings"]
+__all__ = ["MAX_FINDINGS", "WEIGHTS", "Finding", "findings"]
 
-#: At most this many findings (each one or two short sentences).
+#: At most this many findings are shown (each one or two short sentences).
 MAX_FINDINGS = 6
 
-#: How a kind of support is said after "Voor ...".
-KIND_WORDS = {
-    "praktisch": "praktische hulp",
-    "emotioneel": "een luisterend oor",
-    "advies": "advies",
-    "gezelschap": "gezelschap",
-    "nood": "hulp in een noodgeval",
+#: Every kind of finding and its weight: heavier first. Parameters in brackets.
+WEIGHTS: dict[str, int] = {
+    "empty": 100,  # nobody on the map yet
+    "think_of": 99,  # ... think of these groups [sectors]
+    "count": 98,  # how many people, who is very close [count, close, close_count, name]
+    # structural
+    "only_professionals": 90,  # [count]
+    "no_support": 88,  # nothing recorded about who helps with what
+    "one_sector": 86,  # everybody from one sector [sector, others]
+    "uncovered": 84,  # kinds of support nobody gives [kinds]
+    "carries_most": 80,  # half or more of the support from one person [names, count, total,
+    #                      professional]
+    "mostly_professionals": 76,  # [professional, total]
+    # strengths
+    "shared_support": 70,  # kinds with two givers or more [kinds, count, at_least]
+    "sector_mix": 66,  # people from three sectors or more [sectors]
+    "gives_back": 62,  # support goes both ways with half or more [count, name]
+    "all_know": 58,  # every pair of members is tied [count]
+    "know_via_via": 56,  # one connected group, not everyone tied directly
+    # what is not known yet, and how people are tied
+    "circle_unknown": 54,  # [count]
+    "nobody_close": 50,  # circles known, none in circle 1
+    "no_ties": 46,  # no ties among members recorded
+    "separate_groups": 44,  # [count] groups of two or more that are not tied
+    "tie_unknown": 42,  # members with no tie recorded, when others have ties [count]
+    # one person
+    "only_one_helper": 40,  # kinds only this person gives [name, kinds, member]
+    "strain_with_resident": 34,  # [count, name]
+    "strain_between": 30,  # [count, names]
+    "gives_nothing": 26,  # support goes both ways with nobody (known for 2 or more)
+    "sector_unknown": 22,  # [count]
 }
 
-#: The question that goes with a kind nobody gives yet.
-KIND_QUESTIONS = {
-    "praktisch": "Wie zou u kunnen helpen met klusjes of boodschappen?",
-    "emotioneel": "Met wie kunt u praten als u ergens mee zit?",
-    "advies": "Wie zou u om raad kunnen vragen?",
-    "gezelschap": "Met wie zou u graag eens iets samen doen?",
-    "nood": "Wie kunt u bellen als er iets gebeurt?",
-}
 
-#: How the people of a sector are called.
-SECTOR_WORDS = {
-    "familie": "familie",
-    "vrienden": "vrienden",
-    "buren": "buren",
-    "werk_school_club": "mensen van werk, school of club",
-    "professionals": "hulpverleners",
-}
+@dataclass(frozen=True)
+class Finding:
+    """One finding: what it is about (:data:`WEIGHTS`), its parameters and its weight.
+
+    Parameters are plain data: names (``str``, as on the map), counts (``int``), codes
+    of support kinds and sectors (``str``), tuples of those and flags (``bool``).
+    """
+
+    kind: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def weight(self) -> int:
+        return WEIGHTS[self.kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"kind", "weight", "params"}`` as JSON-serialisable data."""
+        return {"kind": self.kind, "weight": self.weight, "params": plain(self.params)}
 
 
-def findings(
-    G: nx.Graph, result: Scan | None = None, *, sector_words: Mapping[str, str] | None = None
-) -> list[str]:
-    """Return up to six findings about a resident's network, in plain Dutch.
+def findings(G: nx.Graph, result: Scan | None = None, *,
+             limit: int | None = MAX_FINDINGS) -> list[Finding]:
+    """Return the findings about a resident's network, heaviest first.
 
     Parameters
     ----------
@@ -69,202 +119,159 @@ def findings(
         The resident's network; member names come from here.
     result : Scan, optional
         The scan of ``G`` if it is already computed.
-    sector_words : mapping, optional
-        How to call the people of each sector ("buren", "mensen van de kerk"), for sector
-        codes a team added; :data:`SECTOR_WORDS` and then ``"mensen van <code>"`` otherwise.
+    limit : int or None
+        Keep this many (the heaviest); ``None`` keeps all.
 
     Returns
     -------
-    list of str
-        Each finding is one or two short sentences. First how many people there are, then
-        strengths, then gaps as a question or tip, at most :data:`MAX_FINDINGS` in all.
-        An empty network gives an invitation to start.
-
-    Notes
-    -----
-    A strength is said only when the data show it (two or more people for a kind of
-    support, people from three or more sectors, support going both ways with at least half
-    of the members whose answer is known, members who all know each other). A gap is only
-    raised from what is recorded: nothing unknown is treated as "no".
+    list of Finding
+        Sorted by weight, heaviest first; findings of the same weight (one per person) in
+        the order of the support kinds they are about. An empty network gives ``empty``
+        and ``think_of``.
 
     Examples
     --------
-    >>> from graph.schema import new_network, add_member
-    >>> G = new_network("Riek")
-    >>> add_member(G, "m1", name="Ans", sector="familie", circle=1,
-    ...            support=("praktisch", "emotioneel"))
-    >>> add_member(G, "m2", name="Piet", sector="buren", circle=2, support=("emotioneel",))
-    >>> for line in findings(G):
-    ...     print(line)
-    Er staan 2 mensen op uw kaart. Ans staat dicht bij u.
-    Voor een luisterend oor kunt u bij meer mensen terecht.
-    Voor advies, gezelschap en hulp in een noodgeval staat nog niemand op uw kaart. Wie zou u daarvoor kunnen vragen?
-    Voor praktische hulp kunt u nu alleen bij Ans terecht. Wie zou Ans af en toe kunnen aflossen?
-    Kennen de mensen op uw kaart elkaar? Mensen die elkaar kennen, kunnen samen meer voor u doen.
-    """  # noqa: E501
+    A chain Ans - Bob - Cor: they know each other through each other, not all directly.
+
+    >>> from graph.schema import new_network, add_member, add_tie
+    >>> G = new_network()
+    >>> for node, name in (("a", "Ans"), ("b", "Bob"), ("c", "Cor")):
+    ...     add_member(G, node, name=name, sector="familie", circle=2,
+    ...                support=("praktisch",))
+    >>> add_tie(G, "a", "b"); add_tie(G, "b", "c")
+    >>> [f.kind for f in findings(G, limit=None)]  # doctest: +NORMALIZE_WHITESPACE
+    ['count', 'one_sector', 'uncovered', 'shared_support', 'know_via_via', 'nobody_close']
+    >>> findings(G)[3].params
+    {'kinds': ('praktisch',), 'count': 3, 'at_least': False}
+    """
     s = scan(G) if result is None else result
-    name = _namer(G)
-    words = {**SECTOR_WORDS, **(sector_words or {})}
-
-    def sector(code: str) -> str:
-        return words.get(code) or "mensen van " + code.replace("_", " ")
-
-    if s.size.total == 0:
-        return _invitation(s.sectors, sector)
-    strengths = _strengths(s, name)
-    gaps = _gaps(s, name, sector)
-    room = MAX_FINDINGS - 1
-    kept = min(len(strengths), max(2, room - len(gaps)))
-    return [_count(G, name), *strengths[:kept], *gaps[: room - kept]]
+    found = _empty(s) if s.size.total == 0 else _all(G, s)
+    found.sort(key=lambda f: -f.weight)  # stable: same weight keeps its order
+    return found if limit is None else found[:limit]
 
 
-def _namer(G: nx.Graph):
-    def name(node: Hashable) -> str:
-        return name_of(G, node) if node in G else str(node)
-
-    return name
+def _empty(s: Scan) -> list[Finding]:
+    informal = tuple(c for c in s.sectors if c != PROFESSIONAL_SECTOR)
+    return [Finding("empty"), *([Finding("think_of", {"sectors": informal})] if informal else [])]
 
 
-def _join(words: Iterable[str]) -> str:
-    """Dutch list: "a", "a en b", "a, b en c"."""
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+def _all(G: nx.Graph, s: Scan) -> list[Finding]:
+    found = [_count(G)]
+    found += _structure(G, s)
+    found += _strengths(G, s)
+    found += _unknown_and_ties(s)
+    found += _per_person(G, s)
+    return found
 
 
-def _invitation(sectors: tuple[str, ...], sector) -> list[str]:
-    lines = ["Er staan nog geen mensen op uw kaart. Wie is er belangrijk voor u?"]
-    groups = [sector(c) for c in sectors if c != PROFESSIONAL_SECTOR]
-    if groups:
-        hint = groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " of " + groups[-1]
-        lines.append(f"Denk aan {hint}.")
-    return lines
-
-
-def _count(G: nx.Graph, name) -> str:
+def _count(G: nx.Graph) -> Finding:
     nodes = member_nodes(G)
-    if len(nodes) == 1:
-        return f"Er staat 1 persoon op uw kaart: {name(nodes[0])}."
-    line = f"Er staan {len(nodes)} mensen op uw kaart."
     close = [n for n in nodes if circle_of(G, n) == 1]
-    if len(close) > 3:
-        line += f" Van hen staan er {len(close)} dicht bij u."
-    elif close:
-        verb = "staat" if len(close) == 1 else "staan"
-        line += f" {_join(name(n) for n in close)} {verb} dicht bij u."
-    return line
+    names = tuple(name_of(G, n) for n in close) if len(close) <= 3 else ()
+    return Finding("count", {"count": len(nodes), "close": names, "close_count": len(close),
+                             "name": name_of(G, nodes[0]) if len(nodes) == 1 else None})
 
 
-def _strengths(s: Scan, name) -> list[str]:
-    lines = []
+def _member_kind(G: nx.Graph, node: Hashable) -> str:
+    """``"professional"``, ``"informal"`` or ``"unknown"`` (no sector: never guessed)."""
+    sector = sector_of(G, node, sectors_of(G))
+    if sector is None:
+        return "unknown"
+    return "professional" if sector == PROFESSIONAL_SECTOR else "informal"
+
+
+def _structure(G: nx.Graph, s: Scan) -> list[Finding]:
+    size, support, load = s.size, s.support, s.load
+    found = []
+    present = [c for c, n in size.per_sector.items() if n]
+    all_known = size.unknown_sector == 0
+    if all_known and present == [PROFESSIONAL_SECTOR]:
+        found.append(Finding("only_professionals", {"count": size.total}))
+    if load.total == 0:
+        found.append(Finding("no_support"))
+    elif support.uncovered:
+        found.append(Finding("uncovered", {"kinds": support.uncovered}))
+    if all_known and len(present) == 1 and present != [PROFESSIONAL_SECTOR] and size.total >= 2:
+        others = tuple(c for c in s.sectors if c not in present and c != PROFESSIONAL_SECTOR)
+        found.append(Finding("one_sector", {"sector": present[0], "others": others[:2]}))
+    if (load.share is not None and load.share >= 0.5 and load.busiest_load >= 3
+            and size.total >= 2):
+        found.append(Finding("carries_most", {
+            "names": tuple(name_of(G, n) for n in load.busiest),
+            "count": load.busiest_load,
+            "total": len(SUPPORT_KINDS),
+            "professional": all(_member_kind(G, n) == "professional" for n in load.busiest),
+        }))
+    informal = s.informal
+    if (all_known and informal.known >= 2 and 0 < informal.members
+            and informal.share is not None and informal.share <= 0.5):
+        found.append(Finding("mostly_professionals", {
+            "professional": informal.known - informal.members, "total": informal.known}))
+    return found
+
+
+def _strengths(G: nx.Graph, s: Scan) -> list[Finding]:
+    found = []
     shared = [k for k in SUPPORT_KINDS if len(s.support.givers.get(k, ())) >= 2]
-    if len(shared) == len(SUPPORT_KINDS):
-        lines.append("Voor elke soort hulp kunt u bij meer mensen terecht.")
-    elif shared:
-        kinds = _join(KIND_WORDS[k] for k in shared)
-        lines.append(f"Voor {kinds} kunt u bij meer mensen terecht.")
-    present = [c for c, n in s.size.per_sector.items() if n]
+    if shared:
+        counts = [len(s.support.givers[k]) for k in shared]
+        found.append(Finding("shared_support", {
+            "kinds": tuple(shared), "count": min(counts), "at_least": len(set(counts)) > 1}))
+    present = tuple(c for c, n in s.size.per_sector.items() if n)
     if len(present) >= 3:
-        lines.append(
-            f"Op uw kaart staan mensen uit {len(present)} verschillende groepen. "
-            "Dat is een mooie mix."
-        )
+        found.append(Finding("sector_mix", {"sectors": present}))
     rec = s.reciprocity
     if rec.reciprocal and rec.share is not None and rec.share >= 0.5:
-        if len(rec.reciprocal) == 1:
-            lines.append(f"U helpt zelf ook: {name(rec.reciprocal[0])} krijgt ook iets van u.")
-        else:
-            lines.append(f"U helpt zelf ook: {len(rec.reciprocal)} mensen krijgen ook iets van u.")
-    if s.cohesion.members >= 3 and s.cohesion.group_count == 1:
-        lines.append("De mensen op uw kaart kennen elkaar. Zo kunnen ze samen helpen.")
-    return lines
+        found.append(Finding("gives_back", {
+            "count": len(rec.reciprocal),
+            "name": name_of(G, rec.reciprocal[0]) if len(rec.reciprocal) == 1 else None}))
+    coh = s.cohesion
+    if coh.members >= 3 and coh.density == 1.0:
+        found.append(Finding("all_know", {"count": coh.members}))
+    elif coh.members >= 3 and coh.group_count == 1:
+        found.append(Finding("know_via_via"))
+    return found
 
 
-def _gaps(s: Scan, name, sector) -> list[str]:
-    lines = []
-    support, load = s.support, s.load
-    if load.total == 0:
-        lines.append(
-            "Bij wie kunt u terecht als u hulp nodig heeft? Denk aan klusjes, "
-            "een luisterend oor of iemand die u kunt bellen als er iets gebeurt."
-        )
-    elif support.uncovered:
-        kinds = _join(KIND_WORDS[k] for k in support.uncovered)
-        question = (
-            KIND_QUESTIONS[support.uncovered[0]]
-            if len(support.uncovered) == 1
-            else "Wie zou u daarvoor kunnen vragen?"
-        )
-        lines.append(f"Voor {kinds} staat nog niemand op uw kaart. {question}")
+def _unknown_and_ties(s: Scan) -> list[Finding]:
+    size, coh = s.size, s.cohesion
+    found = []
+    if size.unknown_circle:
+        found.append(Finding("circle_unknown", {"count": size.unknown_circle}))
+    elif size.per_circle.get(1, 0) == 0:
+        found.append(Finding("nobody_close"))
+    if coh.members >= 2 and coh.ties == 0:
+        found.append(Finding("no_ties"))
+    elif coh.ties:
+        groups = sum(1 for g in coh.groups if len(g) > 1)
+        if groups >= 2:
+            found.append(Finding("separate_groups", {"count": groups}))
+        if coh.isolated:
+            found.append(Finding("tie_unknown", {"count": len(coh.isolated)}))
+    if size.unknown_sector:
+        found.append(Finding("sector_unknown", {"count": size.unknown_sector}))
+    return found
 
-    named: set[Hashable] = set()
+
+def _per_person(G: nx.Graph, s: Scan) -> list[Finding]:
+    found = []
     by_person: dict[Hashable, list[str]] = {}
-    for kind, node in support.single.items():
+    for kind, node in s.support.single.items():
         by_person.setdefault(node, []).append(kind)
     for node, kinds in by_person.items():
-        who = name(node)
-        lines.append(
-            f"Voor {_join(KIND_WORDS[k] for k in kinds)} kunt u nu alleen bij {who} terecht. "
-            f"Wie zou {who} af en toe kunnen aflossen?"
-        )
-        named.add(node)
-
-    busiest = [n for n in load.busiest if n not in named]
-    if (
-        busiest
-        and len(busiest) == len(load.busiest)
-        and load.share is not None
-        and load.share >= 0.5
-        and load.busiest_load >= 3
-        and s.size.total >= 2
-    ):
-        who = _join(name(n) for n in busiest)
-        verb = "helpt" if len(busiest) == 1 else "helpen"
-        lines.append(
-            f"{who} {verb} u bij veel dingen. "
-            f"Wie zou een deel kunnen overnemen, zodat het voor {who} niet te veel wordt?"
-        )
-
-    if s.size.per_circle.get(1, 0) == 0:
-        lines.append("Er staat nog niemand in de binnenste cirkel. Wie staat het dichtst bij u?")
-
-    present = [c for c, n in s.size.per_sector.items() if n]
-    if len(present) == 1 and s.size.unknown_sector == 0 and s.size.total >= 2:
-        others = [sector(c) for c in s.sectors if c not in present and c != PROFESSIONAL_SECTOR][:2]
-        if others:
-            lines.append(
-                f"Op uw kaart staan nu alleen {sector(present[0])}. "
-                f"Kent u ook {' of '.join(others)} die u zou willen toevoegen?"
-            )
-
-    if s.cohesion.members >= 2 and s.cohesion.ties == 0:
-        lines.append(
-            "Kennen de mensen op uw kaart elkaar? "
-            "Mensen die elkaar kennen, kunnen samen meer voor u doen."
-        )
-
+        found.append(Finding("only_one_helper", {
+            "name": name_of(G, node), "kinds": tuple(kinds), "member": _member_kind(G, node)}))
     strain = s.strain
-    if strain.ego_count == 1:
-        lines.append(
-            f"Met {name(strain.ego[0])} is er soms spanning. Wat zou het contact makkelijker maken?"
-        )
-    elif strain.ego_count > 1:
-        lines.append(
-            f"Met {strain.ego_count} mensen op uw kaart is er soms spanning. "
-            "Wat zou het contact makkelijker maken?"
-        )
-    if strain.tie_count == 1:
-        a, b = strain.ties[0]
-        lines.append(
-            f"Tussen {name(a)} en {name(b)} is er soms spanning. "
-            "Houd daar rekening mee als u mensen samen uitnodigt."
-        )
-    elif strain.tie_count > 1:
-        lines.append(
-            "Tussen sommige mensen op uw kaart is er spanning. "
-            "Houd daar rekening mee als u mensen samen uitnodigt."
-        )
-
+    if strain.ego_count:
+        found.append(Finding("strain_with_resident", {
+            "count": strain.ego_count,
+            "name": name_of(G, strain.ego[0]) if strain.ego_count == 1 else None}))
+    if strain.tie_count:
+        pair = strain.ties[0]
+        found.append(Finding("strain_between", {
+            "count": strain.tie_count,
+            "names": tuple(name_of(G, n) for n in pair) if strain.tie_count == 1 else ()}))
     rec = s.reciprocity
     if rec.known >= 2 and not rec.reciprocal:
-        lines.append("Wat doet u zelf voor de mensen op uw kaart? Ook iets kleins telt mee.")
-    return lines
+        found.append(Finding("gives_nothing"))
+    return found

@@ -26,6 +26,16 @@ BIG_5: dict[str, str] = {
     "gezondheid": N_("Gezondheid"),
 }
 
+#: What each Big 5 name means, asked in the resident's words ("Dagbesteding: wat doet u
+#: overdag?"); a domain a team configured shows its name alone.
+QUESTIONS: dict[str, str] = {
+    "steun": N_("wie staat er om u heen?"),
+    "wonen": N_("hoe woont u?"),
+    "dagbesteding": N_("wat doet u overdag?"),
+    "financien": N_("hoe gaat het met uw geld?"),
+    "gezondheid": N_("hoe voelt u zich?"),
+}
+
 
 @dataclass
 class DomainInput:

@@ -1,4 +1,7 @@
-"""The strength scan as a plain-text report for the command line (``sns scan``)."""
+"""The strength scan as a plain-text report for the command line (``sns scan``).
+
+Written in Dutch and translated like the app (``sns.i18n.translations``), without Flask.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from collections.abc import Hashable, Iterable, Mapping
 
 from graph.metrics import Scan
 from graph.schema import SUPPORT_KINDS
+from sns.i18n import N_, translations
 
 __all__ = ["format_report", "resident_line"]
 
@@ -19,8 +23,9 @@ def format_report(
     *,
     names: Mapping[Hashable, str] | None = None,
     file_ego: tuple[Hashable | None, str | None] | None = None,
+    lang: str = "nl",
 ) -> str:
-    """Return a readable Dutch report: a title, the findings as bullets, the key figures.
+    """Return a readable report: a title, the findings as bullets, the key figures.
 
     Parameters
     ----------
@@ -29,12 +34,14 @@ def format_report(
     scan : Scan
         The result of :func:`graph.metrics.scan`.
     findings : iterable of str
-        The sentences of :func:`graph.findings.findings`.
+        The findings in words (:func:`sns.scan_words.phrase_all`), in ``lang``.
     names : mapping, optional
         Member node -> name, so the table shows names instead of node ids.
     file_ego : (node, rule), optional
         For a network read from a file: the file's node taken as the resident and the rule
         that found it (``graph.io.EGO_RULES``), or ``(None, "none")``; the report names it.
+    lang : {"nl", "en"}
+        The language of the labels; decimals get a comma in Dutch, a point in English.
 
     Examples
     --------
@@ -59,76 +66,117 @@ def format_report(
       Wederkerig              0 van 0 bekend (-), onbekend: 1
     ...
       Spanning                met bewoner: niemand; tussen leden: geen
+    >>> print(format_report(None, scan(G), [], lang="en"))  # doctest: +ELLIPSIS
+    Network scan (resident without a name)
+    ...
+      Network members         1 (informal 1, professional 0)
+    ...
     """
+    _ = translations(lang).gettext
     names = names or {}
+    nobody, none = _("niemand"), _("geen")
+    comma = "," if lang == "nl" else "."
 
     def who(node: Hashable) -> str:
         return names.get(node) or str(node)
 
-    def people(nodes: Iterable[Hashable], empty: str = "niemand") -> str:
+    def people(nodes: Iterable[Hashable], empty: str = nobody) -> str:
         listed = [who(n) for n in nodes]
         return ", ".join(listed) if listed else empty
 
-    title = f"Netwerkscan van {name}" if name else "Netwerkscan (bewoner zonder naam)"
+    def number(value: float | None, digits: int = 2) -> str:
+        return "-" if value is None else f"{value:.{digits}f}".replace(".", comma)
+
+    def unknown(count: int) -> str:
+        return _(", onbekend: %(count)s") % {"count": count} if count else ""
+
+    title = (_("Netwerkscan van %(name)s") % {"name": name} if name
+             else _("Netwerkscan (bewoner zonder naam)"))
     lines = [title, "=" * len(title), ""]
     if file_ego is not None:
-        lines += [resident_line(*file_ego), ""]
-    lines.append("Bevindingen")
-    lines += [f"- {line}" for line in findings] or ["- (geen)"]
-    lines += ["", "Kerngetallen"]
+        lines += [resident_line(*file_ego, lang=lang), ""]
+    lines.append(_("Bevindingen"))
+    lines += [f"- {line}" for line in findings] or [_("- (geen)")]
+    lines += ["", _("Kerngetallen")]
 
     def row(label: str, value: str, indent: int = 2) -> None:
         width = _LABEL_WIDTH - (indent - 2)
         lines.append(f"{' ' * indent}{label:<{width}}{value}".rstrip())
 
     size = scan.size
-    row("Netwerkleden", f"{size.total} (informeel {size.informal}, "
-        f"professioneel {size.professional})")
+    row(_("Netwerkleden"), _("%(total)s (informeel %(informal)s, professioneel "
+                             "%(professional)s)") % {"total": size.total,
+                                                     "informal": size.informal,
+                                                     "professional": size.professional})
     circles = ", ".join(f"{c}: {n}" for c, n in size.per_circle.items())
-    row("Per cirkel", circles + _unknown(size.unknown_circle))
+    row(_("Per cirkel"), circles + unknown(size.unknown_circle))
     sectors = ", ".join(f"{s} {n}" for s, n in size.per_sector.items())
-    row("Per sector", sectors + _unknown(size.unknown_sector))
+    row(_("Per sector"), sectors + unknown(size.unknown_sector))
 
     support = scan.support
-    row("Steun", "soort: aantal gevers")
+    row(_("Steun"), _("soort: aantal gevers"))
     for kind in SUPPORT_KINDS:
         givers = support.givers.get(kind, ())
         row(kind, f"{len(givers)}  {people(givers)}", indent=4)
 
     load = scan.load
     if load.busiest:
-        verb = "draagt" if len(load.busiest) == 1 else "dragen elk"
-        row("Draaglast", f"{people(load.busiest)} {verb} {load.busiest_load} van de "
-            f"{load.total} vormen van steun ({_percent(load.share)})")
+        values = {"names": people(load.busiest), "count": load.busiest_load,
+                  "total": load.total, "share": _percent(load.share)}
+        row(_("Draaglast"), (
+            _("%(names)s draagt %(count)s van de %(total)s vormen van steun (%(share)s)")
+            if len(load.busiest) == 1 else
+            _("%(names)s dragen elk %(count)s van de %(total)s vormen van steun (%(share)s)")
+        ) % values)
     else:
-        row("Draaglast", "niemand geeft steun")
+        row(_("Draaglast"), _("niemand geeft steun"))
 
     rec = scan.reciprocity
-    row("Wederkerig", f"{len(rec.reciprocal)} van {rec.known} bekend "
-        f"({_percent(rec.share)}){_unknown(rec.unknown)}")
+    row(_("Wederkerig"), _("%(count)s van %(known)s bekend (%(share)s)") % {
+        "count": len(rec.reciprocal), "known": rec.known, "share": _percent(rec.share)}
+        + unknown(rec.unknown))
 
     coh = scan.cohesion
-    row("Dichtheid", f"{_number(coh.density)} ({coh.ties} verbindingen tussen leden)")
+    row(_("Dichtheid"), _("%(density)s (%(ties)s verbindingen tussen leden)") % {
+        "density": number(coh.density), "ties": coh.ties})
     multi = [g for g in coh.groups if len(g) > 1]
-    row("Groepen", f"{coh.group_count} (waarvan {len(coh.isolated)} losse leden)")
+    row(_("Groepen"), _("%(count)s (waarvan %(alone)s losse leden)") % {
+        "count": coh.group_count, "alone": len(coh.isolated)})
     for i, group in enumerate(multi, 1):
-        row(f"groep {i}", people(group), indent=4)
-    row("Losse leden", people(coh.isolated, "geen"))
+        row(_("groep %(number)s") % {"number": i}, people(group), indent=4)
+    row(_("Losse leden"), people(coh.isolated, none))
 
-    brokers = ", ".join(f"{who(n)} ({_number(score)})" for n, score in scan.brokers.top)
-    estimate = "" if scan.brokers.exact else " (geschat)"
-    row("Bruggenbouwers", (brokers or "geen") + estimate)
+    brokers = ", ".join(f"{who(n)} ({number(score)})" for n, score in scan.brokers.top)
+    estimate = "" if scan.brokers.exact else _(" (geschat)")
+    row(_("Bruggenbouwers"), (brokers or none) + estimate)
 
     holes = scan.structural_holes
-    row("Effectieve omvang", f"{_number(holes.effective_size, 1)} "
-        f"(efficiëntie {_number(holes.efficiency)})")
-    row("Beperking (constraint)", _number(holes.constraint))
-    row("Diversiteit", f"{_number(scan.diversity)} (0 = één sector, 1 = gelijk verdeeld)")
+    row(_("Effectieve omvang"), _("%(size)s (efficiëntie %(efficiency)s)") % {
+        "size": number(holes.effective_size, 1), "efficiency": number(holes.efficiency)})
+    row(_("Beperking (constraint)"), number(holes.constraint))
+    row(_("Diversiteit"), _("%(iqv)s (0 = één sector, 1 = gelijk verdeeld)") % {
+        "iqv": number(scan.diversity)})
+    entropy = scan.entropy
+    row(_("Entropie"), _("%(bits)s bits (gelijkmatig %(evenness)s)") % {
+        "bits": number(entropy.bits), "evenness": number(entropy.evenness)})
+    ei = scan.ei_index
+    row(_("E-I-index sectoren"), _("%(raw)s (herschaald %(rescaled)s; %(external)s tussen, "
+                                   "%(internal)s binnen sectoren)") % {
+        "raw": number(ei.raw), "rescaled": number(ei.rescaled), "external": ei.external,
+        "internal": ei.internal})
+    informal = scan.informal
+    row(_("Informeel"), _("%(members)s van %(known)s leden (%(share)s), %(support)s van "
+                          "%(support_known)s vormen van steun (%(support_share)s)") % {
+        "members": informal.members, "known": informal.known,
+        "share": _percent(informal.share), "support": informal.support,
+        "support_known": informal.support_known,
+        "support_share": _percent(informal.support_share)})
 
     strain = scan.strain
-    ties = ", ".join(f"{who(a)} en {who(b)}" for a, b in strain.ties)
-    row("Spanning", f"met bewoner: {people(strain.ego, 'niemand')}; "
-        f"tussen leden: {ties or 'geen'}")
+    ties = ", ".join(_("%(first)s en %(second)s") % {"first": who(a), "second": who(b)}
+                     for a, b in strain.ties)
+    row(_("Spanning"), _("met bewoner: %(ego)s; tussen leden: %(ties)s") % {
+        "ego": people(strain.ego), "ties": ties or none})
     return "\n".join(lines)
 
 
@@ -137,12 +185,12 @@ _RULES = {
     "id": 'id "ego"',
     "name": 'naam "ego"',
     "label": 'label "ego"',
-    "chosen": "zo gekozen",
+    "chosen": N_("zo gekozen"),
 }
 
 
-def resident_line(node: Hashable | None, rule: str | None) -> str:
-    """Which node of a file was taken as the resident, in one Dutch sentence.
+def resident_line(node: Hashable | None, rule: str | None, *, lang: str = "nl") -> str:
+    """Which node of a file was taken as the resident, in one sentence.
 
     Examples
     --------
@@ -151,19 +199,12 @@ def resident_line(node: Hashable | None, rule: str | None) -> str:
     >>> print(resident_line(None, "none"))
     Geen bewoner gevonden in het bestand: de relatie van elk lid met de bewoner is onbekend.
     """
+    _ = translations(lang).gettext
     if node is None:
-        return ("Geen bewoner gevonden in het bestand: de relatie van elk lid met de bewoner "
-                "is onbekend.")
-    return f"Als bewoner genomen: knoop '{node}' ({_RULES.get(rule or '', rule)})."
-
-
-def _unknown(count: int) -> str:
-    return f", onbekend: {count}" if count else ""
-
-
-def _number(value: float | None, digits: int = 2) -> str:
-    """A decimal with a comma, as Dutch readers expect; a dash when undefined."""
-    return "-" if value is None else f"{value:.{digits}f}".replace(".", ",")
+        return _("Geen bewoner gevonden in het bestand: de relatie van elk lid met de bewoner "
+                 "is onbekend.")
+    return _("Als bewoner genomen: knoop '%(node)s' (%(rule)s).") % {
+        "node": node, "rule": _(_RULES.get(rule or "", rule or ""))}
 
 
 def _percent(value: float | None) -> str:

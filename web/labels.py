@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 
+from sns.life_domains import QUESTIONS as LIFE_DOMAIN_QUESTIONS
+
 PHASE_LABELS = {
     "verkenning": _l("Netwerkverkenning"),
     "netwerkberaad": _l("Netwerkberaad"),
@@ -101,4 +103,5 @@ def init_app(app: Flask) -> None:
         quality_labels=QUALITY_LABELS,
         frequency_labels=FREQUENCY_LABELS,
         reciprocal_labels=RECIPROCAL_LABELS,
+        life_domain_questions=LIFE_DOMAIN_QUESTIONS,
     )

@@ -14,6 +14,9 @@ module                      question
 :mod:`.brokers`             Who links the others?
 :mod:`.structural_holes`    Burt: effective size and constraint of the resident.
 :mod:`.diversity`           Is the network spread over sectors, or all of one kind?
+:mod:`.entropy`             The same spread as Shannon entropy (egor's measure).
+:mod:`.ei_index`            Do ties stay within a sector or cross sectors (E-I index)?
+:mod:`.informal`            How much of the network and its support is informal?
 :mod:`.strain`              Where is contact strained?
 :mod:`.strength_scan`       All of the above at once.
 ==========================  ==========================================================
@@ -22,6 +25,9 @@ module                      question
 from graph.metrics.brokers import Brokers, member_betweenness, top_brokers
 from graph.metrics.cohesion import Cohesion, member_cohesion
 from graph.metrics.diversity import iqv, sector_diversity
+from graph.metrics.ei_index import EIIndex, ei, sector_ei_index
+from graph.metrics.entropy import SectorEntropy, sector_entropy, shannon_entropy
+from graph.metrics.informal import Informal, informal_share
 from graph.metrics.load import Load, load_concentration
 from graph.metrics.reciprocity import Reciprocity, reciprocity_share
 from graph.metrics.size import Size, network_size
@@ -38,15 +44,20 @@ from graph.metrics.support import SupportCoverage, support_coverage
 __all__ = [
     "Brokers",
     "Cohesion",
+    "EIIndex",
+    "Informal",
     "Load",
     "Reciprocity",
     "Scan",
+    "SectorEntropy",
     "Size",
     "Strain",
     "StructuralHoles",
     "SupportCoverage",
     "ego_constraint",
     "ego_effective_size",
+    "ei",
+    "informal_share",
     "iqv",
     "load_concentration",
     "member_betweenness",
@@ -55,6 +66,9 @@ __all__ = [
     "reciprocity_share",
     "scan",
     "sector_diversity",
+    "sector_ei_index",
+    "sector_entropy",
+    "shannon_entropy",
     "strained_relations",
     "structural_holes",
     "support_coverage",

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph._attrs import member_nodes, node_key
+from graph._attrs import member_nodes, node_key, sector_of, sectors_of
 from graph.schema import EGO
 
 
@@ -57,3 +57,19 @@ def member_adjacency(G: nx.Graph) -> dict[Hashable, list[Hashable]]:
     return {
         n: sorted((w for w in G[n] if w != EGO and w != n), key=node_key) for n in member_nodes(G)
     }
+
+
+def known_sectors(G: nx.Graph) -> dict[Hashable, str]:
+    """``{member: sector}`` for the members whose sector is known and configured."""
+    sectors = sectors_of(G)
+    found = {n: sector_of(G, n, sectors) for n in member_nodes(G)}
+    return {n: s for n, s in found.items() if s is not None}
+
+
+def sector_counts(G: nx.Graph) -> dict[str, int]:
+    """``{sector: members}`` for every configured sector, in order, zeros included; members
+    with an unknown sector are left out."""
+    counts = dict.fromkeys(sectors_of(G), 0)
+    for sector in known_sectors(G).values():
+        counts[sector] += 1
+    return counts

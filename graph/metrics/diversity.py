@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph._attrs import member_nodes, sector_of, sectors_of
+from graph.metrics._common import sector_counts
 
 __all__ = ["iqv", "sector_diversity"]
 
@@ -83,10 +83,4 @@ def sector_diversity(G: nx.Graph) -> float | None:
     >>> sector_diversity(new_network()) is None
     True
     """
-    sectors = sectors_of(G)
-    counts = dict.fromkeys(sectors, 0)
-    for node in member_nodes(G):
-        sector = sector_of(G, node, sectors)
-        if sector is not None:
-            counts[sector] += 1
-    return iqv(counts.values())
+    return iqv(sector_counts(G).values())

@@ -12,6 +12,9 @@ from graph.metrics._common import plain
 from graph.metrics.brokers import MAX_WORK, Brokers, top_brokers
 from graph.metrics.cohesion import Cohesion, member_cohesion
 from graph.metrics.diversity import sector_diversity
+from graph.metrics.ei_index import EIIndex, sector_ei_index
+from graph.metrics.entropy import SectorEntropy, sector_entropy
+from graph.metrics.informal import Informal, informal_share
 from graph.metrics.load import Load, load_concentration
 from graph.metrics.reciprocity import Reciprocity, reciprocity_share
 from graph.metrics.size import Size, network_size
@@ -44,6 +47,12 @@ class Scan:
     structural_holes: StructuralHoles
     #: Index of qualitative variation over the sectors (0 to 1), ``None`` when undefined.
     diversity: float | None
+    #: Shannon entropy of the members over the sectors, in bits and as evenness (0 to 1).
+    entropy: SectorEntropy
+    #: Krackhardt and Stern's E-I index of the ties among members by sector, raw and rescaled.
+    ei_index: EIIndex
+    #: The informal share of the members and of the support.
+    informal: Informal
     #: Strained relations with the resident and between members.
     strain: Strain
 
@@ -108,5 +117,8 @@ def scan(G: nx.Graph, *, max_work: int = MAX_WORK) -> Scan:
         brokers=top_brokers(G, max_work=max_work),
         structural_holes=structural_holes(G),
         diversity=sector_diversity(G),
+        entropy=sector_entropy(G),
+        ei_index=sector_ei_index(G),
+        informal=informal_share(G),
         strain=strained_relations(G),
     )

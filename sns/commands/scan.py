@@ -15,6 +15,7 @@ from graph.findings import findings
 from graph.io import GraphFileError, read_graphml_raw, resident_of, to_schema
 from graph.metrics import scan
 from graph.schema import EGO
+from sns import i18n, scan_words
 from sns.cli import session_scope
 from sns.scan_report import format_report
 
@@ -29,7 +30,10 @@ from sns.scan_report import format_report
     help="Scan het netwerk uit dit GraphML-bestand in plaats van een bewoner.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Geef het resultaat als JSON.")
-def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool) -> None:
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default="nl", show_default=True,
+              help="Taal van het rapport en de bevindingen.")
+def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool,
+                 lang: str) -> None:
     """Netwerkscan ("Hoe sterk is mijn netwerk?") van bewoner RESIDENT_ID of van een
     GraphML-bestand.
 
@@ -62,12 +66,16 @@ def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool) -
             G = to_graph(db, resident)
             name = resident.name
     result = scan(G)
-    lines = findings(G, result)
+    found = findings(G, result)
+    lines = scan_words.phrase_all(found, i18n.translations(lang))
     names = {n: G.nodes[n].get("name") or str(n) for n in G if n != EGO}
     if as_json:
-        data = {"resident": name, "scan": result.to_dict(), "findings": lines, "names": names}
+        data = {"resident": name, "scan": result.to_dict(), "names": names,
+                "findings": [{**f.to_dict(), "text": text}
+                             for f, text in zip(found, lines, strict=True)]}
         if file_ego:
             data["resident_node"], data["resident_found_by"] = file_ego
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_report(name, result, lines, names=names, file_ego=file_ego))
+        click.echo(format_report(name, result, lines, names=names, file_ego=file_ego,
+                                 lang=lang))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from graph import schema
-from graph.metrics import scan
+from graph.findings import findings
 from sns.groups.maps import STEP_RESULT, graph_of
 from sns.models import GroupParticipant
 
@@ -65,12 +65,14 @@ GAP_CODES = (
 
 
 def gaps_of(net: dict, sectors: Iterable[str] = schema.SECTORS) -> list[str]:
-    """The gap codes of one map (those of the findings, without names):
+    """The gap codes of one map: the findings the participant sees, without names.
 
     ``niemand:<kind>`` nobody gives this support, ``een:<kind>`` one person does,
     ``cirkel1_leeg`` nobody in the inner circle, ``rust_op_een`` most support rests on one
     person, ``een_groep`` everyone from one group, ``kennen_elkaar_niet`` (asked, and nobody
-    knows each other), ``geeft_niet`` the participant helps nobody on the map.
+    knows each other), ``geeft_niet`` the participant helps nobody on the map. Each comes
+    from a kind of :func:`graph.findings.findings`, so the facilitator's totals count
+    exactly what the participants were told.
 
     >>> from sns.groups.maps import add_person, empty_network, set_support
     >>> net = empty_network()
@@ -81,21 +83,24 @@ def gaps_of(net: dict, sectors: Iterable[str] = schema.SECTORS) -> list[str]:
     """
     if not net["people"]:
         return []
-    s = scan(graph_of(net, sectors=sectors))
-    codes = [f"niemand:{k}" for k in s.support.uncovered]
-    codes += [f"een:{k}" for k in schema.SUPPORT_KINDS if k in s.support.single]
-    if s.size.per_circle.get(1, 0) == 0:
-        codes.append("cirkel1_leeg")
-    load = s.load
-    if (load.share is not None and load.share >= 0.5 and load.busiest_load >= 3
-            and s.size.total >= 2):
-        codes.append("rust_op_een")
-    present = [c for c, n in s.size.per_sector.items() if n]
-    if len(present) == 1 and s.size.unknown_sector == 0 and s.size.total >= 2:
+    found = findings(graph_of(net, sectors=sectors), limit=None)
+    kinds = {f.kind: f for f in found}
+    codes: list[str] = []
+    if "no_support" in kinds:
+        codes += [f"niemand:{k}" for k in schema.SUPPORT_KINDS]
+    if "uncovered" in kinds:
+        codes += [f"niemand:{k}" for k in kinds["uncovered"].params["kinds"]]
+    single = {k for f in found if f.kind == "only_one_helper" for k in f.params["kinds"]}
+    codes += [f"een:{k}" for k in schema.SUPPORT_KINDS if k in single]
+    for kind, code in (("nobody_close", "cirkel1_leeg"), ("carries_most", "rust_op_een"),
+                       ("one_sector", "een_groep")):
+        if kind in kinds:
+            codes.append(code)
+    if "only_professionals" in kinds and kinds["only_professionals"].params["count"] >= 2:
         codes.append("een_groep")
-    if net.get("ties_asked") and s.cohesion.members >= 2 and s.cohesion.ties == 0:
+    if net.get("ties_asked") and "no_ties" in kinds:
         codes.append("kennen_elkaar_niet")
-    if s.reciprocity.known >= 1 and not s.reciprocity.reciprocal:
+    if "gives_nothing" in kinds:
         codes.append("geeft_niet")
     return codes
 

@@ -14,7 +14,7 @@ def test_coach_creates_a_resident_and_sees_it_on_the_caseload(visit, people):
     page.get_by_role("link", name="Nieuwe bewoner").click()
     page.get_by_label("Naam of schuilnaam").fill("Mevrouw Ëlif")
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_text("Mevrouw Ëlif staat nu in uw caseload.").wait_for()
+    page.get_by_text("Mevrouw Ëlif staat nu bij Mijn bewoners.").wait_for()
     page.get_by_role("link", name="Mijn bewoners").click()
     rows = page.locator("table.list tbody tr")
     assert rows.first.inner_text().startswith("Mevrouw Ëlif")

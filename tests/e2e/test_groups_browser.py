@@ -50,7 +50,7 @@ def _take_part(page, code: str, people) -> None:
     page.get_by_role("heading", name="Wie kennen elkaar?").wait_for()
     page.get_by_role("group", name=f"{people[0][0]} kent:").get_by_label(people[1][0]).check()
     page.get_by_role("button", name="Verder").click()
-    page.get_by_role("heading", name="Uw netwerk").wait_for()
+    page.get_by_role("heading", name="Uw netwerk", exact=True).wait_for()
 
 
 def test_group_session_with_three_participants(visit, people, db):
@@ -74,11 +74,11 @@ def test_group_session_with_three_participants(visit, people, db):
     # Participant one sees their own map and findings, and a reload keeps them there.
     one = visits["een"].page
     one.reload()
-    one.get_by_role("heading", name="Uw netwerk").wait_for()
+    one.get_by_role("heading", name="Uw netwerk", exact=True).wait_for()
     assert one.locator("figure.my-map svg .member").count() == 2
-    assert "Dochter Sanne staat dicht bij u." in one.locator("ul.findings").inner_text()
+    assert "Dochter Sanne staat heel dicht bij u." in one.locator("ul.findings").inner_text()
     with one.expect_download() as download:
-        one.get_by_role("button", name="Download mijn kaart (PDF)").click()
+        one.get_by_role("button", name="Mijn kaart bewaren of afdrukken").click()
     assert download.value.suggested_filename == "mijn-netwerk.pdf"
     # Nobody else's people on this page.
     text = one.locator("main").inner_text()
@@ -114,7 +114,7 @@ def test_group_session_with_three_participants(visit, people, db):
     three.get_by_role("button", name="Terug").click()
     three.get_by_role("heading", name="De bijeenkomst is afgesloten").wait_for()
     with three.expect_download() as download:
-        three.get_by_role("button", name="Download mijn kaart (PDF)").click()
+        three.get_by_role("button", name="Mijn kaart bewaren of afdrukken").click()
     assert download.value.suggested_filename == "mijn-netwerk.pdf"
 
     # Only the one who asked remains, as a resident of the facilitator with their network.

@@ -17,7 +17,7 @@ def test_snapshot_add_two_snapshot_compare(visit, people, db):
     v.login("ans")
     page = v.page
     page.goto(f"/bewoners/{people.riek.id}/")
-    assert page.get_by_role("heading", name="Hoe sterk is het netwerk?").is_visible()
+    assert page.get_by_role("heading", name="Hoe sterk is uw netwerk?").is_visible()
 
     page.get_by_label("Bewaar het netwerk van nu als").fill("Einde verkenning")
     page.get_by_role("button", name="Bewaar dit moment").click()

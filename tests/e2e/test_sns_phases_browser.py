@@ -27,7 +27,7 @@ def test_verkenning_beraad_actieteam_for_the_demo_resident(visit, db, tmp_path):
     page.get_by_role("button", name="Verder naar netwerkberaad").click()
     assert page.locator(".phase-now").inner_text() == "Netwerkberaad"
 
-    page.get_by_role("link", name="Mijn netwerkberaad").click()
+    page.get_by_role("link", name="Netwerkberaad", exact=True).click()
     page.get_by_role("button", name="Nieuw netwerkberaad voorbereiden").click()
     page.get_by_label("Datum", exact=True).fill(date.today().isoformat())
     page.get_by_label("Tijd", exact=True).fill("14:00")
@@ -63,7 +63,7 @@ def test_verkenning_beraad_actieteam_for_the_demo_resident(visit, db, tmp_path):
     page.goto(f"/bewoners/{riek.id}/")
     page.get_by_role("button", name="Verder naar actieteam").click()
     assert page.locator(".phase-now").inner_text() == "Actieteam"
-    page.get_by_role("link", name="Mijn plan").click()
+    page.get_by_role("link", name="Plan", exact=True).click()
     team = page.locator("#actieteam")
     for name in ("Ans", "Toos", "Fatma"):
         team.get_by_role("checkbox", name=name).check()

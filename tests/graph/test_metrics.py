@@ -264,6 +264,9 @@ def test_to_dict_is_plain_json(make):
         "brokers",
         "structural_holes",
         "diversity",
+        "entropy",
+        "ei_index",
+        "informal",
         "strain",
     }
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import doctest
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -68,8 +71,11 @@ def test_scan_of_a_stored_resident_as_json(run, riek_id):
     assert sorted(names[n] for n in s["cohesion"]["isolated"]) == [
         "Mieke (kapper)", "Pastor Verbeek", "Schuldhulp (Ahmed)"]
     assert [names[n] for n in s["strain"]["ego"]] == ["Henk"]
-    assert data["findings"][0] == (
-        "Er staan 15 mensen op uw kaart. Ans, Fatma en Toos staan dicht bij u.")
+    assert data["findings"][0] == {
+        "kind": "count", "weight": 98,
+        "params": {"count": 15, "close": ["Ans", "Fatma", "Toos"], "close_count": 3,
+                   "name": None},
+        "text": "Er staan 15 mensen op uw kaart. Ans, Fatma en Toos staan heel dicht bij u."}
 
 
 def test_scan_of_a_stored_resident_as_text(run, riek_id):
@@ -77,7 +83,7 @@ def test_scan_of_a_stored_resident_as_text(run, riek_id):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == f"Netwerkscan van {DEMO_RESIDENT}"
-    assert "- Er staan 15 mensen op uw kaart. Ans, Fatma en Toos staan dicht bij u." in lines
+    assert "- Er staan 15 mensen op uw kaart. Ans, Fatma en Toos staan heel dicht bij u." in lines
     assert "- Met Henk is er soms spanning. Wat zou het contact makkelijker maken?" in lines
     text = "\n".join(" ".join(line.split()) for line in lines)
     assert "Netwerkleden 15 (informeel 12, professioneel 3)" in text
@@ -89,6 +95,41 @@ def test_scan_of_a_stored_resident_as_text(run, riek_id):
     assert "Losse leden Mieke (kapper), Pastor Verbeek, Schuldhulp (Ahmed)" in text
     assert "Spanning met bewoner: Henk; tussen leden: Ans en Henk" in text
     assert "m1" not in result.output  # names, not node ids
+
+
+def test_scan_in_english(run, riek_id):
+    result = run("scan", str(riek_id), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert ("- There are 15 people on your map. Ans, Fatma and Toos are very close to you."
+            in result.output.splitlines())
+    assert "- With Henk there is sometimes tension. What would make contact easier?" in (
+        result.output.splitlines())
+    text = "\n".join(" ".join(line.split()) for line in result.output.splitlines())
+    assert text.startswith(f"Network scan of {DEMO_RESIDENT}\n")
+    assert "Network members 15 (informal 12, professional 3)" in text
+    assert "Density 0.10 (10 ties between members)" in text  # a decimal point in English
+    assert "Strain with the resident: Henk; between members: Ans and Henk" in text
+    data = json.loads(run("scan", str(riek_id), "--lang", "en", "--json").output)
+    assert data["findings"][0]["text"].startswith("There are 15 people on your map.")
+    assert run("scan", str(riek_id), "--lang", "de").exit_code == 2
+
+
+def test_scan_in_english_does_not_import_the_web_app(tmp_path):
+    """The command line's scan stays light: no Flask, no Flask-Babel, no web package."""
+    path = tmp_path / "riek.graphml"
+    write_graphml(demo_network(), path)
+    code = (
+        "import sys\n"
+        "from sns.cli import cli\n"
+        f"cli(['scan', '--graphml', {str(path)!r}, '--lang', 'en'], standalone_mode=False)\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('flask', 'flask_babel', 'web'))\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "DATABASE_URL": "sqlite://"}).stdout
+    assert "- There are 15 people on your map." in out
+    assert out.splitlines()[-1] == "HEAVY []"
 
 
 def test_scan_of_a_missing_resident(run, db):

@@ -235,6 +235,17 @@ def test_joining_on_a_coachs_device_ends_the_coachs_session_on_the_server(app, c
 # -- the participant's steps ---------------------------------------------------------------
 
 
+def _visible(page: str) -> str:
+    """The page's text without tags and attributes (what a participant reads)."""
+    return re.sub(r"<[^>]*>", " ", page)
+
+
+def test_join_page_speaks_plain_dutch(client, group):
+    text = _visible(client.get("/doe-mee/").get_data(as_text=True))
+    assert "U hoeft geen gebruikersnaam of wachtwoord te maken." in text
+    assert not re.search(r"(?i)download|account|\bpdf\b", text)
+
+
 def test_steps_and_reload_continue_where_the_participant_was(join):
     me = join()
     assert "Wie staan er dicht bij u?" in _page(me)
@@ -265,8 +276,10 @@ def test_steps_and_reload_continue_where_the_participant_was(join):
     page = _page(me)
     assert "Uw netwerk" in page
     assert "<svg" in page
-    assert "Er staan 2 mensen op uw kaart. Oma Riek staat dicht bij u." in page
+    assert "Er staan 2 mensen op uw kaart. Oma Riek staat heel dicht bij u." in page
     assert "Ik wil graag hulp van een netwerkcoach" in page
+    # Plain Dutch for the resident: no English words on the result page.
+    assert not re.search(r"(?i)download|account|\bpdf\b", _visible(page))
     # No inline script or style: the strict Content-Security-Policy holds.
     assert "<script" not in page
     assert ' style="' not in page
@@ -470,7 +483,7 @@ def test_closing_mid_way_tells_the_participant_and_keeps_the_pdf(client, auth, j
     response = other.post("/doe-mee/stap/2", data={"hulp-1": ["nood"], "kaart": blob})
     page = response.get_data(as_text=True)
     assert "De bijeenkomst is afgesloten" in page
-    assert "U kunt uw kaart nog downloaden" in page
+    assert "U kunt uw kaart nog bewaren of afdrukken" in page
     pdf = other.post("/doe-mee/mijn-netwerk.pdf", data={"kaart": _blob(page)})
     assert pdf.mimetype == "application/pdf"
     assert "attachment" in pdf.headers["Content-Disposition"]
@@ -480,7 +493,7 @@ def test_closing_mid_way_tells_the_participant_and_keeps_the_pdf(client, auth, j
     # The one who asked and is still on the result page is told on the next reload.
     page = _page(asks)
     assert "Uw kaart is gewist" in page
-    assert "downloaden" not in page
+    assert "bewaren of afdrukken" not in page
 
     # Only the one who asked remains: as a resident of Ans, with their network.
     assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 0
@@ -570,3 +583,4 @@ def test_without_a_configured_proxy_a_forwarded_address_is_ignored(database_url,
         assert _attempt(browser, group.join_code, "198.51.100.1").status_code == 429
     finally:
         app.extensions["sns_engine"].dispose()
+

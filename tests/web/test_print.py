@@ -131,6 +131,26 @@ def test_mijn_netwerk_has_the_findings_and_who_helps_with_what(client, riek, app
     assert "Ans de Wit, Huisarts Bakker" in text  # hulp in nood, in the order of the map
 
 
+def test_mijn_netwerk_in_dutch_and_english(client, riek):
+    """The printed findings are the page's findings, in the chosen language."""
+    text = _text(_pdf(client, _url(riek, "mijn-netwerk.pdf")))
+    for sentence in (
+        "Er staan 4 mensen op uw kaart. Ans de Wit en Zoë Ĳzerman staan heel dicht bij u.",
+        "Voor praktische hulp kunt u nu alleen bij Ans de Wit terecht. "
+        "Wie zou Ans de Wit af en toe kunnen aflossen?",
+    ):
+        assert sentence in text, sentence
+    client.post("/taal", data={"lang": "en", "next": "/"})
+    text = _text(_pdf(client, _url(riek, "mijn-netwerk.pdf")))
+    for sentence in (
+        "There are 4 people on your map. Ans de Wit and Zoë Ĳzerman are very close to you.",
+        "For practical help you can only turn to Ans de Wit now. "
+        "Who could take over from Ans de Wit now and then?",
+    ):
+        assert sentence in text, sentence
+    assert "uw kaart" not in text
+
+
 def test_take_home_bundle_is_map_then_findings(client, riek):
     response = client.get(_url(riek, "meenemen.pdf"))
     assert response.headers["Content-Disposition"] == 'attachment; filename="mijn-netwerk.pdf"'

@@ -183,6 +183,8 @@ def test_life_domains_save_and_refuse_bad_scores(client, riek, db):
     page = client.get(url).get_data(as_text=True)
     for domain in ("Steun en netwerk", "Wonen", "Dagbesteding", "Financiën", "Gezondheid"):
         assert domain in page
+    # The jargon is explained in the resident's words.
+    assert "<legend>Dagbesteding: wat doet u overdag?</legend>" in page
     response = client.post(url, data={"current_wonen": "Trap is lastig", "desired_wonen":
                                       "Gelijkvloers wonen", "score_wonen": "4"})
     assert response.status_code == 302

@@ -33,6 +33,6 @@ def new_resident():
             form.name.errors.append(_(err.message))
         else:
             db.commit()
-            flash(_("%(name)s staat nu in uw caseload.", name=resident.name))
+            flash(_("%(name)s staat nu bij Mijn bewoners.", name=resident.name))
             return redirect(url_for("residents.show", resident_id=resident.id))
     return render_template("caseload/new.html", form=form)

@@ -26,7 +26,7 @@ from flask_login import current_user, logout_user
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 
-from graph import findings, svg
+from graph import svg
 from sns import audit, groups
 from sns.errors import Invalid
 from sns.i18n import N_
@@ -37,6 +37,7 @@ from web.database import get_db
 from web.forms import ids, int_or_none
 from web.groups import participant_bp as bp
 from web.groups import takehome, words
+from web.scan.panel import findings_in_words
 
 #: The Flask session key: ``{"s": group session id, "t": token}``.
 SESSION_KEY = "groepsdeelname"
@@ -117,7 +118,7 @@ def _render_step(participant: GroupParticipant, *, form: dict | None = None, sta
     }
     if participant.step == groups.STEP_RESULT:
         G = groups.graph_of(net, sectors=labels.sectors())
-        context.update(map_svg=_map_svg(G), findings=findings.findings(G),
+        context.update(map_svg=_map_svg(G), findings=findings_in_words(G),
                        opted_in=groups.has_opted_in(participant))
     return render_template(f"groups/step{participant.step}.html", **context), status
 

@@ -42,7 +42,7 @@ SUPPORT_WORDS = {
 
 _GAPS = {
     "cirkel1_leeg": _l("Niemand in de binnenste cirkel"),
-    "rust_op_een": _l("Veel van de hulp komt van één persoon"),
+    "rust_op_een": _l("De helft of meer van de hulp komt van één persoon"),
     "een_groep": _l("Alle mensen komen uit één groep (bijvoorbeeld alleen familie)"),
     "kennen_elkaar_niet": _l("De mensen op de kaart kennen elkaar niet"),
     "geeft_niet": _l("De hulp gaat nog niet over en weer"),

@@ -30,7 +30,7 @@ from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from graph import findings, metrics, render, schema, svg
+from graph import metrics, render, schema, svg
 from graph._attrs import member_nodes, name_of
 from graph.schema import EGO
 from sns import beraad, network, plan
@@ -40,6 +40,7 @@ from web.beraad.letters import letters
 from web.database import get_db
 from web.printing import map_key
 from web.printing.pdf import render_pdf
+from web.scan.panel import findings_in_words
 
 #: A printed name is at most this long (a 200-character name ends in "…").
 MAX_NAME = 40
@@ -202,7 +203,7 @@ def map_context(p: Printout) -> dict:
 
 
 def network_context(p: Printout) -> dict:
-    """The findings in plain Dutch and, per kind of support, who gives it."""
+    """The findings in plain words and, per kind of support, who gives it."""
     G = p.graph
     result = metrics.scan(G)
     coverage = [
@@ -210,7 +211,7 @@ def network_context(p: Printout) -> dict:
          "names": [name_of(G, n) for n in result.support.givers[kind]]}
         for kind in schema.SUPPORT_KINDS
     ]
-    return {"findings": findings.findings(G, result), "coverage": coverage,
+    return {"findings": findings_in_words(G, result), "coverage": coverage,
             "members": len(member_nodes(G))}
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
+from flask_babel import get_translations
 
 from graph import findings, metrics, schema
 from graph._attrs import name_of
+from sns import scan_words
 from web import labels
 
 BAR_FULL = 5  # this many givers fill the bar: more is not "better" beyond a handful
@@ -21,8 +23,14 @@ class Bar:
     fraction: float
 
 
+def findings_in_words(G: nx.Graph, result: metrics.Scan | None = None) -> list[str]:
+    """The findings of ``G`` in the request's language: the one way every page (the
+    resident's page, the PDF, the group participant's result) says them."""
+    return scan_words.phrase_all(findings.findings(G, result), get_translations())
+
+
 def strength(G: nx.Graph) -> dict:
-    """Findings in plain Dutch and one bar per kind of support."""
+    """Findings in plain words and one bar per kind of support."""
     result = metrics.scan(G)
     bars = [
         Bar(
@@ -33,4 +41,4 @@ def strength(G: nx.Graph) -> dict:
         )
         for kind, givers in ((k, result.support.givers[k]) for k in schema.SUPPORT_KINDS)
     ]
-    return {"findings": findings.findings(G, result), "bars": bars, "scan": result}
+    return {"findings": findings_in_words(G, result), "bars": bars, "scan": result}
