@@ -1,7 +1,7 @@
 """a note on a tie between members (the kinds of tie an imported file had)
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0010
 Created: 2026-12-01 08:10:00
 
 Only a column is added (no table rebuild), so no parent table is copied and no child row
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0006"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
