@@ -107,7 +107,9 @@ def test_two_factor_migration_down_keeps_every_coach_and_their_child_rows(empty_
     assert before["recovery_code"] == 10
     migrate.downgrade(empty_url, "0008-1")
     after = counts()
-    assert set(before) - set(after) == {"recovery_code", "public_request"}
+    # 0008's tables are gone (with those of later migrations, stepped back over on the way);
+    # every table that stays keeps every row.
+    assert {"recovery_code", "public_request"} <= set(before) - set(after)
     assert after == {t: n for t, n in before.items() if t in after}
     assert {"coach", "assignment", "group_session", "audit_event"} <= set(after)
     assert "totp_secret" not in {c["name"] for c in inspect(engine).get_columns("coach")}
