@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from sns.models import AuditEvent, Coach
+from tests.conftest import TOTP_SECRET
 from web import create_app
 
 #: "privacy" is the privacy officer: the whole access log, never a file.
@@ -51,7 +52,7 @@ def test_stranger_gets_404_on_every_resident_route(client, auth, people, db, rul
                                                     username, password_hash):
     if username == "privacy":
         db.add(Coach(username="privacy", display_name="FG", password_hash=password_hash,
-                     role="privacy"))
+                     role="privacy", totp_secret=TOTP_SECRET))
         db.commit()
     auth.login(username)
     url = _url(rule, people.riek.id)
@@ -143,7 +144,7 @@ def create_resident_for(db, coach, name):
 def test_access_log_is_for_the_privacy_officer(client, auth, people, db, password_hash,
                                                username, status):
     db.add(Coach(username="privacy", display_name="FG", password_hash=password_hash,
-                 role="privacy"))
+                 role="privacy", totp_secret=TOTP_SECRET))
     db.commit()
     auth.login(username)
     assert client.get("/privacy/logboek").status_code == status

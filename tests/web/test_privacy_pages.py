@@ -15,12 +15,13 @@ from graph.io import read_graphml
 from sns import audit, consent
 from sns.models import AuditEvent, Coach, NetworkMember, PhaseChange, Resident
 from sns.models.base import utcnow
+from tests.conftest import TOTP_SECRET
 from tests.privacy_data import full_resident
 
 
 def _privacy_officer(db, password_hash):
     officer = Coach(username="fg", display_name="Functionaris", password_hash=password_hash,
-                    role="privacy")
+                    role="privacy", totp_secret=TOTP_SECRET)
     db.add(officer)
     db.commit()
     return officer
