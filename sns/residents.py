@@ -10,14 +10,16 @@ from sns.access import assigned_residents, require_role
 from sns.errors import Invalid, StaleVersion
 from sns.i18n import N_
 from sns.models import Assignment, Coach, Resident
+from sns.text import strip_controls
 
 NAME_MAX = 200
 TEXT_MAX = 5000
 
 
 def clean_text(value: str | None, *, limit: int = TEXT_MAX) -> str | None:
-    """Strip whitespace; empty becomes None; refuse text longer than ``limit``."""
-    value = (value or "").strip()
+    """Strip control characters and whitespace; empty becomes None; refuse text longer than
+    ``limit``."""
+    value = strip_controls(value or "").strip()
     if len(value) > limit:
         raise Invalid(N_("Deze tekst is te lang."))
     return value or None

@@ -8,6 +8,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
+from tests.conftest import PASSWORD
 from web.redirects import local_target
 
 #: Targets that a browser would take to another site (or that are not a plain path here).
@@ -61,29 +62,31 @@ def test_paths_on_this_site_are_kept(target):
     assert local_target(target) == target
 
 
+def _login(client, target):
+    return client.post(f"/login?next={quote(target, safe='')}",
+                       data={"username": "ans", "password": PASSWORD})
+
+
+def _switch_language(client, target):
+    return client.post("/taal", data={"lang": "en", "next": target})
+
+
 @pytest.mark.parametrize("target", [t for t in FOREIGN if t])
-def test_login_never_sends_the_browser_elsewhere(client, people, target):
-    response = client.post(f"/login?next={quote(target, safe='')}",
-                           data={"username": "ans", "password": "correct horse battery"})
+@pytest.mark.parametrize("follow_next", [_login, _switch_language])
+def test_login_and_language_switch_never_send_the_browser_elsewhere(client, people,
+                                                                     follow_next, target):
+    response = follow_next(client, target)
     assert response.status_code == 302
     # The caseload, or (a control character removed at input) a harmless path here.
     assert _where_a_browser_goes(response.headers["Location"]) == "sns.example"
 
 
-def test_login_goes_on_to_the_page_asked_for(client, people):
-    response = client.post("/login?next=%2Fbewoners%2F3",
-                           data={"username": "ans", "password": "correct horse battery"})
-    assert response.headers["Location"] == "/bewoners/3"
-
-
-@pytest.mark.parametrize("target", [t for t in FOREIGN if t])
-def test_language_switch_never_sends_the_browser_elsewhere(client, people, target):
-    response = client.post("/taal", data={"lang": "en", "next": target})
-    assert response.status_code == 302
-    assert _where_a_browser_goes(response.headers["Location"]) == "sns.example"
+@pytest.mark.parametrize("follow_next", [_login, _switch_language])
+def test_login_and_language_switch_go_on_to_the_page_asked_for(client, people, follow_next):
+    assert follow_next(client, "/bewoners/3").headers["Location"] == "/bewoners/3"
 
 
 def test_the_reported_attack_goes_to_the_caseload(client, people):
     response = client.post("/login?next=/%09/evil.example/",
-                           data={"username": "ans", "password": "correct horse battery"})
+                           data={"username": "ans", "password": PASSWORD})
     assert response.headers["Location"] == "/"

@@ -16,7 +16,7 @@ from sns.errors import Invalid
 from web.access import current_coach
 from web.account import bp
 from web.account.forms import OwnPasswordForm, SetupCodeForm
-from web.auth.views import two_factor_required
+from web.auth.login import two_factor_required
 from web.database import get_db
 from web.qr import qr_svg
 

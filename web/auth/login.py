@@ -1,4 +1,5 @@
-"""Login sessions: Flask-Login on a per-account session token, and the idle timeout.
+"""Login sessions: Flask-Login on a per-account session token, the idle timeout, and the
+second factor that an account of some roles must set up before anything else.
 
 The cookie holds the account's ``session_token``, not its id; logging out or changing the
 password replaces the token, which ends every session of that account on the server side.
@@ -12,7 +13,8 @@ from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, logout_user
 
-from sns import accounts
+from sns import accounts, two_factor
+from sns.models import Coach
 from web.database import get_db
 
 PUBLIC_ENDPOINTS = {
@@ -71,11 +73,15 @@ def _require_login():
 SETUP_ENDPOINTS = {"account.two_factor_setup", "auth.logout"}
 
 
+def two_factor_required(coach: Coach) -> bool:
+    """Whether this account must have a second factor on this server (``SNS_REQUIRE_2FA``
+    adds the coaches to the roles of :data:`sns.two_factor.TWO_FACTOR_ROLES`)."""
+    return two_factor.required(coach, for_coaches=bool(current_app.config["REQUIRE_2FA"]))
+
+
 def _require_second_factor():
     """An account that must log in with a second factor and has none yet (new, or reset by
     an admin) sets it up before anything else."""
-    from web.auth.views import two_factor_required
-
     if (current_user.totp_secret is None and two_factor_required(current_user)
             and request.endpoint not in SETUP_ENDPOINTS):
         flash(_l("Voor uw account is inloggen in twee stappen nodig. Stel dat eerst in."))

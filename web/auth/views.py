@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 
@@ -133,8 +133,3 @@ def logout():
     session.clear()
     flash(_("U bent uitgelogd."))
     return redirect(url_for("auth.login"))
-
-
-def two_factor_required(coach: Coach) -> bool:
-    """Whether this account must have a second factor on this server."""
-    return two_factor.required(coach, for_coaches=bool(current_app.config["REQUIRE_2FA"]))

@@ -4,7 +4,8 @@ The participant's token lives in the Flask session (the signed, HttpOnly session
 this browser), never in a URL. Group sessions run on shared tablets and laptops: a URL with
 the token would stay in the browser history, in server logs and on a photo of the screen,
 and the next person on the same device could open it. The cookie is replaced when the next
-person joins, and "Klaar" removes it; a reload or a tablet that restarts its browser tab
+person joins, and "Ik ben klaar" removes it; both also end the old token on the server, so
+a copy of the old cookie opens nothing. A reload or a tablet that restarts its browser tab
 keeps it, so the participant continues at the step they were at (stored in the database).
 
 Only the token's hash is stored; a token that belongs to no participant of the session in
