@@ -9,12 +9,13 @@ from sns import migrate
 from sns.db import make_engine
 from tests.sns.test_migrations import empty_url  # noqa: F401 - the parametrised fixture
 
+MEMBER = ("INSERT INTO network_member (id, resident_id, name, support, can_think_along, "
+          "in_actieteam, version, created_at, updated_at) VALUES ({i}, 1, 'M{i}', '[]', false, "
+          "false, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
 ROWS = [
     "INSERT INTO resident (id, name, phase, network_version, version, created_at, updated_at) "
     "VALUES (1, 'Riek', 'verkenning', 1, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
-    *(f"INSERT INTO network_member (id, resident_id, name, support, can_think_along, "
-      f"in_actieteam, version, created_at, updated_at) VALUES ({i}, 1, 'M{i}', '[]', false, "
-      f"false, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)" for i in (1, 2, 3)),
+    *(MEMBER.format(i=i) for i in (1, 2, 3)),
     "INSERT INTO tie (id, resident_id, a_id, b_id, quality, version) "
     "VALUES (1, 1, 1, 2, 'goed', 1)",
 ]
