@@ -118,6 +118,12 @@ def test_network_canvas_preview_shows_what_maps_to_what(client, db, riek, nieuw)
     assert ties[frozenset(("Ans", "Bert"))]["note"] == "family, knows"
 
 
+def test_a_value_that_does_not_fit_is_named_in_the_preview(client, nieuw, riek):
+    files = {"alters.csv": b"egoID,alterID,name,circle\n1,a,Ans,1\n1,b,Bob,9\n"}
+    page = client.get(_upload(client, nieuw, files).headers["Location"]).get_data(as_text=True)
+    assert "niet ingelezen: &#39;9&#39; past niet bij cirkel" in page
+
+
 def test_names_already_on_the_map_are_named_in_the_preview(client, riek):
     export = client.get(f"/bewoners/{riek.id}/netwerk/export?formaat=graphml").data
     upload = _upload(client, riek, {"terug.graphml": export})
