@@ -124,6 +124,14 @@ def test_a_value_that_does_not_fit_is_named_in_the_preview(client, nieuw, riek):
     assert "niet ingelezen: &#39;9&#39; past niet bij cirkel" in page
 
 
+def test_the_preview_escapes_what_the_file_says(client, nieuw, riek):
+    hostile = "<img src=x onerror=alert(1)>"
+    files = {"alters.csv": f'egoID,alterID,name,"{hostile}"\n1,a,"{hostile}",x\n'.encode()}
+    page = client.get(_upload(client, nieuw, files).headers["Location"]).get_data(as_text=True)
+    assert hostile not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
 def test_names_already_on_the_map_are_named_in_the_preview(client, riek):
     export = client.get(f"/bewoners/{riek.id}/netwerk/export?formaat=graphml").data
     upload = _upload(client, riek, {"terug.graphml": export})
