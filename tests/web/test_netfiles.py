@@ -4,6 +4,7 @@ the database unchanged. Runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from pathlib import Path
@@ -122,6 +123,19 @@ def test_a_value_that_does_not_fit_is_named_in_the_preview(client, nieuw, riek):
     files = {"alters.csv": b"egoID,alterID,name,circle\n1,a,Ans,1\n1,b,Bob,9\n"}
     page = client.get(_upload(client, nieuw, files).headers["Location"]).get_data(as_text=True)
     assert "niet ingelezen: &#39;9&#39; past niet bij cirkel" in page
+
+
+def test_the_coach_chooses_who_in_the_file_is_the_resident(client, db, nieuw, riek):
+    gexf = (NC.parent / "gephi.gexf").read_bytes()
+    location = _upload(client, nieuw, {"gephi.gexf": gexf}).headers["Location"]
+    page = html.unescape(client.get(location).get_data(as_text=True))
+    assert "Als bewoner genomen: 'n0' (de persoon met het label 'ego')." in page
+    page = html.unescape(client.get(f"{location}?bewoner=n1").get_data(as_text=True))
+    assert "Als bewoner genomen: 'n1' (door u gekozen)." in page
+    assert client.post(location, data={"bewoner": "n1"}).status_code == 303
+    db.expire_all()
+    G = to_graph(db, nieuw)
+    assert sorted(G.nodes[n]["name"] for n in G if n != "ego") == ["Bas", "Ego"]
 
 
 def test_the_preview_escapes_what_the_file_says(client, nieuw, riek):
