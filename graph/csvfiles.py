@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from graph.files import MAX_NODES, GraphFileError, too_many_nodes
 
-__all__ = ["Row", "Table", "read_csv", "write_csv"]
+__all__ = ["Row", "Table", "read_csv", "same_resident", "write_csv"]
 
 
 class Row(dict):
@@ -93,6 +93,28 @@ def read_csv(name: str, data: bytes, *, required: Sequence[str] = (),
         raise GraphFileError(f"{name}, regel {reader.line_num}: dit is geen geldige CSV "
                              "(kijk of elk aanhalingsteken ook gesloten wordt).") from err
     return Table(name, columns, rows)
+
+
+def same_resident(table: Table, row: Row, column: str | None, seen: str | None,
+                  refuse: str) -> str | None:
+    """The resident id of ``row`` (in ``column``), checked against the one ``seen`` so far.
+
+    A file holds one resident: a row with another id raises ``GraphFileError`` with the
+    file, the line and ``refuse`` (formatted with ``value`` and ``seen``). Returns the id
+    to remember (``seen`` when the row has none).
+
+    >>> t = read_csv("a.csv", b"egoID\\n1\\n2\\n")
+    >>> same_resident(t, t.rows[1], "egoID", "1", "ander {value}, niet {seen}")
+    Traceback (most recent call last):
+    ...
+    graph.files.GraphFileError: a.csv, regel 3: ander 2, niet 1
+    """
+    value = row.get(column) if column else None
+    if value is None:
+        return seen
+    if seen is not None and value != seen:
+        raise GraphFileError(f"{table.where(row)}: " + refuse.format(value=value, seen=seen))
+    return value
 
 
 def write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:

@@ -33,7 +33,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.csvfiles import Table, read_csv
+from graph.csvfiles import read_csv, same_resident
 from graph.files import GraphFileError
 
 __all__ = ["is_egoweb", "read_egoweb"]
@@ -41,6 +41,7 @@ __all__ = ["is_egoweb", "read_egoweb"]
 _ALTER = ("Alter Number", "Alter.Number")
 _PAIR = (("Alter 1 Number", "Alter.1.Number"), ("Alter 2 Number", "Alter.2.Number"))
 _EGO_ID = ("EgoID", "Ego ID", "Ego.ID")
+_OTHER = "EgoID {value} is een ander interview dan {seen}. Lees één interview per keer in."
 
 
 def _header(data: bytes) -> list[str]:
@@ -81,7 +82,7 @@ def read_egoweb(files: Mapping[str, bytes], *, max_nodes: int) -> tuple[nx.Multi
     ego_fields: dict[str, Any] = {}
     ego_id = None
     for row in alters.rows:
-        ego_id = _same_ego(alters, row, ego_col, ego_id)
+        ego_id = same_resident(alters, row, ego_col, ego_id, _OTHER)
         node = row[alter_col]
         if node is None:
             raise GraphFileError(f"{alters.where(row)}: het Alter Number is leeg.")
@@ -99,7 +100,7 @@ def read_egoweb(files: Mapping[str, bytes], *, max_nodes: int) -> tuple[nx.Multi
             raise GraphFileError(f"{pairs.name}: de kolom 'Alter 2 Number' ontbreekt.")
         pair_ego = pairs.column(*_EGO_ID)
         for row in pairs.rows:
-            _same_ego(pairs, row, pair_ego, ego_id)
+            same_resident(pairs, row, pair_ego, ego_id, _OTHER)
             for end in (row[first], row[second]):
                 if end not in raw:
                     raise GraphFileError(
@@ -109,14 +110,3 @@ def read_egoweb(files: Mapping[str, bytes], *, max_nodes: int) -> tuple[nx.Multi
                 if k not in (first, second, pair_ego) and v is not None
                 and not k.startswith("Alter ") and not k.startswith("Alter.")})
     return raw, ego_fields
-
-
-def _same_ego(table: Table, row, column: str | None, ego_id: str | None) -> str | None:
-    value = row.get(column) if column else None
-    if value is None:
-        return ego_id
-    if ego_id is not None and value != ego_id:
-        raise GraphFileError(
-            f"{table.where(row)}: EgoID {value} is een ander interview dan {ego_id}. "
-            "Lees één interview per keer in.")
-    return value

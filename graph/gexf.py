@@ -86,6 +86,7 @@ def write_gexf(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> None
     writer.xml.set("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd")
     writer.add_graph(H)
     meta = writer.xml.find("meta")
+    meta.find("creator").text = "sns (sociale netwerkstrategieën)"
     SubElement(meta, "keywords").text = H.graph["sectors"]
     if isinstance(path_or_file, (str, os.PathLike)):
         with open(path_or_file, "wb") as f:

@@ -62,7 +62,7 @@ from graph.schema import (
     SUPPORT_KINDS,
 )
 
-__all__ = ["FIELD_NAMES", "FieldUse", "Mapped", "map_fields"]
+__all__ = ["FIELD_NAMES", "REASONS", "FieldUse", "Mapped", "map_fields"]
 
 #: Our field -> the names a file may give it (lower case; ours first).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -96,12 +96,36 @@ _NO = {"false", "0", "nee", "no"}
 
 @dataclass(frozen=True)
 class FieldUse:
-    """One field of the file: where it was, what it became (``None``: left out) and why."""
+    """One field of the file: where it was, what it became and, when left out, why.
+
+    The report is data: the web layer says it in words (``web.netfiles.words``).
+
+    Attributes
+    ----------
+    field : str
+        The file's name of the field (``support_*`` for a split categorical variable).
+    on : str
+        Where it was: ``persoon``, ``relatie`` (edge to the resident), ``verbinding`` (tie
+        between two members) or ``bewoner``.
+    target : str or None
+        Our field it becomes; ``None`` when it is left out.
+    reason : str
+        One of :data:`REASONS`: ``technical`` (ids, layout, colours), ``not_in_sns`` (no
+        field of ours has that name), ``misfit`` (named as ours, but ``value`` does not fit
+        field ``fits``), ``twice`` (a second field for ``fits``), ``kinds`` (the kinds of
+        edge, kept in the note); ``""`` for a field that simply maps.
+    """
 
     field: str
-    on: str  # "persoon", "relatie", "verbinding", "bewoner"
+    on: str
     target: str | None
     reason: str = ""
+    value: str | None = None
+    fits: str | None = None
+
+
+#: The reasons of :class:`FieldUse`.
+REASONS = ("technical", "not_in_sns", "misfit", "twice", "kinds")
 
 
 @dataclass
@@ -164,7 +188,7 @@ def map_fields(
             target = "name"
         if not _technical(key) or target:
             result.fields.append(FieldUse(key, "bewoner", target,
-                                          "" if target else "niet in sns"))
+                                          "" if target else "not_in_sns"))
 
     node_fields = _columns(raw.nodes[n] for n in members)
     ego_edge_fields = _columns(d for u, v, d in raw.edges(data=True) if ego in (u, v))
@@ -232,14 +256,13 @@ def _plan(columns: list[str], rows: list[Mapping[str, Any]], sectors: tuple[str,
                 taken.add(ours)
                 plan.uses.append(FieldUse(key, on, ours))
             else:
-                plan.uses.append(FieldUse(key, on, None, f"waarde {bad!r} past niet bij "
-                                                        f"{ours}"))
+                plan.uses.append(FieldUse(key, on, None, "misfit", str(bad), ours))
             continue
         base, _, option = key.rpartition("_")
         if base and _BY_NAME.get(base.lower()) in ("support", "sector") and option:
             groups.setdefault(base, {})[key] = option
             continue
-        reason = "technisch" if _technical(key) else "niet in sns"
+        reason = "technical" if _technical(key) else "not_in_sns"
         plan.uses.append(FieldUse(key, on, None, reason))
     for base, options in groups.items():
         ours = _BY_NAME[base.lower()]
@@ -250,8 +273,9 @@ def _plan(columns: list[str], rows: list[Mapping[str, Any]], sectors: tuple[str,
             taken.add(ours)
             plan.uses.append(FieldUse(f"{base}_*", on, ours))
         else:
-            why = f"optie {unknown[0]!r} past niet bij {ours}" if unknown else "dubbel"
-            plan.uses.append(FieldUse(f"{base}_*", on, None, why))
+            use = (FieldUse(f"{base}_*", on, None, "misfit", unknown[0], ours) if unknown
+                   else FieldUse(f"{base}_*", on, None, "twice", fits=ours))
+            plan.uses.append(use)
     return plan
 
 
@@ -270,7 +294,7 @@ def _ties(raw: nx.MultiGraph, ego: Hashable | None, out: nx.Graph, result: Mappe
                  allowed=("quality", "note"), on="verbinding")
     result.fields += plan.uses
     if kinds_key:
-        result.fields.append(FieldUse(kinds_key, "verbinding", "note", "soort verbinding"))
+        result.fields.append(FieldUse(kinds_key, "verbinding", "note", "kinds"))
     merged = 0
     for pair, edges in pairs.items():
         u, v = sorted(pair, key=str)

@@ -38,7 +38,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.csvfiles import read_csv
+from graph.csvfiles import read_csv, same_resident
 from graph.files import GraphFileError, too_many_nodes
 
 __all__ = ["is_netcanvas", "read_netcanvas"]
@@ -47,6 +47,8 @@ _NODES = re.compile(r"_attributeList_(.+)\.csv$", re.IGNORECASE)
 _EDGES = re.compile(r"_edgeList_(.+)\.csv$", re.IGNORECASE)
 _EGO = re.compile(r"_ego\.csv$", re.IGNORECASE)
 _EGO_UUID = "networkCanvasEgoUUID"
+_OTHER = ("deze rij hoort bij een ander interview (networkCanvasEgoUUID '{value}'). "
+          "Lees één interview per keer in.")
 
 
 def _base(name: str) -> str:
@@ -65,25 +67,14 @@ def read_netcanvas(files: Mapping[str, bytes], *, max_nodes: int) -> tuple[nx.Mu
     """The alters and edges of one interview, and the ego's variables (module notes)."""
     named = {_base(n): data for n, data in files.items()}
     ego_fields: dict[str, Any] = {}
-    interview: list[str | None] = [None]
-
-    def same_interview(table, row) -> None:
-        value = row.get(_EGO_UUID)
-        if value is None:
-            return
-        if interview[0] is None:
-            interview[0] = value
-        elif value != interview[0]:
-            raise GraphFileError(
-                f"{table.where(row)}: deze rij hoort bij een ander interview "
-                f"({_EGO_UUID} '{value}'). Lees één interview per keer in.")
+    interview: str | None = None
 
     for name in sorted(n for n in named if _EGO.search(n)):
         egos = read_csv(name, named[name])
         if len(egos.rows) != 1:
             raise GraphFileError(f"{name}: er moet precies één ego in staan, niet "
                                  f"{len(egos.rows)}; lees één interview per keer in.")
-        same_interview(egos, egos.rows[0])
+        interview = same_resident(egos, egos.rows[0], _EGO_UUID, interview, _OTHER)
         ego_fields.update({k: v for k, v in egos.rows[0].items()
                            if v is not None and not k.startswith("networkCanvas")})
 
@@ -94,7 +85,7 @@ def read_netcanvas(files: Mapping[str, bytes], *, max_nodes: int) -> tuple[nx.Mu
         id_col = table.column("nodeID", "_id")
         node_type = _NODES.search(name).group(1)
         for row in table.rows:
-            same_interview(table, row)
+            interview = same_resident(table, row, _EGO_UUID, interview, _OTHER)
             node = row[id_col]
             if node is None:
                 raise GraphFileError(f"{table.where(row)}: de nodeID is leeg.")
@@ -110,7 +101,7 @@ def read_netcanvas(files: Mapping[str, bytes], *, max_nodes: int) -> tuple[nx.Mu
         table = read_csv(name, named[name], required=("from", "to"))
         edge_type = _EDGES.search(name).group(1)
         for row in table.rows:
-            same_interview(table, row)
+            interview = same_resident(table, row, _EGO_UUID, interview, _OTHER)
             for end in (row["from"], row["to"]):
                 if end not in raw:
                     raise GraphFileError(

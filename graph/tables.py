@@ -44,7 +44,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.csvfiles import Table, read_csv, write_csv
+from graph.csvfiles import Table, read_csv, same_resident, write_csv
 from graph.files import GraphFileError
 from graph.io import flat_graph
 from graph.safezip import read_zip
@@ -126,7 +126,7 @@ def read_tables(files: Mapping[str, bytes], *, max_nodes: int) -> tuple[nx.Multi
         ego_fields = {k: v for k, v in row.items() if k not in ("egoID", ".egoID") and v}
     raw = nx.MultiGraph(sectors=ego_fields.pop("sectors", None))
     for row in alters.rows:
-        ego_id = _same_ego(alters, row, ego_id_col, ego_id)
+        ego_id = same_resident(alters, row, ego_id_col, ego_id, _OTHER_EGO)
         node = row[alter_col]
         if node is None:
             raise GraphFileError(f"{alters.where(row)}: de alterID is leeg.")
@@ -141,15 +141,8 @@ def read_tables(files: Mapping[str, bytes], *, max_nodes: int) -> tuple[nx.Multi
     return raw, ego_fields
 
 
-def _same_ego(table: Table, row, column: str | None, ego_id: str | None) -> str | None:
-    value = row.get(column) if column else None
-    if value is None:
-        return ego_id
-    if ego_id is not None and value != ego_id:
-        raise GraphFileError(
-            f"{table.where(row)}: egoID '{value}' hoort niet bij bewoner '{ego_id}'. "
-            "Het bestand mag één bewoner bevatten.")
-    return value
+_OTHER_EGO = ("egoID '{value}' hoort niet bij bewoner '{seen}'. "
+              "Het bestand mag één bewoner bevatten.")
 
 
 def _add_ties(raw: nx.MultiGraph, ties: Table, ego_id: str | None) -> None:
@@ -157,7 +150,7 @@ def _add_ties(raw: nx.MultiGraph, ties: Table, ego_id: str | None) -> None:
     target = ties.column("Target", ".tgtID", "to")
     ego_col = ties.column("egoID", ".egoID")
     for row in ties.rows:
-        _same_ego(ties, row, ego_col, ego_id)
+        same_resident(ties, row, ego_col, ego_id, _OTHER_EGO)
         for end in (row[source], row[target]):
             if end not in raw:
                 raise GraphFileError(

@@ -74,6 +74,7 @@ def test_import_into_an_existing_resident_with_a_chosen_ego(run, db, people, tmp
     dry = run("import", path, "--resident", people.piet.id, "--ego", "a", "--dry-run")
     assert "Als bewoner genomen: knoop 'a' (zo gekozen)." in dry.output
     assert "Niets ingelezen" in dry.output
+    assert "label (bij de persoon) -> niet ingelezen: alleen voor het programma" in dry.output
     assert db.scalar(select(func.count()).select_from(NetworkMember)) == 0
     result = run("import", path, "--resident", people.piet.id, "--ego", "a")
     assert result.exit_code == 0, result.output

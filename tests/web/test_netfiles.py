@@ -4,6 +4,7 @@ the database unchanged. Runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from pathlib import Path
@@ -116,6 +117,33 @@ def test_network_canvas_preview_shows_what_maps_to_what(client, db, riek, nieuw)
     db.expire_all()
     ties = by_name(to_graph(db, nieuw))[1]
     assert ties[frozenset(("Ans", "Bert"))]["note"] == "family, knows"
+
+
+def test_a_value_that_does_not_fit_is_named_in_the_preview(client, nieuw, riek):
+    files = {"alters.csv": b"egoID,alterID,name,circle\n1,a,Ans,1\n1,b,Bob,9\n"}
+    page = client.get(_upload(client, nieuw, files).headers["Location"]).get_data(as_text=True)
+    assert "niet ingelezen: &#39;9&#39; past niet bij cirkel" in page
+
+
+def test_the_coach_chooses_who_in_the_file_is_the_resident(client, db, nieuw, riek):
+    gexf = (NC.parent / "gephi.gexf").read_bytes()
+    location = _upload(client, nieuw, {"gephi.gexf": gexf}).headers["Location"]
+    page = html.unescape(client.get(location).get_data(as_text=True))
+    assert "Als bewoner genomen: 'n0' (de persoon met het label 'ego')." in page
+    page = html.unescape(client.get(f"{location}?bewoner=n1").get_data(as_text=True))
+    assert "Als bewoner genomen: 'n1' (door u gekozen)." in page
+    assert client.post(location, data={"bewoner": "n1"}).status_code == 303
+    db.expire_all()
+    G = to_graph(db, nieuw)
+    assert sorted(G.nodes[n]["name"] for n in G if n != "ego") == ["Bas", "Ego"]
+
+
+def test_the_preview_escapes_what_the_file_says(client, nieuw, riek):
+    hostile = "<img src=x onerror=alert(1)>"
+    files = {"alters.csv": f'egoID,alterID,name,"{hostile}"\n1,a,"{hostile}",x\n'.encode()}
+    page = client.get(_upload(client, nieuw, files).headers["Location"]).get_data(as_text=True)
+    assert hostile not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
 def test_names_already_on_the_map_are_named_in_the_preview(client, riek):

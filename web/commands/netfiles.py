@@ -82,7 +82,7 @@ def import_network(files: tuple[Path, ...], resident_id: int | None, new_name: s
 
     app = create_app()
     try:
-        with app.app_context():
+        with app.test_request_context("/"):  # the preview's words need a language
             try:
                 content = {p.name: read_limited(p, MAX_BYTES) for p in files}
                 imported = read_network_files(content, ego=ego, sectors=labels.sectors())
@@ -117,6 +117,7 @@ def import_network(files: tuple[Path, ...], resident_id: int | None, new_name: s
 def _preview(imported) -> str:
     from graph.schema import member_ties, members
     from sns.scan_report import resident_line
+    from web.netfiles.words import place_label, use_label
 
     G = imported.graph
     lines = [f"Bestand: {', '.join(imported.files)} ({imported.format})",
@@ -124,6 +125,5 @@ def _preview(imported) -> str:
              f"{len(members(G))} mensen, {len(member_ties(G))} lijnen tussen hen.",
              *imported.notes, "Velden:"]
     for use in imported.fields:
-        target = use.target or f"niet ingelezen ({use.reason})"
-        lines.append(f"  {use.field} ({use.on}) -> {target}")
+        lines.append(f"  {use.field} ({place_label(use.on)}) -> {use_label(use)}")
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from graph.exports import EXPORTS
+from graph.schema import SECTORS
 from sns import audit, network
 from sns.models import Coach, Resident
 from web.printing.documents import NAME_OPTIONS, printable_graph
@@ -29,7 +30,7 @@ class ExportFile:
 
 
 def export_file(db: Session, actor: Coach | None, resident: Resident, fmt: str,
-                names: str = "volledig", sectors=None) -> ExportFile:
+                names: str = "volledig", sectors=SECTORS) -> ExportFile:
     """The resident's network in format ``fmt`` (a key of :data:`graph.exports.EXPORTS`).
 
     ``names`` is one of the print options (volledig, voornaam, initialen). Raises KeyError
@@ -37,7 +38,7 @@ def export_file(db: Session, actor: Coach | None, resident: Resident, fmt: str,
     """
     export = EXPORTS[fmt]
     style = NAME_OPTIONS[names]
-    G = network.to_graph(db, resident, *(() if sectors is None else (sectors,)))
+    G = network.to_graph(db, resident, sectors)
     if style != "full":
         G = printable_graph(G, style)
     content = export.write(G)

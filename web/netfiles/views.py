@@ -17,7 +17,7 @@ from web.access import current_coach, load_resident
 from web.database import get_db
 from web.netfiles import bp, pending
 from web.netfiles.exporting import export_file
-from web.netfiles.words import field_label, place_label, rule_label
+from web.netfiles.words import place_label, rule_label, use_label
 
 #: The upload's request may be a little larger than the files (form fields, boundaries).
 MAX_REQUEST = MAX_BYTES + 64 * 1024
@@ -94,7 +94,7 @@ def preview(resident_id: int, token: str):
     already = importing.names_already_there(get_db(), resident, imported) if imported else []
     return render_template("netfiles/preview.html", resident=resident, token=token,
                            imported=imported, error=error, ego=ego, already=already,
-                           field_label=field_label, place_label=place_label,
+                           use_label=use_label, place_label=place_label,
                            rule_label=rule_label)
 
 

@@ -1,9 +1,13 @@
-"""Words for the import preview: our fields and how the resident was found, in plain Dutch
-(translated through Flask-Babel)."""
+"""Words for the import preview: our fields, where a field was, why it was left out and how
+the resident was found, in plain Dutch (translated through Flask-Babel). The report itself
+is data (:class:`graph.mapping.FieldUse`)."""
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
+from graph.mapping import FieldUse
 
 FIELD_LABELS = {
     "name": _l("naam"),
@@ -43,3 +47,22 @@ def rule_label(code: str) -> str:
 
 def place_label(code: str) -> str:
     return str(PLACE_LABELS.get(code, code))
+
+
+def use_label(use: FieldUse) -> str:
+    """What the field becomes, or why it is left out.
+
+    (A field left out for an unknown reason code is shown as "niet ingelezen".)
+    """
+    if use.target is not None:
+        return field_label(use.target)
+    if use.reason == "technical":
+        why = _("alleen voor het programma van het bestand")
+    elif use.reason == "misfit":
+        why = _("'%(value)s' past niet bij %(field)s", value=use.value,
+                field=field_label(use.fits))
+    elif use.reason == "twice":
+        why = _("%(field)s komt al uit een ander veld", field=field_label(use.fits))
+    else:
+        why = _("sns kent dit veld niet")
+    return _("niet ingelezen: %(why)s", why=why)
