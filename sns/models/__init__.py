@@ -3,6 +3,7 @@
 from sns.models.accounts import ROLES, Coach, LoginAttempt, Team
 from sns.models.audit import AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
+from sns.models.calendar import FEED_NAMES, CalendarFeed
 from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt
 from sns.models.life_domains import LifeDomainEntry
 from sns.models.network import NetworkMember, Tie
@@ -13,11 +14,13 @@ from sns.models.trajectory import PhaseChange
 
 __all__ = [
     "ACTION_STATUSES",
+    "FEED_NAMES",
     "PHASES",
     "ROLES",
     "Action",
     "Assignment",
     "AuditEvent",
+    "CalendarFeed",
     "Coach",
     "GroupParticipant",
     "GroupSession",
