@@ -37,7 +37,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from web import database, errors, i18n, labels, security, vendor
+    from web import database, errors, i18n, labels, saving, security, vendor
     from web.admin import bp as admin_bp
     from web.auth import bp as auth_bp
     from web.auth import login as auth_login
@@ -58,6 +58,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth_login.init_app(app)
     errors.init_app(app)
     labels.init_app(app)
+    saving.init_app(app)
     blueprints = (
         auth_bp,
         caseload_bp,
