@@ -42,6 +42,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.auth import bp as auth_bp
     from web.auth import login as auth_login
     from web.beraad import bp as beraad_bp
+    from web.calendar import bp as calendar_bp
     from web.caseload import bp as caseload_bp
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
@@ -72,6 +73,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         groups_bp,
         doemee_bp,
         printing_bp,
+        calendar_bp,
         i18n.bp,
         vendor.bp,
     )

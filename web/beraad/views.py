@@ -3,11 +3,14 @@ recording who came and who offered what."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from sns import beraad, network
+from sns import beraad, followup, network
 from sns.errors import Invalid
+from sns.salutation import first_name
 from web.access import current_coach, load_resident
 from web.beraad import bp
 from web.beraad.letters import letters
@@ -39,16 +42,29 @@ def create(resident_id: int):
 
 
 def _page(resident, meeting, status=200):
+    """The meeting page; after a refused form (``status`` 400/409) it shows what was typed."""
     db = get_db()
     members = network.members_of(db, resident)
     invited = [i.member_id for i in meeting.invitees]
+    names = network.names_of(db, resident)
     return render_template(
         "beraad/meeting.html", resident=resident, meeting=meeting,
-        candidates=beraad.candidates(members), invited=set(invited),
-        names=network.names_of(db, resident),
+        candidates=beraad.candidates(members), invited=set(invited), names=names,
         warnings=beraad.warnings(db, resident, invited), table_limit=beraad.TABLE_LIMIT,
         domains=current_app.config["LIFE_DOMAINS"],
+        first_names={i.member_id: first_name(names[i.member_id]) for i in meeting.invitees},
+        followup_due=followup.due(meeting), today=date.today(),
     ), status
+
+
+def _salutations(form) -> dict[int, str | None]:
+    """``salutation_<member id>`` fields: how each invitee's letter greets them."""
+    found = {}
+    for key, value in form.items():
+        member_id = int_or_none(key.removeprefix("salutation_"))
+        if key.startswith("salutation_") and member_id is not None:
+            found[member_id] = value
+    return found
 
 
 @bp.route("/<int:meeting_id>", methods=["GET", "POST"])
@@ -66,6 +82,8 @@ def meeting(resident_id: int, meeting_id: int):
         on_date=date_or_none(form.get("on_date")), at_time=time_or_none(form.get("at_time")),
         place=form.get("place"), agenda=form.get("agenda"),
         invitation=form.get("invitation"), invitee_ids=ids(form.getlist("invitee")),
+        invitee_text=form.get("invitee_text"), reply_phone=form.get("reply_phone"),
+        salutations=_salutations(form),
     ), refresh=found)
     if refused:
         return _page(resident, found, refused)
@@ -99,6 +117,21 @@ def record(resident_id: int, meeting_id: int):
         return _page(resident, found, refused)
     flash(_("Het verslag is opgeslagen."))
     return _to_meeting(resident_id, meeting_id, "verslag")
+
+
+@bp.post("/<int:meeting_id>/nabellen")
+def followup_done(resident_id: int, meeting_id: int):
+    """The follow-up call four weeks after the meeting was made, with a note."""
+    resident = load_resident(resident_id)
+    db = get_db()
+    found = beraad.get_meeting(db, resident, meeting_id)
+    refused = attempt(lambda: followup.mark_done(
+        db, current_coach(), resident, found, request.form.get("note"),
+        expected_version=int_or_none(request.form.get("version"))), refresh=found)
+    if refused:
+        return _page(resident, found, refused)
+    flash(_("Het nabellen is gedaan."))
+    return _to_meeting(resident_id, meeting_id, "nabellen")
 
 
 @bp.post("/<int:meeting_id>/aanbod")

@@ -250,8 +250,7 @@ def plan_context(p: Printout) -> dict:
 
 def invitations_context(p: Printout, meeting: Meeting) -> dict:
     """The meeting's invitations, one letter per invitee, as from the resident."""
-    return {"letters": [text for _name, text in
-                        letters(get_db(), p.resident, meeting, p.person)]}
+    return {"letters": letters(get_db(), p.resident, meeting, p.person)}
 
 
 MAP = Section("print/sections/kaart.html", map_context)
