@@ -73,7 +73,7 @@ def test_a_refused_new_action_keeps_what_was_typed(client, riek, db):
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert 'id="nieuw-what" name="what" type="text" maxlength="1000" value="Samen koken"' in page
-    assert ('<small class="error" role="alert" id="nieuwhow_often-error">Vul in hoe vaak het '
+    assert ('<small class="error" role="alert" id="nieuw-how_often-error">Vul in hoe vaak het '
             'gebeurt') in page
     assert f'value="{riek.rows["Toos"].id}" checked' in page
     assert '<option value="gezondheid" selected>' in page
