@@ -52,6 +52,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.scan import bp as scan_bp
     from web.team import bp as team_bp
     from web.verkenning import bp as verkenning_bp
+    from web.week import bp as week_bp
 
     security.init_app(app)
     database.init_app(app)
@@ -74,6 +75,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         doemee_bp,
         printing_bp,
         calendar_bp,
+        week_bp,
         i18n.bp,
         vendor.bp,
     )

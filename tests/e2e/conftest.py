@@ -64,7 +64,7 @@ class Visit:
         self.page.get_by_label("Gebruikersnaam").fill(username)
         self.page.get_by_label("Wachtwoord").fill(password)
         self.page.get_by_role("button", name="Inloggen").click()
-        self.page.wait_for_url(f"{self.base_url}/")
+        self.page.wait_for_url(f"{self.base_url}/deze-week")  # the first page after login
 
     def foreign_requests(self) -> list[str]:
         return [u for u in self.requests

@@ -110,3 +110,20 @@ def create_resident_for(db, coach, name):
     resident = create_resident(db, coach, name)
     db.commit()
     return resident
+
+
+@pytest.mark.parametrize("username", ["ans", "leider", "admin"])
+@pytest.mark.parametrize("url", ["/deze-week", "/agenda"])
+def test_own_pages_open_for_every_role(client, auth, people, username, url):
+    auth.login(username)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/deze-week", "/agenda"])
+def test_own_pages_need_a_login(client, people, url):
+    assert "/login" in client.get(url).headers["Location"]
+
+
+def test_calendar_feed_needs_no_login_but_a_valid_token(client, people):
+    assert client.get("/agenda/abc.ics").status_code == 404
+    assert client.post("/agenda/nieuw-adres").status_code in (302, 400)  # no login: refused

@@ -18,7 +18,7 @@ from web.database import get_db
 def _safe_next(target: str | None) -> str:
     if target and target.startswith("/") and not target.startswith("//"):
         return target
-    return url_for("caseload.index")
+    return url_for("week.index")  # Deze week: the first page after login
 
 
 @bp.route("/login", methods=["GET", "POST"])
