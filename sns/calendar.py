@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from graph.svg import initials
 from sns import access, followup
-from sns.i18n import N_
 from sns.models import Coach, Meeting, Resident
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -27,6 +26,13 @@ MEETING_LENGTH = timedelta(hours=2)
 PRODID = "-//sns//Mijn netwerk//NL"
 #: Moments further back than this are left out of the feed.
 FEED_PAST = timedelta(days=60)
+#: What each moment is called. A calendar app fetches the feed without a language of its
+#: own, so these are in the interface's default language, Dutch.
+SUMMARIES = {
+    "meeting": "Netwerkberaad",
+    "followup": "Nabellen na netwerkberaad",
+    "review": "Evaluatie van het plan",
+}
 
 
 def resident_label(name: str, style: str = "initialen") -> str:
@@ -58,7 +64,7 @@ def meeting_moment(meeting: Meeting, label: str) -> Moment | None:
     at: date | datetime = meeting.on_date
     if meeting.at_time is not None:
         at = datetime.combine(meeting.on_date, meeting.at_time, TIMEZONE)
-    return Moment(f"meeting-{meeting.id}@sns", f"{N_('Netwerkberaad')} {label}", at,
+    return Moment(f"meeting-{meeting.id}@sns", f"{SUMMARIES['meeting']} {label}", at,
                   meeting.place)
 
 
@@ -66,14 +72,14 @@ def followup_moment(meeting: Meeting, label: str) -> Moment | None:
     day = followup.due(meeting)
     if day is None:
         return None
-    return Moment(f"followup-{meeting.id}@sns", f"{N_('Nabellen na netwerkberaad')} {label}",
+    return Moment(f"followup-{meeting.id}@sns", f"{SUMMARIES['followup']} {label}",
                   day)
 
 
 def review_moment(resident: Resident, label: str) -> Moment | None:
     if resident.next_review is None:
         return None
-    return Moment(f"review-{resident.id}@sns", f"{N_('Evaluatie van het plan')} {label}",
+    return Moment(f"review-{resident.id}@sns", f"{SUMMARIES['review']} {label}",
                   resident.next_review)
 
 
