@@ -3,10 +3,9 @@ row of the tables it touches and of their children."""
 
 from __future__ import annotations
 
-import pytest
-
 from sns import migrate
 from sns.db import make_engine
+from tests.sns.test_migrations import empty_url  # noqa: F401 - the fixture, on both backends
 
 ROWS = (
     "INSERT INTO coach (id, username, display_name, password_hash, role, active, "
@@ -32,17 +31,6 @@ TABLES = ("coach", "resident", "assignment", "network_member", "meeting", "invit
           "action", "performer", "review")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'm.sqlite3'}"
-        return
-    server = request.getfixturevalue("pg_server")
-    server.execute("CREATE DATABASE migration_0009")
-    yield server.url("migration_0009")
-    server.execute("DROP DATABASE migration_0009 WITH (FORCE)")
-
-
 def _counts(url: str) -> dict[str, int]:
     engine = make_engine(url)
     with engine.connect() as conn:
@@ -52,7 +40,8 @@ def _counts(url: str) -> dict[str, int]:
     return counts
 
 
-def test_up_and_down_keep_every_row(url):
+def test_up_and_down_keep_every_row(empty_url):  # noqa: F811
+    url = empty_url
     migrate.upgrade(url, "0006")
     engine = make_engine(url)
     with engine.begin() as conn:

@@ -76,7 +76,7 @@ def meeting(resident_id: int, meeting_id: int):
     if request.method == "GET":
         return _page(resident, found)
     form = request.form
-    refused = attempt(lambda: beraad.prepare(
+    return _save(resident, found, lambda: beraad.prepare(
         db, current_coach(), resident, found,
         expected_version=int_or_none(form.get("version")),
         on_date=date_or_none(form.get("on_date")), at_time=time_or_none(form.get("at_time")),
@@ -84,11 +84,17 @@ def meeting(resident_id: int, meeting_id: int):
         invitation=form.get("invitation"), invitee_ids=ids(form.getlist("invitee")),
         invitee_text=form.get("invitee_text"), reply_phone=form.get("reply_phone"),
         salutations=_salutations(form),
-    ), refresh=found)
+    ), _("Het netwerkberaad is opgeslagen."))
+
+
+def _save(resident, meeting, work, message: str, anchor: str | None = None):
+    """Save ``work`` on the meeting (web.saving.attempt): refused, the page again with what
+    was typed; saved, back to the meeting with ``message``."""
+    refused = attempt(work, refresh=meeting)
     if refused:
-        return _page(resident, found, refused)
-    flash(_("Het netwerkberaad is opgeslagen."))
-    return _to_meeting(resident_id, meeting_id)
+        return _page(resident, meeting, refused)
+    flash(message)
+    return _to_meeting(resident.id, meeting.id, anchor)
 
 
 @bp.get("/<int:meeting_id>/uitnodigingen")
@@ -107,16 +113,12 @@ def record(resident_id: int, meeting_id: int):
     resident = load_resident(resident_id)
     db = get_db()
     found = beraad.get_meeting(db, resident, meeting_id)
-    refused = attempt(lambda: beraad.record(
+    return _save(resident, found, lambda: beraad.record(
         db, current_coach(), resident, found,
         expected_version=int_or_none(request.form.get("version")),
         attended_ids=ids(request.form.getlist("attended")),
         agreements=request.form.get("agreements"), notes=request.form.get("notes"),
-    ), refresh=found)
-    if refused:
-        return _page(resident, found, refused)
-    flash(_("Het verslag is opgeslagen."))
-    return _to_meeting(resident_id, meeting_id, "verslag")
+    ), _("Het verslag is opgeslagen."), "verslag")
 
 
 @bp.post("/<int:meeting_id>/nabellen")
@@ -125,13 +127,10 @@ def followup_done(resident_id: int, meeting_id: int):
     resident = load_resident(resident_id)
     db = get_db()
     found = beraad.get_meeting(db, resident, meeting_id)
-    refused = attempt(lambda: followup.mark_done(
+    return _save(resident, found, lambda: followup.mark_done(
         db, current_coach(), resident, found, request.form.get("note"),
-        expected_version=int_or_none(request.form.get("version"))), refresh=found)
-    if refused:
-        return _page(resident, found, refused)
-    flash(_("Het nabellen is gedaan."))
-    return _to_meeting(resident_id, meeting_id, "nabellen")
+        expected_version=int_or_none(request.form.get("version"))),
+        _("Het nabellen is gedaan."), "nabellen")
 
 
 @bp.post("/<int:meeting_id>/aanbod")
