@@ -60,43 +60,57 @@ def _day(value: date | datetime | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def last_activity(db: Session, resident: Resident) -> date:
-    """The last day anything of the resident's trajectory changed: the resident, the map,
-    a meeting, an action, a review or a phase."""
-    rid = resident.id
-    moments = [resident.updated_at, resident.created_at]
-    for column, owner in ((NetworkMember.updated_at, NetworkMember.resident_id),
-                          (Meeting.updated_at, Meeting.resident_id),
-                          (Action.updated_at, Action.resident_id),
-                          (Review.created_at, Review.resident_id),
-                          (PhaseChange.at, PhaseChange.resident_id)):
-        moments.append(db.scalar(select(func.max(column)).where(owner == rid)))
-    return max(d for d in map(_day, moments) if d is not None)
+#: Where a trajectory's activity is recorded: (moment, resident) per table.
+_ACTIVITY = ((NetworkMember.updated_at, NetworkMember.resident_id),
+             (Meeting.updated_at, Meeting.resident_id),
+             (Action.updated_at, Action.resident_id),
+             (Review.created_at, Review.resident_id),
+             (PhaseChange.at, PhaseChange.resident_id))
 
 
-def items_of(db: Session, resident: Resident, today: date,
+def last_activity(db: Session, residents: list[Resident]) -> dict[int, date]:
+    """Per resident the last day anything of their trajectory changed: the resident, the
+    map, a meeting, an action, a review or a phase (one query per table for them all)."""
+    last = {r.id: max(_day(r.updated_at), _day(r.created_at)) for r in residents}
+    for moment, owner in _ACTIVITY:
+        rows = db.execute(select(owner, func.max(moment)).where(owner.in_(last))
+                          .group_by(owner))
+        for rid, at in rows:
+            if at is not None:
+                last[rid] = max(last[rid], _day(at))
+    return last
+
+
+def items_of(db: Session, residents: list[Resident], today: date,
              quiet_weeks: int = QUIET_WEEKS) -> list[Item]:
-    """What needs doing for one resident within the week (or is overdue)."""
-    if resident.phase == "afgesloten":
+    """What needs doing for these residents within the week (or is overdue), unordered."""
+    open_ = {r.id: r for r in residents if r.phase != "afgesloten"}
+    if not open_:
         return []
     until = today + HORIZON
-    rid, name = resident.id, resident.name
     found = []
-    for meeting in db.scalars(select(Meeting).where(Meeting.resident_id == rid)):
+    for meeting in db.scalars(select(Meeting).where(Meeting.resident_id.in_(open_))):
+        name = open_[meeting.resident_id].name
         call = followup.due(meeting)
         if call is not None and call <= until:
-            found.append(Item("followup", rid, name, call, meeting_id=meeting.id))
+            found.append(Item("followup", meeting.resident_id, name, call,
+                              meeting_id=meeting.id))
         if not meeting.held and meeting.on_date and today <= meeting.on_date <= until:
-            found.append(Item("meeting", rid, name, meeting.on_date, meeting_id=meeting.id))
-    if resident.next_review is not None and resident.next_review <= until:
-        found.append(Item("review", rid, name, resident.next_review))
-    for action in plan.actions_of(db, resident):
+            found.append(Item("meeting", meeting.resident_id, name, meeting.on_date,
+                              meeting_id=meeting.id))
+    for resident in open_.values():
+        if resident.next_review is not None and resident.next_review <= until:
+            found.append(Item("review", resident.id, resident.name, resident.next_review))
+    late = select(Action).where(Action.resident_id.in_(open_), Action.due < today,
+                                Action.how_often.is_(None), Action.status.in_(plan.ACTIVE))
+    for action in db.scalars(late):
         if plan.is_overdue(action, today):
-            found.append(Item("action", rid, name, action.due, what=action.what,
-                              action_id=action.id))
-    quiet_since = last_activity(db, resident) + timedelta(weeks=quiet_weeks)
-    if quiet_since <= today:
-        found.append(Item("quiet", rid, name, quiet_since))
+            found.append(Item("action", action.resident_id, open_[action.resident_id].name,
+                              action.due, what=action.what, action_id=action.id))
+    for rid, day in last_activity(db, list(open_.values())).items():
+        quiet_since = day + timedelta(weeks=quiet_weeks)
+        if quiet_since <= today:
+            found.append(Item("quiet", rid, open_[rid].name, quiet_since))
     return found
 
 
@@ -109,10 +123,8 @@ def for_coach(db: Session, coach: Coach, today: date | None = None,
               quiet_weeks: int = QUIET_WEEKS) -> list[Item]:
     """Everything for the residents ``coach`` is assigned to, most urgent first."""
     today = today or date.today()
-    items = []
-    for resident in db.scalars(assigned_residents(coach)):
-        items.extend(items_of(db, resident, today, quiet_weeks))
-    return ordered(items)
+    return ordered(items_of(db, list(db.scalars(assigned_residents(coach))), today,
+                            quiet_weeks))
 
 
 def team_counts(db: Session, teamleider: Coach, today: date | None = None,
@@ -120,9 +132,7 @@ def team_counts(db: Session, teamleider: Coach, today: date | None = None,
     """How many of each kind the team's residents have: numbers, never names."""
     require_role(teamleider, "teamleider")
     today = today or date.today()
-    counts: Counter[str] = Counter()
-    residents = db.scalars(select(Resident).where(Resident.team_id == teamleider.team_id,
-                                                  Resident.team_id.is_not(None)))
-    for resident in residents:
-        counts.update(i.kind for i in items_of(db, resident, today, quiet_weeks))
+    residents = list(db.scalars(select(Resident).where(
+        Resident.team_id == teamleider.team_id, Resident.team_id.is_not(None))))
+    counts = Counter(i.kind for i in items_of(db, residents, today, quiet_weeks))
     return {kind: counts[kind] for kind in KINDS}
