@@ -43,7 +43,7 @@ def renew(db: Session, coach: Coach) -> str:
 def set_names(db: Session, coach: Coach, names: str) -> None:
     """How residents are named in the feed: initialen, voornaam or volledig."""
     if names not in FEED_NAMES:
-        raise Invalid(N_("Kies hoe bewoners in de agenda staan."), field="names")
+        raise Invalid(N_("Kies hoe bewoners in de agenda staan."))
     feed = feed_of(db, coach)
     if feed is None:
         raise Invalid(N_("Maak eerst een agenda-adres."))

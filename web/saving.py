@@ -19,9 +19,11 @@ from web.database import get_db
 def attempt(work: Callable[[], object], *, refresh: object | None = None) -> int | None:
     """Run ``work`` (a service call) and commit; ``None`` means it was saved.
 
-    A refused operation is rolled back, its message is flashed and the status to answer
-    with is returned: 409 when someone saved in between (``refresh`` is then reloaded so
-    the page shows the current state), 400 for input that breaks a rule.
+    A refused operation is rolled back and the status to answer with is returned: 409 when
+    someone saved in between (``refresh`` is then reloaded so the page shows the current
+    state; the message is flashed), 400 for input that breaks a rule. A rule about one field
+    (``Invalid(field=...)``) keeps its message for ``refusal()`` beside that field (every
+    such field must be on the form that sends it); any other message is flashed.
     """
     db = get_db()
     try:

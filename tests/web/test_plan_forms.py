@@ -134,3 +134,12 @@ def test_a_review_asks_about_ongoing_actions_and_keeps_values_when_refused(clien
         "held_on": date.today().isoformat(), f"still_{action.id}": "nee"})
     db.expire_all()
     assert db.get(Action, action.id).status == "gestopt"
+
+
+def test_a_refused_field_not_on_the_form_still_shows_its_message(client, riek, db):
+    response = client.post(f"/bewoners/{riek.id}/plan/acties", data={
+        "_form": "nieuw", "what": "Koken", "who": [str(riek.rows["Toos"].id)],
+        "status": "half"})
+    assert response.status_code == 400
+    assert "Onbekende stand van zaken." in response.get_data(as_text=True)
+    assert db.scalar(select(func.count()).select_from(Action)) == 0
