@@ -19,6 +19,12 @@ from web.forms import date_or_none, ids, int_or_none, time_or_none
 from web.saving import attempt
 
 
+def _load(resident_id: int, meeting_id: int):
+    """The resident (if the coach works with them, else 404) and their meeting."""
+    resident = load_resident(resident_id)
+    return resident, beraad.get_meeting(get_db(), resident, meeting_id)
+
+
 def _to_meeting(resident_id: int, meeting_id: int, anchor: str | None = None):
     return redirect(url_for("beraad.meeting", resident_id=resident_id, meeting_id=meeting_id,
                             _anchor=anchor))
@@ -70,9 +76,8 @@ def _salutations(form) -> dict[int, str | None]:
 @bp.route("/<int:meeting_id>", methods=["GET", "POST"])
 def meeting(resident_id: int, meeting_id: int):
     """Prepare: date, time, place, agenda, invitation text, invitees."""
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     if request.method == "GET":
         return _page(resident, found)
     form = request.form
@@ -100,9 +105,8 @@ def _save(resident, meeting, work, message: str, anchor: str | None = None):
 @bp.get("/<int:meeting_id>/uitnodigingen")
 def invitations(resident_id: int, meeting_id: int):
     """One invitation per invitee, written as from the resident, to print or read out."""
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     return render_template("beraad/invitations.html", resident=resident, meeting=found,
                            letters=letters(db, resident, found))
 
@@ -110,9 +114,8 @@ def invitations(resident_id: int, meeting_id: int):
 @bp.post("/<int:meeting_id>/verslag")
 def record(resident_id: int, meeting_id: int):
     """Who came, the agreements and notes: the meeting has been held."""
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     return _save(resident, found, lambda: beraad.record(
         db, current_coach(), resident, found,
         expected_version=int_or_none(request.form.get("version")),
@@ -124,9 +127,8 @@ def record(resident_id: int, meeting_id: int):
 @bp.post("/<int:meeting_id>/nabellen")
 def followup_done(resident_id: int, meeting_id: int):
     """The follow-up call four weeks after the meeting was made, with a note."""
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     return _save(resident, found, lambda: followup.mark_done(
         db, current_coach(), resident, found, request.form.get("note"),
         expected_version=int_or_none(request.form.get("version"))),
@@ -135,9 +137,8 @@ def followup_done(resident_id: int, meeting_id: int):
 
 @bp.post("/<int:meeting_id>/aanbod")
 def add_offer(resident_id: int, meeting_id: int):
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     try:
         beraad.add_offer(db, current_coach(), resident, found,
                          int_or_none(request.form.get("member")), request.form.get("what"),
@@ -153,9 +154,8 @@ def add_offer(resident_id: int, meeting_id: int):
 
 @bp.post("/<int:meeting_id>/aanbod/<int:offer_id>/verwijderen")
 def remove_offer(resident_id: int, meeting_id: int, offer_id: int):
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     beraad.remove_offer(db, current_coach(), resident, found, offer_id)
     db.commit()
     return _to_meeting(resident_id, meeting_id, "aanbod")
