@@ -1,10 +1,11 @@
 """Calendar files (iCalendar, RFC 5545) for the coach's own calendar: a netwerkberaad, its
 follow-up call, a review date; and the coach's whole feed.
 
-Residents are named as the coach chose for the feed (initials by default), so a calendar
-app or a shared agenda never holds more than that. Times are written in UTC (the meeting's
-time is Dutch local time), which every calendar app converts back; a meeting without a time
-and the other moments are all-day events. Texts are escaped by the ``icalendar`` library.
+Residents are named as the coach chose for the feed (initials by default, and then no
+place either), so a calendar app or a shared agenda never holds more than that. Times are
+written in UTC (the meeting's time is Dutch local time), which every calendar app converts
+back; a meeting without a time and the other moments are all-day events. Texts are
+escaped by the ``icalendar`` library.
 """
 
 from __future__ import annotations
@@ -58,14 +59,16 @@ class Moment:
     location: str | None = None
 
 
-def meeting_moment(meeting: Meeting, label: str) -> Moment | None:
+def meeting_moment(meeting: Meeting, label: str, style: str = "initialen") -> Moment | None:
+    """The netwerkberaad; its place (often the resident's address) only when the coach
+    chose to see more than initials, since an address names the resident as well."""
     if meeting.on_date is None:
         return None
     at: date | datetime = meeting.on_date
     if meeting.at_time is not None:
         at = datetime.combine(meeting.on_date, meeting.at_time, TIMEZONE)
     return Moment(f"meeting-{meeting.id}@sns", f"{SUMMARIES['meeting']} {label}", at,
-                  meeting.place)
+                  meeting.place if style != "initialen" else None)
 
 
 def followup_moment(meeting: Meeting, label: str) -> Moment | None:
@@ -119,7 +122,7 @@ def moments_of(db: Session, resident: Resident, style: str,
                           .order_by(Meeting.id))
     for meeting in meetings:
         if not meeting.held:
-            found.append(meeting_moment(meeting, label))
+            found.append(meeting_moment(meeting, label, style))
         found.append(followup_moment(meeting, label))
     found.append(review_moment(resident, label))
     return [m for m in found if m is not None and _day(m.at) >= since]

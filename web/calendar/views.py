@@ -32,8 +32,9 @@ def meeting_ics(resident_id: int, meeting_id: int):
     """The netwerkberaad and its follow-up call, for the coach's calendar."""
     resident = load_resident(resident_id)
     meeting = beraad.get_meeting(get_db(), resident, meeting_id)
-    label = calendar.resident_label(resident.name, _style())
-    moments = [m for m in (calendar.meeting_moment(meeting, label),
+    style = _style()
+    label = calendar.resident_label(resident.name, style)
+    moments = [m for m in (calendar.meeting_moment(meeting, label, style),
                            calendar.followup_moment(meeting, label)) if m]
     if not moments:
         abort(404)
