@@ -7,6 +7,7 @@ gets too large, and it writes the invitation as from the resident.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -34,11 +35,17 @@ DEFAULT_AGENDA = N_(
 )
 DEFAULT_INVITATION = N_(
     "Beste {naam},\n\n"
-    "Ik wil graag met de mensen om mij heen praten over mijn vraag: {hulpvraag}\n"
+    "Ik wil graag met de mensen om mij heen praten over mijn vraag.\n"
+    "{vraag}\n\n"
     "Ik nodig je uit voor een gesprek op {datum} om {tijd}, {plaats}.\n"
     "Het zou fijn zijn als je komt.\n\n"
     "Groet,\n{bewoner}"
 )
+#: The placeholders of an invitation; {hulpvraag} is an older name of {vraag}: both are the
+#: resident's short text for the invitees, never the coach's hulpvraag field.
+PLACEHOLDERS = ("naam", "bewoner", "vraag", "hulpvraag", "datum", "tijd", "plaats")
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+_PHONE = re.compile(r"^\+?[0-9 ()-]{6,40}$")
 
 
 @dataclass(frozen=True)
@@ -91,21 +98,37 @@ def prepare(
     agenda: str | None,
     invitation: str | None,
     invitee_ids: list[int],
+    invitee_text: str | None = None,
+    reply_phone: str | None = None,
+    salutations: dict[int, str | None] | None = None,
 ) -> None:
-    """Save date, time, place, agenda, invitation text and the invitees."""
+    """Save date, time, place, agenda, invitation text, the invitees and how each letter
+    greets them, the resident's question for the invitees and the reply phone number.
+
+    Moving the date moves the follow-up call with it (it is four weeks after the meeting,
+    see :mod:`sns.followup`)."""
     check_version(meeting.version, expected_version)
     if on_date is not None and not date(2000, 1, 1) <= on_date <= date(2100, 1, 1):
-        raise Invalid(N_("Deze datum klopt niet."))
+        raise Invalid(N_("Deze datum klopt niet."), field="on_date")
+    phone = clean_text(reply_phone, limit=40)
+    if phone is not None and not _PHONE.match(phone):
+        raise Invalid(N_("Een telefoonnummer heeft alleen cijfers, spaties, + of -."),
+                      field="reply_phone")
     invited = _members(db, resident, invitee_ids)
     meeting.on_date, meeting.at_time = on_date, at_time
     meeting.place = clean_text(place, limit=200)
     meeting.agenda = clean_text(agenda)
     meeting.invitation = clean_text(invitation)
+    meeting.invitee_text = clean_text(invitee_text, limit=1000)
+    meeting.reply_phone = phone
     keep = {m.id for m in invited}
     meeting.invitees = [i for i in meeting.invitees if i.member_id in keep]
     present = {i.member_id for i in meeting.invitees}
     meeting.invitees.extend(Invitee(member_id=m.id, resident_id=resident.id)
                             for m in invited if m.id not in present)
+    for invitee in meeting.invitees:
+        if salutations and invitee.member_id in salutations:
+            invitee.salutation = clean_text(salutations[invitee.member_id], limit=120)
     db.flush()
     audit.record(db, coach, "meeting.prepare", resident_id=resident.id, detail=str(meeting.id))
 
@@ -130,17 +153,28 @@ def candidates(members: list[NetworkMember]) -> list[NetworkMember]:
     return sorted(members, key=lambda m: (not m.can_think_along, m.circle or 9, m.name.lower()))
 
 
+def fill(template: str, values: dict[str, str]) -> str:
+    """``template`` with each ``{placeholder}`` replaced in one pass: a value that contains
+    ``{plaats}`` is never substituted again, and other braces stay as they are (user text is
+    never a format spec). Lines left empty by an empty value collapse.
+
+    >>> fill("Beste {naam}, tot {plaats}! {x}", {"naam": "{plaats}", "plaats": "bij mij"})
+    'Beste {plaats}, tot bij mij! {x}'
+    """
+    text = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
 def invitation_text(template: str, meeting: Meeting, resident: Resident, name: str,
                     *, date_text: str, time_text: str) -> str:
-    """The invitation for one invitee, in the resident's words ({naam}, {datum}, ...)."""
-    values = {
-        "naam": name, "bewoner": resident.name, "hulpvraag": resident.hulpvraag or "",
+    """The invitation for one invitee, in the resident's words ({naam}, {datum}, ...).
+    ``{vraag}`` is the resident's short text for the invitees (empty unless written), never
+    the hulpvraag the coach recorded."""
+    question = meeting.invitee_text or ""
+    return fill(template, {
+        "naam": name, "bewoner": resident.name, "vraag": question, "hulpvraag": question,
         "datum": date_text, "tijd": time_text, "plaats": meeting.place or "",
-    }
-    text = template
-    for key, value in values.items():  # plain replacement: user text is never a format spec
-        text = text.replace("{" + key + "}", value)
-    return text
+    })
 
 
 def record(
@@ -165,7 +199,7 @@ def record(
     invited = {i.member_id for i in meeting.invitees}
     came = set(attended_ids)
     if not came <= invited:
-        raise Invalid(N_("Kies alleen mensen die waren uitgenodigd."))
+        raise Invalid(N_("Kies alleen mensen die waren uitgenodigd."), field="attended")
     for invitee in meeting.invitees:
         invitee.attended = invitee.member_id in came
     meeting.held = True

@@ -27,7 +27,12 @@ class Forbidden(DomainError):
 
 
 class Invalid(DomainError):
-    """Input that breaks a rule (missing name, value out of range, ...)."""
+    """Input that breaks a rule (missing name, value out of range, ...). ``field`` names the
+    form field it is about, so the page can show the message next to it."""
+
+    def __init__(self, message: str | None = None, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class StaleVersion(DomainError):

@@ -50,6 +50,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         ids,
         labels,
         privacy,
+        saving,
         security,
         submissions,
         text_input,
@@ -60,6 +61,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.auth import bp as auth_bp
     from web.auth import login as auth_login
     from web.beraad import bp as beraad_bp
+    from web.calendar import bp as calendar_bp
     from web.caseload import bp as caseload_bp
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
@@ -70,6 +72,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.scan import bp as scan_bp
     from web.team import bp as team_bp
     from web.verkenning import bp as verkenning_bp
+    from web.week import bp as week_bp
 
     ids.init_app(app)
     text_input.init_app(app)
@@ -82,6 +85,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     faults.init_app(app)
     labels.init_app(app)
     privacy.init_app(app)
+    saving.init_app(app)
     blueprints = (
         auth_bp,
         caseload_bp,
@@ -97,6 +101,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         doemee_bp,
         printing_bp,
         netfiles_bp,
+        calendar_bp,
+        week_bp,
         i18n.bp,
         vendor.bp,
     )

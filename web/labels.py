@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Flask, current_app
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from sns.dates import day_text
 from sns.life_domains import QUESTIONS as LIFE_DOMAIN_QUESTIONS
 
 PHASE_LABELS = {
@@ -91,8 +95,14 @@ def label(code, mapping: dict):
     return mapping.get(code, code)
 
 
+def day(value: date | None) -> str:
+    """Template filter: a date the way the plan writes it everywhere ("1 dec 2026")."""
+    return day_text(value, str(get_locale() or "nl")) if value else ""
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
+    app.jinja_env.filters["day"] = day
     app.jinja_env.globals.update(
         sector_labels=sector_labels,
         phase_labels=PHASE_LABELS,

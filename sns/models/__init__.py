@@ -3,6 +3,7 @@
 from sns.models.accounts import ROLES, Coach, LoginAttempt, RecoveryCode, Team
 from sns.models.audit import AuditChainHead, AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
+from sns.models.calendar import FEED_NAMES, CalendarFeed
 from sns.models.consent import Consent
 from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt, PublicRequest
 from sns.models.life_domains import LifeDomainEntry
@@ -15,12 +16,14 @@ from sns.models.trajectory import PhaseChange
 
 __all__ = [
     "ACTION_STATUSES",
+    "FEED_NAMES",
     "PHASES",
     "ROLES",
     "Action",
     "Assignment",
     "AuditChainHead",
     "AuditEvent",
+    "CalendarFeed",
     "Coach",
     "Consent",
     "GroupParticipant",

@@ -28,6 +28,14 @@ class Meeting(Versioned, Timestamped, Base):
     held: Mapped[bool] = mapped_column(default=False)
     agreements: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    #: The question for the invitees, in the resident's own words ({vraag} in the letter);
+    #: empty by default, so the coach's hulpvraag never reaches a neighbour unasked.
+    invitee_text: Mapped[str | None] = mapped_column(Text)
+    #: The number in the letter's reply line, only if the resident wants it there.
+    reply_phone: Mapped[str | None] = mapped_column(String(40))
+    #: The follow-up call four weeks after the meeting (due date: see sns.followup).
+    followup_done_on: Mapped[date | None]
+    followup_note: Mapped[str | None] = mapped_column(Text)
 
     invitees: Mapped[list[Invitee]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="Invitee.member_id"
@@ -56,6 +64,8 @@ class Invitee(Base):
     member_id: Mapped[int] = mapped_column(primary_key=True)
     resident_id: Mapped[int] = mapped_column(ForeignKey("resident.id", ondelete="CASCADE"))
     attended: Mapped[bool | None]
+    #: How the letter greets them ("Beste ..."); empty means their first name.
+    salutation: Mapped[str | None] = mapped_column(String(120))
 
     meeting: Mapped[Meeting] = relationship(back_populates="invitees")
 
@@ -79,5 +89,7 @@ class Offer(Base):
     member_id: Mapped[int]
     what: Mapped[str] = mapped_column(Text)
     domain: Mapped[str | None] = mapped_column(String(40))
+    #: Set when the offer became an action of the plan ("Zet in het plan"), once.
+    taken_up_on: Mapped[date | None]
 
     meeting: Mapped[Meeting] = relationship(back_populates="offers")

@@ -25,7 +25,10 @@ class Action(Versioned, Timestamped, Base):
     )
     what: Mapped[str] = mapped_column(Text)
     domain: Mapped[str | None] = mapped_column(String(40))
+    #: A one-off action has a date (``due``); an ongoing one says how often ("elke zondag")
+    #: and may have a date to look at it again.
     due: Mapped[date | None]
+    how_often: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(10), default="open")
     professional: Mapped[str | None] = mapped_column(String(200))
 
@@ -72,3 +75,5 @@ class Review(Timestamped, Base):
     #: {action id: status} and {domain: score} as they were recorded at this review.
     progress: Mapped[dict] = mapped_column(JSON, default=dict)
     scores: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: {action id: does it still happen?} for the ongoing actions, as asked at this review.
+    ongoing: Mapped[dict | None] = mapped_column(JSON)

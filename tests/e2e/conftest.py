@@ -70,7 +70,7 @@ class Visit:
         if self.page.url.endswith("/login/code"):
             self.page.get_by_label("Code").fill(self.code_app.code(username))
             self.page.get_by_role("button", name="Inloggen").click()
-        self.page.wait_for_url(f"{self.base_url}/")
+        self.page.wait_for_url(f"{self.base_url}/deze-week")  # the first page after login
 
     def foreign_requests(self) -> list[str]:
         return [u for u in self.requests

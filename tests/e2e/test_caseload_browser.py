@@ -11,6 +11,7 @@ def test_coach_creates_a_resident_and_sees_it_on_the_caseload(visit, people):
     v = visit()
     v.login("ans")
     page = v.page
+    page.get_by_role("link", name="Mijn bewoners").click()
     page.get_by_role("link", name="Nieuwe bewoner").click()
     page.get_by_label("Naam of schuilnaam").fill("Mevrouw Ëlif")
     page.get_by_role("button", name="Opslaan").click()

@@ -153,7 +153,7 @@ def test_overdue_and_review(db, people, riek):
     assert action.status == "gedaan"
     assert not plan.is_overdue(action, date(2026, 3, 2))
     assert riek.next_review == date(2026, 9, 1)
-    assert db.get(NetworkSnapshot, review.snapshot_id).label == "Evaluatie 2026-03-01"
+    assert db.get(NetworkSnapshot, review.snapshot_id).label == "Evaluatie 1 mrt 2026"
     with pytest.raises(Invalid):
         plan.save_review(db, people.ans, riek, held_on=date(2030, 1, 1), progress={},
                          scores={}, notes=None, domains=BIG_5, sectors=("familie",),

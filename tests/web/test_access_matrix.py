@@ -167,3 +167,18 @@ def test_teamleider_erases_only_in_the_own_team(client, auth, people, db):
     auth.logout()
     auth.login("ans")
     assert client.get(f"/bewaartermijn/bewoners/{people.riek.id}/wissen").status_code == 403
+@pytest.mark.parametrize("username", ["ans", "leider", "admin"])
+@pytest.mark.parametrize("url", ["/deze-week", "/agenda"])
+def test_own_pages_open_for_every_role(client, auth, people, username, url):
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/deze-week", "/agenda"])
+def test_own_pages_need_a_login(client, people, url):
+    assert "/login" in client.get(url).headers["Location"]
+
+
+def test_calendar_feed_needs_no_login_but_a_valid_token(client, people):
+    assert client.get("/agenda/abc.ics").status_code == 404
+    # Making or renewing an address does need a login.
+    assert "/login" in client.post("/agenda/nieuw-adres").headers["Location"]

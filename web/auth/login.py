@@ -22,6 +22,9 @@ PUBLIC_ENDPOINTS = {
     "auth.second_factor",  # after the right password, see web.auth.views
     "static",
     "i18n.switch_language",
+    # A calendar app fetches the coach's feed without a login: the secret token is the key
+    # (web/calendar/views.py; an unknown or renewed token is 404).
+    "calendar.feed",
     # Group sessions: residents take part without an account (web/groups/participant.py),
     # and the blank worksheet holds nothing personal.
     "doemee.join_form",

@@ -15,7 +15,7 @@ from web.access import current_coach
 from web.auth import bp
 from web.auth.forms import CodeForm, LoginForm
 from web.database import get_db
-from web.redirects import local_target, safe_next
+from web.redirects import local_target
 
 #: The Flask session key of a login whose password was right and whose second factor is
 #: still to come: ``{"t": the account's session token, "at": when}``.
@@ -50,6 +50,11 @@ def _too_many(err: Invalid, form):
     return render_template(form.template, form=form), 429
 
 
+def _after_login() -> str:
+    """Where a login leads: the page asked for (when it is on this site), else Deze week."""
+    return local_target(request.args.get("next")) or url_for("week.index")
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     form = LoginForm()
@@ -72,7 +77,7 @@ def login():
                                     next=local_target(request.args.get("next"))))
         else:
             complete_login(coach)
-            return redirect(safe_next(request.args.get("next")))
+            return redirect(_after_login())
     return render_template(form.template, form=form)
 
 
@@ -117,7 +122,7 @@ def second_factor():
             flash(_("U bent ingelogd met een herstelcode. Die werkt nu niet meer. Stel "
                     "hieronder uw app opnieuw in; u krijgt dan nieuwe herstelcodes."))
             return redirect(url_for("account.two_factor_setup"))
-        return redirect(safe_next(request.args.get("next")))
+        return redirect(_after_login())
     return render_template(form.template, form=form)
 
 

@@ -1,29 +1,65 @@
 """The invitation letters of a netwerkberaad, one per invitee, as from the resident (shown on
-the page and printed)."""
+the page and printed): the greeting, the resident's text, the agenda and a reply line."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from flask_babel import format_date, format_time, gettext
 from sqlalchemy.orm import Session
 
 from sns import beraad, network
 from sns.models import Meeting, Resident
+from sns.salutation import first_name
 from web.privacy.notice import third_party_notice
 
 
+@dataclass(frozen=True)
+class Letter:
+    """One invitation. ``greeting`` is how it addresses the invitee ("" when the map holds
+    only a role and nobody filled in a name: the letter then says "Beste," and the pages
+    ask the coach for the name)."""
+
+    member_id: int
+    name: str  # as on the map (printed form), for the coach
+    greeting: str
+    text: str
+    agenda: str
+    reply: str
+
+
+def greeting(label: str, salutation: str | None) -> str:
+    """The salutation typed for this invitee, else the first name in their map label."""
+    return salutation or first_name(label) or ""
+
+
+def reply_line(meeting: Meeting) -> str:
+    """"Laat je weten of je komt?", with the resident's number if they want it there."""
+    if meeting.reply_phone:
+        return gettext("Laat je weten of je komt? Bel of app mij op %(phone)s.",
+                       phone=meeting.reply_phone)
+    return gettext("Laat je weten of je komt?")
+
+
 def letters(db: Session, resident: Resident, meeting: Meeting,
-            person: Callable[[str], str] = str) -> list[tuple[str, str]]:
-    """``(name, text)`` per invitee; ``person`` turns a name into the printed form."""
+            person: Callable[[str], str] = str) -> list[Letter]:
+    """One letter per invitee; ``person`` turns a name into the printed form."""
     names = network.names_of(db, resident)
     date_text = format_date(meeting.on_date, "EEEE d MMMM yyyy") if meeting.on_date else "…"
     time_text = format_time(meeting.at_time, "HH:mm") if meeting.at_time else "…"
     template = meeting.invitation or gettext(beraad.DEFAULT_INVITATION)
+    agenda = meeting.agenda or gettext(beraad.DEFAULT_AGENDA)
+    reply = reply_line(meeting)
     result = []
     for invitee in meeting.invitees:
-        name = person(names[invitee.member_id])
-        result.append((name, beraad.invitation_text(template, meeting, resident, name,
-                                                    date_text=date_text, time_text=time_text)
-                       + "\n\n" + third_party_notice(resident)))
+        label = names[invitee.member_id]
+        greet = person(greeting(label, invitee.salutation))
+        text = beraad.invitation_text(template, meeting, resident, greet,
+                                      date_text=date_text, time_text=time_text)
+        if not greet:  # "Beste ," becomes "Beste,"; the pages ask for a name
+            text = text.replace(" ,", ",")
+        # Art. 14: the invitee learns that their name is on the map and whom to ask.
+        text += "\n\n" + third_party_notice(resident)
+        result.append(Letter(invitee.member_id, person(label), greet, text, agenda, reply))
     return result

@@ -3,17 +3,26 @@ recording who came and who offered what."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from sns import beraad, network
+from sns import beraad, followup, network
 from sns.errors import Invalid
+from sns.salutation import first_name
 from web.access import current_coach, load_resident
 from web.beraad import bp
 from web.beraad.letters import letters
 from web.database import get_db
 from web.forms import date_or_none, ids, int_or_none, time_or_none
 from web.saving import attempt
+
+
+def _load(resident_id: int, meeting_id: int):
+    """The resident (if the coach works with them, else 404) and their meeting."""
+    resident = load_resident(resident_id)
+    return resident, beraad.get_meeting(get_db(), resident, meeting_id)
 
 
 def _to_meeting(resident_id: int, meeting_id: int, anchor: str | None = None):
@@ -39,46 +48,65 @@ def create(resident_id: int):
 
 
 def _page(resident, meeting, status=200):
+    """The meeting page; after a refused form (``status`` 400/409) it shows what was typed."""
     db = get_db()
     members = network.members_of(db, resident)
     invited = [i.member_id for i in meeting.invitees]
+    names = network.names_of(db, resident)
     return render_template(
         "beraad/meeting.html", resident=resident, meeting=meeting,
-        candidates=beraad.candidates(members), invited=set(invited),
-        names=network.names_of(db, resident),
+        candidates=beraad.candidates(members), invited=set(invited), names=names,
         warnings=beraad.warnings(db, resident, invited), table_limit=beraad.TABLE_LIMIT,
         domains=current_app.config["LIFE_DOMAINS"],
+        first_names={i.member_id: first_name(names[i.member_id]) for i in meeting.invitees},
+        followup_due=followup.due(meeting), today=date.today(),
     ), status
+
+
+def _salutations(form) -> dict[int, str | None]:
+    """``salutation_<member id>`` fields: how each invitee's letter greets them."""
+    found = {}
+    for key, value in form.items():
+        member_id = int_or_none(key.removeprefix("salutation_"))
+        if key.startswith("salutation_") and member_id is not None:
+            found[member_id] = value
+    return found
 
 
 @bp.route("/<int:meeting_id>", methods=["GET", "POST"])
 def meeting(resident_id: int, meeting_id: int):
     """Prepare: date, time, place, agenda, invitation text, invitees."""
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     if request.method == "GET":
         return _page(resident, found)
     form = request.form
-    refused = attempt(lambda: beraad.prepare(
+    return _save(resident, found, lambda: beraad.prepare(
         db, current_coach(), resident, found,
         expected_version=int_or_none(form.get("version")),
         on_date=date_or_none(form.get("on_date")), at_time=time_or_none(form.get("at_time")),
         place=form.get("place"), agenda=form.get("agenda"),
         invitation=form.get("invitation"), invitee_ids=ids(form.getlist("invitee")),
-    ), refresh=found)
+        invitee_text=form.get("invitee_text"), reply_phone=form.get("reply_phone"),
+        salutations=_salutations(form),
+    ), _("Het netwerkberaad is opgeslagen."))
+
+
+def _save(resident, meeting, work, message: str, anchor: str | None = None):
+    """Save ``work`` on the meeting (web.saving.attempt): refused, the page again with what
+    was typed; saved, back to the meeting with ``message``."""
+    refused = attempt(work, refresh=meeting)
     if refused:
-        return _page(resident, found, refused)
-    flash(_("Het netwerkberaad is opgeslagen."))
-    return _to_meeting(resident_id, meeting_id)
+        return _page(resident, meeting, refused)
+    flash(message)
+    return _to_meeting(resident.id, meeting.id, anchor)
 
 
 @bp.get("/<int:meeting_id>/uitnodigingen")
 def invitations(resident_id: int, meeting_id: int):
     """One invitation per invitee, written as from the resident, to print or read out."""
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     return render_template("beraad/invitations.html", resident=resident, meeting=found,
                            letters=letters(db, resident, found))
 
@@ -86,26 +114,31 @@ def invitations(resident_id: int, meeting_id: int):
 @bp.post("/<int:meeting_id>/verslag")
 def record(resident_id: int, meeting_id: int):
     """Who came, the agreements and notes: the meeting has been held."""
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
-    refused = attempt(lambda: beraad.record(
+    return _save(resident, found, lambda: beraad.record(
         db, current_coach(), resident, found,
         expected_version=int_or_none(request.form.get("version")),
         attended_ids=ids(request.form.getlist("attended")),
         agreements=request.form.get("agreements"), notes=request.form.get("notes"),
-    ), refresh=found)
-    if refused:
-        return _page(resident, found, refused)
-    flash(_("Het verslag is opgeslagen."))
-    return _to_meeting(resident_id, meeting_id, "verslag")
+    ), _("Het verslag is opgeslagen."), "verslag")
+
+
+@bp.post("/<int:meeting_id>/nabellen")
+def followup_done(resident_id: int, meeting_id: int):
+    """The follow-up call four weeks after the meeting was made, with a note."""
+    resident, found = _load(resident_id, meeting_id)
+    db = get_db()
+    return _save(resident, found, lambda: followup.mark_done(
+        db, current_coach(), resident, found, request.form.get("note"),
+        expected_version=int_or_none(request.form.get("version"))),
+        _("Het nabellen is gedaan."), "nabellen")
 
 
 @bp.post("/<int:meeting_id>/aanbod")
 def add_offer(resident_id: int, meeting_id: int):
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     try:
         beraad.add_offer(db, current_coach(), resident, found,
                          int_or_none(request.form.get("member")), request.form.get("what"),
@@ -121,9 +154,8 @@ def add_offer(resident_id: int, meeting_id: int):
 
 @bp.post("/<int:meeting_id>/aanbod/<int:offer_id>/verwijderen")
 def remove_offer(resident_id: int, meeting_id: int, offer_id: int):
-    resident = load_resident(resident_id)
+    resident, found = _load(resident_id, meeting_id)
     db = get_db()
-    found = beraad.get_meeting(db, resident, meeting_id)
     beraad.remove_offer(db, current_coach(), resident, found, offer_id)
     db.commit()
     return _to_meeting(resident_id, meeting_id, "aanbod")

@@ -1,4 +1,5 @@
-"""Plan pages: the actieteam, actions per life domain (overdue ones stand out), reviews."""
+"""Plan pages: the actieteam, actions per life domain (overdue ones stand out), the offers of
+the netwerkberaad that can become actions, reviews."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from sns import beraad, network, plan
-from sns.errors import Invalid
 from sns.life_domains import entries
 from web import labels
 from web.access import current_coach, load_resident
@@ -17,6 +17,9 @@ from web.database import get_db
 from web.forms import date_or_none, ids, int_or_none, number_or_raw
 from web.plan import bp
 from web.saving import attempt
+
+#: Simple repeats offered for an ongoing action; any words of one's own are fine too.
+REPEATS = ("elke dag", "elke week", "elke zondag", "elke twee weken", "elke maand")
 
 
 def _domains() -> dict[str, str]:
@@ -28,6 +31,7 @@ def _action_input(form: MultiDict) -> plan.ActionInput:
         what=form.get("what"), member_ids=ids(form.getlist("who")),
         professional=form.get("professional"), due=date_or_none(form.get("due")),
         domain=form.get("domain") or None, status=form.get("status", "open"),
+        ongoing=form.get("kind") == "doorlopend", how_often=form.get("how_often"),
     )
 
 
@@ -35,9 +39,8 @@ def _back(resident_id: int, anchor: str | None = None):
     return redirect(url_for("plan.index", resident_id=resident_id, _anchor=anchor))
 
 
-@bp.get("/")
-def index(resident_id: int):
-    resident = load_resident(resident_id)
+def _index(resident, status: int = 200):
+    """The plan page; after a refused form (``status`` 400/409) it shows what was typed."""
     db = get_db()
     actions = plan.actions_of(db, resident)
     attended = {i.member_id for m in beraad.meetings_of(db, resident) for i in m.invitees
@@ -51,22 +54,24 @@ def index(resident_id: int):
         team=[m for m in members if m.in_actieteam], by_domain=by_domain,
         domains=_domains(), names=network.names_of(db, resident),
         overdue={a.id for a in actions if plan.is_overdue(a)},
+        ongoing={a.id for a in actions if plan.is_ongoing(a)},
+        offers=plan.open_offers(db, resident), plan_due=plan.plan_pending(db, resident),
         reviews=plan.reviews_of(db, resident), today=date.today(),
-        domain_entries=entries(db, resident),
-    )
+        domain_entries=entries(db, resident), repeats=REPEATS,
+    ), status
+
+
+@bp.get("/")
+def index(resident_id: int):
+    return _index(load_resident(resident_id))
 
 
 @bp.post("/actieteam")
 def set_team(resident_id: int):
     resident = load_resident(resident_id)
-    db = get_db()
-    try:
-        plan.set_team(db, current_coach(), resident, ids(request.form.getlist("member")))
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-    else:
-        db.commit()
+    refused = attempt(lambda: plan.set_team(get_db(), current_coach(), resident,
+                                            ids(request.form.getlist("member"))))
+    if not refused:
         flash(_("Het actieteam is opgeslagen."))
     return _back(resident_id, "actieteam")
 
@@ -74,16 +79,24 @@ def set_team(resident_id: int):
 @bp.post("/acties")
 def add_action(resident_id: int):
     resident = load_resident(resident_id)
-    db = get_db()
-    try:
-        plan.add_action(db, current_coach(), resident, _action_input(request.form), _domains())
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-    else:
-        db.commit()
-        flash(_("De actie staat in het plan."))
+    refused = attempt(lambda: plan.add_action(get_db(), current_coach(), resident,
+                                              _action_input(request.form), _domains()))
+    if refused:
+        return _index(resident, refused)
+    flash(_("De actie staat in het plan."))
     return _back(resident_id, "acties")
+
+
+@bp.post("/aanbod/<int:offer_id>")
+def take_up_offer(resident_id: int, offer_id: int):
+    """"Zet in het plan": an offer of the netwerkberaad becomes an action, as edited."""
+    resident = load_resident(resident_id)
+    refused = attempt(lambda: plan.take_up_offer(get_db(), current_coach(), resident, offer_id,
+                                                 _action_input(request.form), _domains()))
+    if refused:
+        return _index(resident, refused)
+    flash(_("Het aanbod staat nu in het plan."))
+    return _back(resident_id, "aanbod")
 
 
 @bp.route("/acties/<int:action_id>", methods=["GET", "POST"])
@@ -107,27 +120,31 @@ def edit_action(resident_id: int, action_id: int):
     return render_template(
         "plan/action.html", resident=resident, action=action, domains=_domains(),
         members=members, chosen=chosen, left=[(i, names.get(i, "?")) for i in left],
+        repeats=REPEATS,
     ), status or 200
 
 
 @bp.post("/evaluaties")
 def add_review(resident_id: int):
-    """Progress per action, life-domain scores, a snapshot, and the next review date."""
+    """Progress per action, whether each ongoing action still happens, life-domain scores,
+    a snapshot, and the next review date."""
     resident = load_resident(resident_id)
     db = get_db()
     form = request.form
-    try:
-        progress = {a.id: form.get(f"status_{a.id}", a.status)
-                    for a in plan.actions_of(db, resident)}
+
+    def save():
+        actions = plan.actions_of(db, resident)
+        progress = {a.id: form.get(f"status_{a.id}", a.status) for a in actions}
+        still = {a.id: form[f"still_{a.id}"] == "ja" for a in actions
+                 if form.get(f"still_{a.id}") in ("ja", "nee")}
         scores = {code: number_or_raw(form[f"score_{code}"]) for code in _domains()
                   if form.get(f"score_{code}")}
         plan.save_review(db, current_coach(), resident, held_on=date_or_none(form.get("held_on")),
-                         progress=progress, scores=scores, notes=form.get("notes"),
+                         progress=progress, still=still, scores=scores, notes=form.get("notes"),
                          domains=_domains(), sectors=labels.sectors())
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-    else:
-        db.commit()
-        flash(_("De evaluatie is opgeslagen, met een momentopname van het netwerk."))
+
+    refused = attempt(save)
+    if refused:
+        return _index(resident, refused)
+    flash(_("De evaluatie is opgeslagen, met een momentopname van het netwerk."))
     return _back(resident_id, "evaluaties")

@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 from flask import current_app, render_template
-from flask_babel import format_date, gettext
+from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
@@ -34,6 +34,8 @@ from graph import metrics, render, schema, svg
 from graph._attrs import member_nodes, name_of
 from graph.schema import EGO
 from sns import beraad, network, plan
+from sns.dates import day_text
+from sns.life_domains import entries
 from sns.models import Meeting, Resident
 from web import labels
 from web.beraad.letters import letters
@@ -137,7 +139,7 @@ class Printout:
 
     @property
     def date_text(self) -> str:
-        return format_date(self.today, format="long")
+        return day_text(self.today, str(get_locale() or "nl"))
 
     def person(self, name: Any) -> str:
         return printable_name(name, self.options.names)
@@ -216,33 +218,49 @@ def network_context(p: Printout) -> dict:
 
 
 def _when(day: date | None) -> str:
-    return format_date(day, format="long") if day else "–"
+    return day_text(day, str(get_locale() or "nl")) if day else "–"
+
+
+def _action_when(action) -> str:
+    """A one-off action's date; an ongoing one's "how often" (and when to look again)."""
+    if action.how_often is None:
+        return _when(action.due)
+    if action.due is None:
+        return action.how_often
+    return gettext("%(often)s (bekijken op %(date)s)", often=action.how_often,
+                   date=_when(action.due))
 
 
 def plan_context(p: Printout) -> dict:
-    """The plan's actions per life domain (who, when, status), the actieteam and the next
-    moment together (the next netwerkberaad, else the next review)."""
+    """Per life domain the goal in the resident's words (what they wish for there) and the
+    actions (what, who, when, status), in the configured order of the domains, "Overig"
+    last; the resident's question, the actieteam and the next moment together (the next
+    netwerkberaad, else the next review)."""
     db = get_db()
     names = network.names_of(db, p.resident)
     domains = current_app.config["LIFE_DOMAINS"]
+    goals = {code: e.desired for code, e in entries(db, p.resident).items() if e.desired}
     grouped: dict[str | None, list] = {}
     for action in plan.actions_of(db, p.resident):
         who = [p.person(names[x.member_id]) for x in action.performers]
         grouped.setdefault(action.domain, []).append({
             "what": action.what,
             "who": who + ([action.professional] if action.professional else []),
-            "when": _when(action.due),
+            "when": _action_when(action),
             "status": labels.STATUS_LABELS[action.status],
         })
+    order = [c for c in domains if c in grouped or c in goals]
+    order += [c for c in grouped if c not in domains]  # an unknown code, or None: "Overig"
     upcoming = [m.on_date for m in beraad.meetings_of(db, p.resident)
                 if not m.held and m.on_date and m.on_date >= p.today]
     next_day = min(upcoming) if upcoming else p.resident.next_review
     team = [p.person(m.name) for m in network.members_of(db, p.resident) if m.in_actieteam]
     return {
+        "question": p.resident.hulpvraag,
         "domains": [
             {"label": gettext(domains[code]) if code in domains else _l("Overig"),
-             "actions": actions}
-            for code, actions in sorted(grouped.items(), key=lambda kv: kv[0] is None)
+             "goal": goals.get(code), "actions": grouped.get(code, [])}
+            for code in sorted(order, key=lambda c: c is None)
         ],
         "next_meeting": _when(next_day) if next_day else None,
         "team": team,
@@ -251,8 +269,7 @@ def plan_context(p: Printout) -> dict:
 
 def invitations_context(p: Printout, meeting: Meeting) -> dict:
     """The meeting's invitations, one letter per invitee, as from the resident."""
-    return {"letters": [text for _name, text in
-                        letters(get_db(), p.resident, meeting, p.person)]}
+    return {"letters": letters(get_db(), p.resident, meeting, p.person)}
 
 
 MAP = Section("print/sections/kaart.html", map_context)

@@ -3,7 +3,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from sns import network, residents, snapshots, trajectory
+from sns import network, plan, residents, snapshots, trajectory
 from sns.errors import Invalid, StaleVersion
 from web import labels
 from web.access import current_coach, load_resident
@@ -24,6 +24,7 @@ def show(resident_id: int):
         "residents/show.html", resident=resident, strength=strength(G),
         snapshots=snapshots.of_resident(db, resident),
         history=history, moves=trajectory.moves(resident, history),
+        plan_due=plan.plan_pending(db, resident),
     )
 
 

@@ -1,7 +1,7 @@
 """one-time submission keys of forms
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Created: 2026-12-01 08:20:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
