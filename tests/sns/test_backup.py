@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sns import migrate
-from sns.backup import row_counts
+from sns.backup import SEEDED_ROWS, row_counts
 from sns.cli import cli
 from sns.db import make_engine
 from tests import world
@@ -87,7 +87,8 @@ def test_a_file_that_is_no_backup_is_refused(app, people, database_url, empty_da
     assert refused.exit_code != 0
     assert "is geen back-up van sns" in refused.output
     assert "Traceback" not in refused.output
-    assert sum(_counts(target).values()) == 0
+    # Nothing but what the migrations write themselves (the audit log's chain head).
+    assert {t: n for t, n in _counts(target).items() if n} in ({}, SEEDED_ROWS)
 
 
 def test_a_backup_never_overwrites_a_file(app, people, database_url, tmp_path, monkeypatch):

@@ -167,9 +167,12 @@ def test_teamleider_erases_only_in_the_own_team(client, auth, people, db):
     auth.logout()
     auth.login("ans")
     assert client.get(f"/bewaartermijn/bewoners/{people.riek.id}/wissen").status_code == 403
+
+
 @pytest.mark.parametrize("username", ["ans", "leider", "admin"])
 @pytest.mark.parametrize("url", ["/deze-week", "/agenda"])
 def test_own_pages_open_for_every_role(client, auth, people, username, url):
+    auth.login(username)
     assert client.get(url).status_code == 200
 
 

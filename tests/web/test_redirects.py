@@ -86,7 +86,7 @@ def test_login_and_language_switch_go_on_to_the_page_asked_for(client, people, f
     assert follow_next(client, "/bewoners/3").headers["Location"] == "/bewoners/3"
 
 
-def test_the_reported_attack_goes_to_the_caseload(client, people):
+def test_the_reported_attack_goes_to_the_first_page(client, people):
     response = client.post("/login?next=/%09/evil.example/",
                            data={"username": "ans", "password": PASSWORD})
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/deze-week"

@@ -65,7 +65,7 @@ def test_login_asks_for_the_code_and_refuses_a_reused_or_wrong_one(app, client, 
     assert first.headers["Location"] == "/login/code"
     assert client.get("/").status_code == 302  # the password alone is not a login
     code = totp_code()
-    assert client.post("/login/code", data={"code": code}).headers["Location"] == "/"
+    assert client.post("/login/code", data={"code": code}).headers["Location"] == "/deze-week"
     assert client.get("/team/").status_code == 200
     client.post("/logout")
 
