@@ -89,6 +89,17 @@ def _unavailable(_err: Exception):
     return response
 
 
+def unlogged_view(_err: Exception):
+    """A resident's file is not shown while its view cannot be written to the access log
+    (NEN 7513: no access without a trace); pages without a resident's file still are."""
+    discard_db(connections=True)
+    response = page(503, _("Dit kan nu niet worden getoond"),
+                    _("Wie een dossier bekijkt, wordt altijd vastgelegd, en dat lukt nu niet. "
+                      "Probeer het zo opnieuw."))
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def _print_failed(_err: PrintFailed):
     discard_db()
     return page(503, _("Afdrukken is mislukt"),

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from flask import Response, g, request
 from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
 
 from sns import audit
+from web import faults
 from web.database import get_db
 from web.privacy import bp
 
@@ -39,7 +41,10 @@ def _record_view(response: Response) -> Response:
     if resident_id in db.info.get(audit.AUDITED_RESIDENTS, ()):
         return response
     db.rollback()  # a GET saves nothing but this event
-    audit.record(db, current_user._get_current_object(), "resident.view",
-                 resident_id=resident_id, detail=request.endpoint)
-    db.commit()
+    try:
+        audit.record(db, current_user._get_current_object(), "resident.view",
+                     resident_id=resident_id, detail=request.endpoint)
+        db.commit()
+    except SQLAlchemyError as err:  # the database refuses writes: the file stays closed
+        return faults.unlogged_view(err)
     return response
