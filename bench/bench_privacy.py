@@ -13,7 +13,6 @@ figure is the median of ``--runs`` runs (default 5).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -22,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench_app import bench_app, logged_in_client  # noqa: E402
+from bench_scan import median_ms  # noqa: E402
 
 from sns import audit, erasure  # noqa: E402
 from sns.models import AuditEvent, Coach, Resident  # noqa: E402
@@ -29,15 +29,6 @@ from sns.models.base import utcnow  # noqa: E402
 from web.database import get_db  # noqa: E402
 
 SIZES = (25, 100)
-
-
-def _median_ms(func, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -61,9 +52,9 @@ def main() -> None:
                 db.commit()
 
             rows.append(("append one event (hash chain) + commit",
-                         _median_ms(chained, args.runs * 20)))
+                         median_ms(chained, args.runs * 20)))
             rows.append(("insert one event without chain + commit",
-                         _median_ms(plain, args.runs * 20)))
+                         median_ms(plain, args.runs * 20)))
             db.query(AuditEvent).filter(AuditEvent.seq.is_(None)).delete()
             db.commit()
             have = db.query(AuditEvent).count()
@@ -74,14 +65,14 @@ def main() -> None:
             db.commit()
             count = db.query(AuditEvent).count()
             rows.append((f"audit.verify over {count:,} events",
-                         _median_ms(lambda: audit.verify(db), args.runs)))
+                         median_ms(lambda: audit.verify(db), args.runs)))
         client = logged_in_client(app)
         for size in SIZES:
             for kind in ("pdf", "zip"):
                 url = f"/bewoners/{ids[size]}/privacy/alles-wat-wij-bewaren.{kind}"
                 client.get(url)  # warm-up (imports WeasyPrint)
                 rows.append((f"export {kind.upper()} through Flask, {size} members",
-                             _median_ms(lambda url=url: client.get(url), args.runs)))
+                             median_ms(lambda url=url: client.get(url), args.runs)))
         with app.app_context():
             db = get_db()
             resident = db.get(Resident, ids[100])
