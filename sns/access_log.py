@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -54,7 +54,7 @@ class Search:
     resident_id: int | None = None
     username: str | None = None
     since: date | None = None
-    until: date | None = None  # inclusive
+    until: date | None = None  # inclusive; days are UTC days
 
 
 def _query(search: Search) -> Select:
@@ -65,10 +65,10 @@ def _query(search: Search) -> Select:
     if search.username:
         query = query.where(Coach.username == search.username)
     if search.since:
-        query = query.where(AuditEvent.at >= datetime.combine(search.since, time.min))
+        query = query.where(AuditEvent.at >= datetime.combine(search.since, time.min, UTC))
     if search.until:
         query = query.where(AuditEvent.at < datetime.combine(search.until + timedelta(1),
-                                                             time.min))
+                                                             time.min, UTC))
     return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
 
 

@@ -45,12 +45,6 @@ def current(db: Session, resident: Resident) -> dict[str, Consent | None]:
     return {kind: _latest(db, resident.id, kind) for kind in KINDS}
 
 
-def history(db: Session, resident: Resident) -> list[Consent]:
-    """Every consent record of the resident, oldest first."""
-    return list(db.scalars(select(Consent).where(Consent.resident_id == resident.id)
-                           .order_by(Consent.given_at, Consent.id)))
-
-
 def withdrawn(db: Session, resident_id: int, kind: str) -> bool:
     """True only when the resident gave this consent and then withdrew it."""
     latest = _latest(db, resident_id, kind)
@@ -90,8 +84,3 @@ def withdraw(db: Session, coach: Coach, resident: Resident, kind: str) -> None:
     db.flush()
     audit.record(db, coach, "consent.withdraw", resident_id=resident.id, detail=kind)
 
-
-def require(db: Session, resident: Resident, kind: str) -> None:
-    """Raise :class:`ConsentWithdrawn` when the resident withdrew ``kind``."""
-    if withdrawn(db, resident.id, kind):
-        raise ConsentWithdrawn()

@@ -133,7 +133,7 @@ def collect(db: Session, resident: Resident) -> dict[str, Any]:
         "logboek": [
             {"tijd": jsonable(line.event.at), "wie": line.who, "actie": line.event.action,
              "in_woorden": access_log.action_words(line.event.action),
-             "details": line.event.detail, "adres": line.event.from_address}
+             "details": line.event.detail}  # the coach's address is not the resident's
             for line in access_log.of_resident(db, resident.id)
         ],
     }

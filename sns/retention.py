@@ -86,7 +86,10 @@ class Upcoming:
 
 def upcoming(db: Session, months: int, team_id: int | None, now: datetime | None = None
              ) -> list[Upcoming]:
-    """"Wordt binnenkort verwijderd": erased within :data:`WARN_MONTHS` from ``now``."""
+    """"Wordt binnenkort verwijderd": the team's residents erased within :data:`WARN_MONTHS`
+    from ``now`` (nothing for an account without a team)."""
+    if team_id is None:
+        return []
     now = now or utcnow()
     horizon = add_months(now, WARN_MONTHS)
     result = []

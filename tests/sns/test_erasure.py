@@ -115,3 +115,43 @@ def test_resident_may_keep_the_history(db, people):
     consent.give(db, people.ans, resident, "geschiedenis_bewaren")
     _member, snapshot = _remove_member_b(db, people.ans, resident, "HIST")
     assert "Lid HIST B" in str(snapshot.graph)
+
+
+def test_erasure_during_an_edit_in_progress_waits_and_deletes_nothing(app, db, people):
+    """Bob's edit is flushed but not committed (his row lock, or SQLite's write lock) when
+    Ans erases: her erasure waits, then finds a newer version and deletes nothing."""
+    import threading
+    import time
+
+    from sns.db import make_sessionmaker
+
+    resident = full_resident(db, people.ans, "GELIJK")
+    rid, seen = resident.id, resident.version
+    maker = make_sessionmaker(app.extensions["sns_engine"])
+    outcome = []
+
+    def erase():
+        with maker() as other:
+            target = other.get(Resident, rid)
+            try:
+                erasure.erase_resident(other, people.ans, target, confirmation=target.name,
+                                       expected_version=seen)
+                other.commit()
+                outcome.append("erased")
+            except StaleVersion:
+                other.rollback()
+                outcome.append("refused")
+
+    with maker() as bob:
+        editing = bob.get(Resident, rid)
+        editing.hulpvraag = "Bob is bezig"
+        bob.flush()
+        thread = threading.Thread(target=erase)
+        thread.start()
+        time.sleep(0.5)
+        bob.commit()
+    thread.join(10)
+    assert outcome == ["refused"]
+    db.expire_all()
+    assert db.get(Resident, rid).hulpvraag == "Bob is bezig"
+    assert len(db.scalars(select(NetworkMember).where(NetworkMember.resident_id == rid)).all()) == 2

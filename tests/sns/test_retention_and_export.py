@@ -173,3 +173,36 @@ def test_audit_verify_command_finds_a_changed_row(run, db, people):
     result = run("audit", "verify")
     assert result.exit_code == 1
     assert f"vanaf gebeurtenis {event.seq}" in result.output
+
+
+def test_group_session_data_and_referred_residents_under_retention(app, db, people):
+    """Closing a group session deletes its participants (as before); who asked for a coach
+    becomes a resident whose closed trajectory retention erases like any other; the log's
+    chain holds through all of it."""
+    from datetime import date
+
+    from sns import audit, groups
+    from sns.models import GroupParticipant
+
+    session = groups.create_session(db, people.ans, "Hoe sterk?", date(2026, 11, 23), "Buurthuis")
+    db.commit()
+    participant, _token = groups.join(db, session.join_code, "10.0.0.9")
+    net = groups.empty_network()
+    groups.add_person(net, "Zus Zwaan", 1, "familie")
+    groups.update(participant, net, groups.STEP_RESULT)
+    groups.request_coach(participant, consent=True, name="Groep Deelnemer", phone="0612345678",
+                         email=None, question="Vraag uit de groep")
+    db.commit()
+    (referred,) = groups.close_session(db, people.ans, session)
+    db.commit()
+    assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 0
+    _close(db, referred, NOW - timedelta(days=800))
+    db.commit()
+    result = retention.purge(make_sessionmaker(app.extensions["sns_engine"]), 24, now=NOW)
+    assert referred.id in result.erased
+    db.expire_all()
+    everything = " ".join(str(v) for t in Base.metadata.sorted_tables
+                          for row in db.execute(select(t)) for v in row)
+    assert "Zus Zwaan" not in everything
+    assert "Vraag uit de groep" not in everything
+    assert audit.verify(db)[1] is None

@@ -183,6 +183,11 @@ def test_privacy_officer_searches_and_exports_the_log(client, auth, people, db, 
     assert page.status_code == 200
     assert "resident.view" in text
     assert "residents.show" in text
+    today = utcnow().date().isoformat()
+    assert "residents.show" in client.get(
+        f"/privacy/logboek?van={today}&tot={today}").get_data(as_text=True)
+    assert "Niets gevonden" in client.get(
+        "/privacy/logboek?van=2000-01-01&tot=2000-01-02").get_data(as_text=True)
     assert client.get("/privacy/logboek?bewoner=abc").status_code == 400
     assert client.get("/privacy/logboek?van=gisteren").status_code == 400
     csv_text = client.get(f"/privacy/logboek.csv?bewoner={people.riek.id}").get_data(

@@ -22,6 +22,7 @@ from web.printing.pdf import render_pdf
 
 MEMBER_COLUMNS = {"member_id", "a_id", "b_id"}
 COACH_COLUMNS = {"coach_id", "given_by", "withdrawn_by"}
+EMPTY = "–"
 
 
 class Words:
@@ -34,7 +35,7 @@ class Words:
 
     def __call__(self, table: Table, column: str, value: Any) -> str:
         if value is None or value == "" or value == [] or value == {}:
-            return "–"
+            return EMPTY
         if isinstance(value, bool):
             return gettext("ja") if value else gettext("nee")
         if column in MEMBER_COLUMNS:
@@ -49,7 +50,7 @@ class Words:
             return str(labels.SECTOR_LABELS.get(value, value))
         if table.name == "network_snapshot" and column == "graph":
             names = [n.get("name") for n in value.get("nodes", []) if n.get("kind") == "member"]
-            return ", ".join(str(n) for n in names) or "–"
+            return ", ".join(str(n) for n in names) or EMPTY
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
         if isinstance(value, dict):
@@ -79,10 +80,17 @@ def sections(db: Session, resident: Resident, data: dict) -> list[dict]:
         fields = resident_export.FIELD_LABELS[table.name]
         result.append({
             "title": gettext(resident_export.TABLE_TITLES[table.name]),
-            "rows": [[(gettext(label), words(table, column, row.get(column)))
-                      for column, label in fields.items()] for row in rows],
+            "rows": [_filled_and_empty([(gettext(label), words(table, column, row.get(column)))
+                                        for column, label in fields.items()]) for row in rows],
         })
     return result
+
+
+def _filled_and_empty(pairs: list[tuple[str, str]]) -> dict:
+    """The fields with a value, and the names of those without one (shorter to read, and
+    still every field is named)."""
+    return {"filled": [(label, value) for label, value in pairs if value != EMPTY],
+            "empty": [label for label, value in pairs if value == EMPTY]}
 
 
 def render(db: Session, resident: Resident, data: dict, base_url: str) -> bytes:
