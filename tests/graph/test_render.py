@@ -5,7 +5,9 @@ import random
 
 import pytest
 
-from graph.layout import frame, layout
+from graph._attrs import circle_of, sector_of
+from graph.layout import frame
+from graph.placement import place
 from graph.render import (
     SECTOR_COLOURS,
     SECTOR_SHAPES,
@@ -74,10 +76,10 @@ def by_id(items):
     return {item["id"]: item for item in items}
 
 
-def test_positions_equal_the_layout():
+def test_positions_equal_the_placement_for_the_screen():
     G = random_network(60)
     p = payload(G)
-    pos = layout(G)
+    pos = {EGO: (0.0, 0.0), **place(G, "screen-1280").positions}
     assert [n["id"] for n in p["nodes"]][0] == EGO
     assert {n["id"]: (n["x"], n["y"]) for n in p["nodes"]} == pos
     assert len(p["nodes"]) == G.number_of_nodes()
@@ -87,7 +89,12 @@ def test_positions_follow_the_sectors_argument():
     G = random_network(20)
     sectors = ("buren", "familie")
     p = payload(G, sectors=sectors)
-    assert {n["id"]: (n["x"], n["y"]) for n in p["nodes"]} == layout(G, sectors=sectors)
+    placed = place(G, "screen-1280", sectors=sectors)
+    assert {n["id"]: (n["x"], n["y"]) for n in p["nodes"]} == {EGO: (0.0, 0.0),
+                                                               **placed.positions}
+    assert {n["id"]: placed.frame.locate(n["x"], n["y"]) for n in p["nodes"][1:]} == {
+        str(n): (circle_of(G, n), sector_of(G, n, sectors)) for n in G if n != EGO
+    }
     assert p["frame"]["sectors"] == list(sectors)
 
 
@@ -194,7 +201,8 @@ def test_user_text_is_passed_through_as_plain_text():
     # The payload adds no markup and no escaping of its own: remove the user text and no
     # angle bracket or entity is left.
     text = json.dumps(p)
-    for user_text in (XSS, '"><script>alert(1)</script> & href'):
+    drawn = [line for node in p["nodes"] for line in node["lines"]]
+    for user_text in (XSS, '"><script>alert(1)</script> & href', *drawn):
         text = text.replace(json.dumps(user_text)[1:-1], "")
     assert not any(c in text for c in "<>&")
     assert "&lt;" not in json.dumps(p)
@@ -296,8 +304,9 @@ def test_unknown_ring_and_wedge_are_labelled_onbekend():
     G = new_network("R")
     add_member(G, "m1", name="Ans")
     f = payload(G)["frame"]
-    assert f["rings"][-1] == {"circle": None, "inner": 470.0, "outer": 600.0,
-                              "label": "Onbekend"}
+    ring = f["rings"][-1]
+    assert (ring["circle"], ring["outer"], ring["label"], ring["lines"]) == (
+        None, 600.0, "Onbekend", ["Onbekend"])
     assert f["wedges"][-1]["sector"] is None
     assert f["wedges"][-1]["label"] == "Onbekend"
     assert f["wedges"][-1]["end"] == 360.0
