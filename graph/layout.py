@@ -48,7 +48,7 @@ Examples
 >>> f.wedges()["familie"]  # weight 2.5 of 8.5: the largest wedge
 (0.0, 105.88)
 >>> pos["m1"]  # alone in the familie wedge of circle 1: in its middle
-(183.14, -138.31)
+(166.1, -125.44)
 >>> f.locate(*pos["m1"])
 (1, 'familie')
 """
@@ -72,6 +72,7 @@ __all__ = [
     "RING_WIDTH",
     "UNKNOWN_RING",
     "EVEN_RING_SHARE",
+    "MIN_RING_SHARE",
     "WEDGE_BASE",
     "Frame",
     "frame",
@@ -291,6 +292,8 @@ class Frame:
 
 #: Share of the rings' width that is split evenly; the rest goes by how crowded a ring is.
 EVEN_RING_SHARE = 0.35
+#: No ring is narrower than this share of an even ring.
+MIN_RING_SHARE = 0.6
 #: A wedge's weight is this plus the number of people in it, so an empty sector keeps room.
 WEDGE_BASE = 1.5
 
@@ -312,7 +315,8 @@ def frame(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> Frame:
 
     A wedge's angle is proportional to :data:`WEDGE_BASE` plus its number of members. Of the
     rings' total width, :data:`EVEN_RING_SHARE` is split evenly and the rest in proportion to
-    the members per unit of circumference (a crowded circle 1 gets wider); only counts
+    the members per unit of circumference (a crowded circle 1 gets wider), but no ring is
+    narrower than :data:`MIN_RING_SHARE` of an even ring (empty rings too); only counts
     matter, never names or ties, so the frame changes little when one person is added.
 
     Examples
@@ -327,7 +331,7 @@ def frame(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> Frame:
     >>> f.wedges()[None]  # "onbekend" holds Ans: 2.5 of 10 weights
     (270.0, 360.0)
     >>> f.rings()[2]  # circle 2 is wider than the others
-    (125.5, 424.5)
+    (146.86, 403.14)
     """
     codes = sectors_of(G, sectors)
     nodes = member_nodes(G)
@@ -343,6 +347,8 @@ def frame(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> Frame:
     crowd = [in_circle[c] / ((r0 + r1) / 2) for c, (r0, r1) in even.items()]
     share = EVEN_RING_SHARE if sum(crowd) else 1.0
     rings = [share / len(even) + (1 - share) * c / (sum(crowd) or 1) for c in crowd]
+    # an empty or quiet ring stays wide enough to see, to write in and to drop someone on
+    rings = [max(r, MIN_RING_SHARE / len(even)) for r in rings]
     wedges = [WEDGE_BASE + in_sector[s] for s in f.wedges()]
     return replace(f, radii=_sized(rings, inner, outer), angles=_sized(wedges, 0.0, 360.0))
 
