@@ -44,7 +44,8 @@ def overlapping(words, slack: float = 0.3):
     ]
 
 
-@pytest.mark.parametrize(("paper", "members"), [("a4", 20), ("a4", 30), ("a3", 30), ("a3", 60)])
+@pytest.mark.parametrize(("paper", "members"),
+                         [("a4", 20), ("a4", 30), ("a3", 20), ("a3", 30), ("a3", 60)])
 def test_no_two_words_of_a_printed_map_overlap_and_every_name_is_there(
     client, auth, people, db, tmp_path, paper, members
 ):
