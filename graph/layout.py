@@ -18,12 +18,15 @@ resident  0 to 80                         the resident's disc
                                           when a member's circle is unknown
 ========  ==============================  =========================================
 
-Members whose circle is unknown get their own outer band rather than being put in circle 3:
+These are the *even* rings (:func:`ring_bounds`); the map of a resident sizes them by how
+many people they hold (:func:`frame`): between the resident's disc and the outer ring,
+a crowded circle gets more of the width. Members whose circle is unknown get their own
+outer band rather than being put in circle 3:
 the map must not suggest a distance nobody recorded, and a coach sees at a glance who still
 needs a place. In the same way the plane is divided into one equal wedge per configured
-sector (``G.graph["sectors"]``, default :data:`graph.schema.SECTORS`), in order, and members
-with an unknown sector (or a sector code that is no longer configured) get an extra wedge
-"onbekend" at the end, only when there are any.
+sector (``G.graph["sectors"]``, default :data:`graph.schema.SECTORS`), in order, its angle
+growing with the people it holds, and members with an unknown sector (or a sector code that is
+no longer configured) get an extra wedge "onbekend" at the end, only when there are any.
 
 Every member is placed inside its own ring-and-wedge *cell*. The members of a cell, in
 natural node-id order (``m2`` before ``m10``), fill one or more arcs ("rows") inside it; the
@@ -41,9 +44,12 @@ Examples
 >>> pos = layout(G)
 >>> pos["ego"]
 (0.0, 0.0)
->>> pos["m1"]  # alone in the familie wedge (0 to 72 degrees) of circle 1: in its middle
-(85.23, -117.31)
->>> locate(*pos["m1"])
+>>> f = frame(G)
+>>> f.wedges()["familie"]  # weight 2.5 of 8.5: the largest wedge
+(0.0, 105.88)
+>>> pos["m1"]  # alone in the familie wedge of circle 1: in its middle
+(166.1, -125.44)
+>>> f.locate(*pos["m1"])
 (1, 'familie')
 """
 
@@ -51,8 +57,9 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
@@ -64,6 +71,9 @@ __all__ = [
     "RING_RADII",
     "RING_WIDTH",
     "UNKNOWN_RING",
+    "EVEN_RING_SHARE",
+    "MIN_RING_SHARE",
+    "WEDGE_BASE",
     "Frame",
     "frame",
     "layout",
@@ -227,8 +237,13 @@ def _find(bounds: dict, value: float):
 class Frame:
     """The rings and wedges of one resident's map: what to draw behind the members.
 
-    Build it with :func:`frame`. ``rings()``, ``wedges()`` and ``locate()`` are
-    :func:`ring_bounds`, :func:`wedge_bounds` and :func:`locate` for this map.
+    Build it with :func:`frame`, which sizes the rings and wedges by how many people they
+    hold. ``rings()``, ``wedges()`` and ``locate()`` are :func:`ring_bounds`,
+    :func:`wedge_bounds` and :func:`locate` for this map; without ``radii`` and ``angles``
+    the rings and wedges are equal, as those functions give them.
+
+    ``radii`` are the ring borders from the resident's disc outward (one more than the
+    rings); ``angles`` the wedge borders from 0 to 360 (one more than the wedges).
 
     Examples
     --------
@@ -239,11 +254,16 @@ class Frame:
     (1, 'buren')
     >>> f.outer_radius
     470.0
+    >>> g = Frame(sectors=("familie", "buren"), angles=(0.0, 300.0, 360.0))
+    >>> g.wedges(), g.locate(-100, -100)
+    ({'familie': (0.0, 300.0), 'buren': (300.0, 360.0)}, (1, 'buren'))
     """
 
     sectors: tuple[str, ...]
     unknown_sector: bool = False
     unknown_circle: bool = False
+    radii: tuple[float, ...] | None = None
+    angles: tuple[float, ...] | None = None
 
     @property
     def outer_radius(self) -> float:
@@ -251,23 +271,53 @@ class Frame:
         return UNKNOWN_RING[1] if self.unknown_circle else RING_RADII[-1]
 
     def rings(self) -> dict[int | None, tuple[float, float]]:
-        return ring_bounds(unknown_circle=self.unknown_circle)
+        rings = ring_bounds(unknown_circle=self.unknown_circle)
+        if self.radii is None:
+            return rings
+        return {c: (self.radii[i], self.radii[i + 1]) for i, c in enumerate(rings)}
 
     def wedges(self) -> dict[str | None, tuple[float, float]]:
-        return wedge_bounds(self.sectors, unknown_sector=self.unknown_sector)
+        wedges = wedge_bounds(self.sectors, unknown_sector=self.unknown_sector)
+        if self.angles is None:
+            return wedges
+        return {s: (self.angles[i], self.angles[i + 1]) for i, s in enumerate(wedges)}
 
     def locate(self, x: float, y: float) -> tuple[int | None, str | None] | None:
-        return locate(
-            x,
-            y,
-            self.sectors,
-            unknown_sector=self.unknown_sector,
-            unknown_circle=self.unknown_circle,
-        )
+        radius, angle = to_polar(x, y)
+        circle = _find(self.rings(), radius)
+        if circle is _NOWHERE:
+            return None
+        return (circle, _find(self.wedges(), angle))
+
+
+#: Share of the rings' width that is split evenly; the rest goes by how crowded a ring is.
+EVEN_RING_SHARE = 0.35
+#: No ring is narrower than this share of an even ring.
+MIN_RING_SHARE = 0.6
+#: A wedge's weight is this plus the number of people in it, so an empty sector keeps room.
+WEDGE_BASE = 1.5
+
+
+def _sized(weights: list[float], start: float, end: float) -> tuple[float, ...]:
+    """Borders from ``start`` to ``end`` splitting the span in proportion to ``weights``."""
+    total = sum(weights)
+    borders, acc = [start], 0.0
+    for w in weights[:-1]:
+        acc += w
+        borders.append(round(start + (end - start) * acc / total, 2))
+    borders.append(end)
+    return tuple(borders)
 
 
 def frame(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> Frame:
-    """Return the :class:`Frame` of ``G``: its sectors and whether "onbekend" cells are needed.
+    """Return the :class:`Frame` of ``G``: its sectors, the "onbekend" cells it needs, and
+    rings and wedges sized by how many people they hold.
+
+    A wedge's angle is proportional to :data:`WEDGE_BASE` plus its number of members. Of the
+    rings' total width, :data:`EVEN_RING_SHARE` is split evenly and the rest in proportion to
+    the members per unit of circumference (a crowded circle 1 gets wider), but no ring is
+    narrower than :data:`MIN_RING_SHARE` of an even ring (empty rings too); only counts
+    matter, never names or ties, so the frame changes little when one person is added.
 
     Examples
     --------
@@ -278,17 +328,34 @@ def frame(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> Frame:
     (True, False)
     >>> len(f.wedges())  # five sectors and "onbekend"
     6
+    >>> f.wedges()[None]  # "onbekend" holds Ans: 2.5 of 10 weights
+    (270.0, 360.0)
+    >>> f.rings()[2]  # circle 2 is wider than the others
+    (146.86, 403.14)
     """
     codes = sectors_of(G, sectors)
     nodes = member_nodes(G)
-    return Frame(
+    f = Frame(
         sectors=codes,
         unknown_sector=any(sector_of(G, n, codes) is None for n in nodes),
         unknown_circle=any(circle_of(G, n) is None for n in nodes),
     )
+    in_sector = Counter(sector_of(G, n, codes) for n in nodes)
+    in_circle = Counter(circle_of(G, n) for n in nodes)
+    even = f.rings()
+    inner, outer = RESIDENT_RADIUS, f.outer_radius
+    crowd = [in_circle[c] / ((r0 + r1) / 2) for c, (r0, r1) in even.items()]
+    share = EVEN_RING_SHARE if sum(crowd) else 1.0
+    rings = [share / len(even) + (1 - share) * c / (sum(crowd) or 1) for c in crowd]
+    # an empty or quiet ring stays wide enough to see, to write in and to drop someone on
+    rings = [max(r, MIN_RING_SHARE / len(even)) for r in rings]
+    wedges = [WEDGE_BASE + in_sector[s] for s in f.wedges()]
+    return replace(f, radii=_sized(rings, inner, outer), angles=_sized(wedges, 0.0, 360.0))
 
 
-def layout(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> dict[Hashable, Position]:
+def layout(
+    G: nx.Graph, *, sectors: Iterable[str] | None = None, within: Frame | None = None
+) -> dict[Hashable, Position]:
     """Return the netwerkkaart position of every node: ``{node: (x, y)}``.
 
     Parameters
@@ -297,6 +364,8 @@ def layout(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> dict[Hashabl
         A resident's network (see :mod:`graph.schema`).
     sectors : iterable of str, optional
         The sector codes to lay out, default ``G.graph["sectors"]``.
+    within : Frame, optional
+        The frame of ``G`` when the caller has it already (:func:`frame`).
 
     Returns
     -------
@@ -321,10 +390,10 @@ def layout(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> dict[Hashabl
     >>> for i in range(3):
     ...     add_member(G, f"m{i}", name=f"N{i}", sector="buren", circle=3)
     >>> pos = layout(G)
-    >>> sorted({locate(*pos[n]) for n in ("m0", "m1", "m2")})
+    >>> sorted({frame(G).locate(*pos[n]) for n in ("m0", "m1", "m2")})
     [(3, 'buren')]
     """
-    f = frame(G, sectors=sectors)
+    f = within if within is not None else frame(G, sectors=sectors)
     rings, wedges = f.rings(), f.wedges()
     cells: dict[tuple[int | None, str | None], list[Hashable]] = {}
     for node in member_nodes(G):

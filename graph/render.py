@@ -22,12 +22,43 @@ The map reads without colour:
   professionals = star. A member whose sector is unknown gets :data:`UNKNOWN_SECTOR_SHAPE`
   (``hexagon``), which no configured sector uses. The resident is :data:`RESIDENT_SHAPE`
   (``ellipse``, the name written inside it).
-* **Line style per quality** (:data:`EDGE_STYLES`): ``goed`` solid and thick, ``wisselend``
-  long dashes, ``gespannen`` short dots and thin (and in a warning colour), unknown thin,
-  solid and grey.
+* **Line style per quality** (:data:`EDGE_STYLES`, the one table for screen and paper):
+  ``goed`` solid and thick, ``wisselend`` long even dashes, ``gespannen`` a dash-dot pattern
+  of its own, as thick as ``goed`` and in a dark red that prints near-black (so it stands
+  out in black and white too), unknown thin, solid and grey.
 
 Colour comes on top (:data:`SECTOR_COLOURS`, the ``colour`` of :data:`EDGE_STYLES`), the
 same on the screen and on paper (:mod:`graph.svg`), so a resident finds their map back.
+
+Placement (the payload contract)
+--------------------------------
+Positions and labels come from :func:`graph.placement.place` for a screen target
+(``target``, default ``"screen-1280"``; see :data:`graph.placement.TARGETS`), the same
+placement the paper map uses for its sheet. All lengths are in the **same coordinates as the
+nodes' x/y** (layout units, resident at ``(0, 0)``, y downward); boxes are
+``{"x", "y", "w", "h"}`` with ``x``/``y`` the **top-left corner**. Nothing in a box overlaps
+another box (a member's own shape and label excepted), and everything lies in ``sheet``.
+
+Per node (members and the resident):
+
+* ``label``: the full name, as recorded (for the tooltip, the list and screen readers);
+* ``lines``: the label as drawn, wrapped at word boundaries (Dutch hyphenation only inside a
+  word too long for a line); ``shortened`` is true when the last line ends in "…";
+* ``labelBox``: the box of the lines; draw line ``i`` centred on
+  ``labelBox.x + labelBox.w / 2``, its baseline at
+  ``labelBox.y + 0.075 * fontSize + (i + 0.8) * lineHeight * fontSize``;
+* ``fontSize``: the name size (equal for all nodes; the resident's is bold);
+* ``shapeSize`` (members): the radius of the shape, drawn centred on ``x``/``y``;
+  ``shapeBox``: the box it may fill (the resident's: the box of its ellipse, drawn
+  centred on ``(0, 0)``, at least the disc of ``frame.resident_radius``).
+
+In ``frame``: every ring has ``lines`` and ``labelBox`` (its number on the 12 o'clock line, or
+"onbekend"), every wedge ``lines`` and ``labelBox`` (its sector word, bold, outside the outer
+ring), ring ``inner``/``outer`` and wedge ``start``/``end`` are the sized rings and wedges of
+:func:`graph.layout.frame` (crowded ones are larger), and ``placement`` is
+``{"target", "fontSize", "lineHeight", "shapeSize", "sheet", "scale"}``: ``sheet`` the box
+the map fills, ``scale`` the target's pixels per layout unit (the canvas is ``sheet.w *
+scale`` pixels wide at the target's size).
 
 Examples
 --------
@@ -53,7 +84,9 @@ from typing import Any
 import networkx as nx
 
 from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of
-from graph.layout import RESIDENT_RADIUS, frame, layout
+from graph.labels import LINE_HEIGHT
+from graph.layout import RESIDENT_RADIUS
+from graph.placement import Label, place
 from graph.schema import EGO, relation
 
 __all__ = [
@@ -89,7 +122,7 @@ UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "goed": {"dashes": False, "width": 4, "colour": "#1d2330"},
     "wisselend": {"dashes": [12, 8], "width": 2.5, "colour": "#3d4a60"},
-    "gespannen": {"dashes": [2, 6], "width": 1.5, "colour": "#b3261e"},
+    "gespannen": {"dashes": [14, 5, 2, 5], "width": 4, "colour": "#8f1d17"},
 }
 #: Line style of a tie whose quality is unknown: thin, solid and grey.
 UNKNOWN_EDGE_STYLE: dict[str, Any] = {"dashes": False, "width": 1, "colour": "#9aa1ad"}
@@ -223,6 +256,7 @@ def map_payload(
     frequency_labels: Mapping[str | None, str],
     detail_labels: Mapping[str, str],
     reciprocal_labels: Mapping[bool | None, str] | None = None,
+    target: str = "screen-1280",
 ) -> dict[str, Any]:
     """Return the netwerkkaart of ``G`` as JSON-able data for ``web/static/graph.js``.
 
@@ -246,6 +280,8 @@ def map_payload(
         when no name was recorded.
     reciprocal_labels : mapping, optional
         Words for reciprocity keyed ``True`` / ``False``, e.g. ``web.labels.RECIPROCAL_LABELS``.
+    target : str
+        The :data:`graph.placement.TARGETS` key the labels are placed for.
 
     Returns
     -------
@@ -278,12 +314,12 @@ def map_payload(
     >>> m1["shape"], m1["sector"], m1["circle"], m1["details"]
     ('hexagon', None, None, [])
     >>> [(w["sector"], w["start"], w["label"]) for w in p["frame"]["wedges"]]
-    [('familie', 0.0, 'familie'), ('buren', 120.0, 'buren'), (None, 240.0, 'Onbekend')]
+    [('familie', 0.0, 'familie'), ('buren', 98.18, 'buren'), (None, 196.36, 'Onbekend')]
     >>> p["frame"]["outer"], p["frame"]["unknown_circle"]
     (600.0, True)
     """
-    f = frame(G, sectors=sectors)
-    pos = layout(G, sectors=sectors)
+    placed = place(G, target, sectors=sectors, sector_labels=sector_labels)
+    f, pos = placed.frame, placed.positions
     shapes = sector_shapes(f.sectors)
     colours = sector_colours(f.sectors)
     if reciprocal_labels is None:
@@ -303,7 +339,7 @@ def map_payload(
 
     nodes: list[dict[str, Any]] = []
     if EGO in G:
-        x, y = pos[EGO]
+        x, y = 0.0, 0.0
         resident = _text(G.nodes[EGO].get("name"))
         nodes.append(
             {
@@ -317,6 +353,8 @@ def map_payload(
                 "circle": None,
                 "ego": True,
                 "details": [],
+                **_label_keys(placed.resident),
+                "shapeBox": placed.resident_shape.as_dict() if placed.resident_shape else None,
             }
         )
     for node in member_nodes(G):
@@ -334,6 +372,9 @@ def map_payload(
                 "circle": circle,
                 "ego": False,
                 "details": _details(G, node, sector, circle, **labels),
+                **_label_keys(placed.labels[node]),
+                "shapeSize": round(placed.shape_size, 2),
+                "shapeBox": placed.shapes[node].as_dict(),
             }
         )
 
@@ -361,11 +402,13 @@ def map_payload(
         "edges": edges,
         "frame": {
             "rings": [
-                {"circle": c, "inner": r0, "outer": r1, "label": _label(circle_labels, c)}
+                {"circle": c, "inner": r0, "outer": r1, "label": _label(circle_labels, c),
+                 **_frame_label(placed.ring_labels[c])}
                 for c, (r0, r1) in f.rings().items()
             ],
             "wedges": [
-                {"sector": s, "start": a0, "end": a1, "label": _label(sector_labels, s)}
+                {"sector": s, "start": a0, "end": a1, "label": _label(sector_labels, s),
+                 **_frame_label(placed.sector_labels[s])}
                 for s, (a0, a1) in f.wedges().items()
             ],
             "outer": f.outer_radius,
@@ -373,5 +416,29 @@ def map_payload(
             "sectors": list(f.sectors),
             "unknown_sector": f.unknown_sector,
             "unknown_circle": f.unknown_circle,
+            "placement": {
+                "target": placed.target.name,
+                "fontSize": round(placed.font, 2),
+                "lineHeight": LINE_HEIGHT,
+                "shapeSize": round(placed.shape_size, 2),
+                "sheet": placed.sheet.as_dict(),
+                "scale": round(1 / placed.target.scale(f.outer_radius), 4),
+            },
         },
+    }
+
+
+def _frame_label(label: Label) -> dict[str, Any]:
+    return {"lines": list(label.lines), "labelBox": label.box.as_dict()}
+
+
+def _label_keys(label: Label | None) -> dict[str, Any]:
+    """A node's drawn label: see "Placement" in the module docstring."""
+    if label is None:
+        return {"lines": [], "labelBox": None, "fontSize": None, "shortened": False}
+    return {
+        "lines": list(label.lines),
+        "labelBox": label.box.as_dict(),
+        "fontSize": round(label.font, 2),
+        "shortened": label.shortened,
     }

@@ -168,7 +168,7 @@ def test_a_crowded_cell_still_gives_distinct_spread_positions():
     # The cell (72 degrees of the 80-210 ring) has about 23,700 square units: 79 per member,
     # so a spacing near sqrt(79) = 8.9 is the best possible; rows lose a little.
     assert closest > 6.0
-    assert {locate(*p) for p in points} == {(1, "familie")}
+    assert {frame(G).locate(*p) for p in points} == {(1, "familie")}
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

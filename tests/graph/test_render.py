@@ -5,7 +5,9 @@ import random
 
 import pytest
 
-from graph.layout import frame, layout
+from graph._attrs import circle_of, sector_of
+from graph.layout import frame
+from graph.placement import place
 from graph.render import (
     SECTOR_COLOURS,
     SECTOR_SHAPES,
@@ -74,10 +76,10 @@ def by_id(items):
     return {item["id"]: item for item in items}
 
 
-def test_positions_equal_the_layout():
+def test_positions_equal_the_placement_for_the_screen():
     G = random_network(60)
     p = payload(G)
-    pos = layout(G)
+    pos = {EGO: (0.0, 0.0), **place(G, "screen-1280").positions}
     assert [n["id"] for n in p["nodes"]][0] == EGO
     assert {n["id"]: (n["x"], n["y"]) for n in p["nodes"]} == pos
     assert len(p["nodes"]) == G.number_of_nodes()
@@ -87,7 +89,12 @@ def test_positions_follow_the_sectors_argument():
     G = random_network(20)
     sectors = ("buren", "familie")
     p = payload(G, sectors=sectors)
-    assert {n["id"]: (n["x"], n["y"]) for n in p["nodes"]} == layout(G, sectors=sectors)
+    placed = place(G, "screen-1280", sectors=sectors)
+    assert {n["id"]: (n["x"], n["y"]) for n in p["nodes"]} == {EGO: (0.0, 0.0),
+                                                               **placed.positions}
+    assert {n["id"]: placed.frame.locate(n["x"], n["y"]) for n in p["nodes"][1:]} == {
+        str(n): (circle_of(G, n), sector_of(G, n, sectors)) for n in G if n != EGO
+    }
     assert p["frame"]["sectors"] == list(sectors)
 
 
@@ -115,7 +122,7 @@ def test_each_sector_has_its_colour_and_the_strained_line_its_warning_colour():
     assert colours[None] == UNKNOWN_SECTOR_COLOUR not in SECTOR_COLOURS
     assert by_id(p["nodes"])[EGO]["colour"] is None
     edges = by_id(p["edges"])
-    assert edges["ego|m0"]["colour"] == "#b3261e"
+    assert edges["ego|m0"]["colour"] == "#8f1d17"
     assert edges["ego|m1"]["colour"] == "#9aa1ad"
 
 
@@ -139,7 +146,7 @@ def test_a_sector_no_longer_configured_is_drawn_as_unknown():
 
 @pytest.mark.parametrize(
     ("quality", "dashes", "width"),
-    [("goed", False, 4), ("wisselend", [12, 8], 2.5), ("gespannen", [2, 6], 1.5),
+    [("goed", False, 4), ("wisselend", [12, 8], 2.5), ("gespannen", [14, 5, 2, 5], 4),
      (None, False, 1)],
 )
 def test_line_style_follows_quality(quality, dashes, width):
@@ -154,15 +161,17 @@ def test_line_style_follows_quality(quality, dashes, width):
         assert edges[edge_id]["width"] == width
 
 
-def test_line_styles_are_distinct_and_strained_is_thinner():
+def test_line_styles_are_distinct_and_strained_is_not_thinner():
     G = new_network("R")
     for i, quality in enumerate([*QUALITIES, None]):
         add_member(G, f"m{i}", name=f"N{i}", quality=quality)
     styles = {e["quality"]: (e["dashes"], e["width"]) for e in payload(G)["edges"]}
     assert len(set(map(repr, styles.values()))) == 4
-    assert styles["goed"][1] > styles["wisselend"][1] > styles["gespannen"][1]
+    assert styles["goed"][1] > styles["wisselend"][1] > styles[None][1]
+    assert styles["gespannen"][1] >= styles["goed"][1]  # stands out, also in black and white
     assert styles["goed"][0] is False
-    assert styles["gespannen"][0] != styles["wisselend"][0]
+    assert len(styles["gespannen"][0]) == 4
+    assert len(styles["wisselend"][0]) == 2
 
 
 def test_edges_connect_existing_nodes_and_mark_the_resident_ties():
@@ -194,7 +203,8 @@ def test_user_text_is_passed_through_as_plain_text():
     # The payload adds no markup and no escaping of its own: remove the user text and no
     # angle bracket or entity is left.
     text = json.dumps(p)
-    for user_text in (XSS, '"><script>alert(1)</script> & href'):
+    drawn = [line for node in p["nodes"] for line in node["lines"]]
+    for user_text in (XSS, '"><script>alert(1)</script> & href', *drawn):
         text = text.replace(json.dumps(user_text)[1:-1], "")
     assert not any(c in text for c in "<>&")
     assert "&lt;" not in json.dumps(p)
@@ -296,8 +306,9 @@ def test_unknown_ring_and_wedge_are_labelled_onbekend():
     G = new_network("R")
     add_member(G, "m1", name="Ans")
     f = payload(G)["frame"]
-    assert f["rings"][-1] == {"circle": None, "inner": 470.0, "outer": 600.0,
-                              "label": "Onbekend"}
+    ring = f["rings"][-1]
+    assert (ring["circle"], ring["outer"], ring["label"], ring["lines"]) == (
+        None, 600.0, "Onbekend", ["Onbekend"])
     assert f["wedges"][-1]["sector"] is None
     assert f["wedges"][-1]["label"] == "Onbekend"
     assert f["wedges"][-1]["end"] == 360.0

@@ -98,8 +98,10 @@ def _closed_page(status: int = 200):
 
 def _map_svg(G) -> Markup:
     words_ = {code: str(word) for code, word in labels.sector_labels().items()}
+    # placed for a phone: names of 14 px at 390 px wide, larger on a wider screen
     drawing = svg.netwerkkaart_svg(G, sectors=labels.sectors(), sector_labels=words_,
-                                   width="100%")
+                                   width="100%", target="screen-390",
+                                   alt_title=_("De netwerkkaart"), circle_word=_("cirkel"))
     return Markup(drawing)  # noqa: S704 - graph.svg escapes every piece of user text
 
 

@@ -34,7 +34,8 @@ def take_snapshot(resident_id: int):
 def _map(G, highlight=None):
     words = {code: str(word) for code, word in labels.sector_labels().items()}
     return svg.netwerkkaart_svg(G, sectors=labels.sectors(), sector_labels=words, width="100%",
-                                highlight=highlight)
+                                highlight=highlight, target="screen-768",
+                                alt_title=_("De netwerkkaart"), circle_word=_("cirkel"))
 
 
 @bp.get("/momenten/vergelijk")
