@@ -11,13 +11,16 @@ from sns.errors import Invalid, StaleVersion
 from web.database import get_db
 
 
-def attempt(work: Callable[[], object], *, refresh: object | None = None) -> int | None:
+def attempt(work: Callable[[], object], *, refresh: object | None = None,
+            place: str | None = None) -> int | None:
     """Run ``work`` (a service call) and commit; ``None`` means it was saved.
 
     A refused operation is rolled back, its message is flashed and the status to answer
     with is returned: 409 when someone saved in between (``refresh`` is then reloaded so
-    the page shows the current state), 400 for input that breaks a rule.
+    the page shows the current state), 400 for input that breaks a rule. With ``place``
+    the message is shown next to that form (:func:`web.flashes.flash_at`).
     """
+    category = f"error@{place}" if place else "error"
     db = get_db()
     try:
         work()
@@ -25,11 +28,11 @@ def attempt(work: Callable[[], object], *, refresh: object | None = None) -> int
         db.rollback()
         if refresh is not None:
             db.refresh(refresh)
-        flash(_(err.message), "error")
+        flash(_(err.message), category)
         return 409
     except Invalid as err:
         db.rollback()
-        flash(_(err.message), "error")
+        flash(_(err.message), category)
         return 400
     db.commit()
     return None

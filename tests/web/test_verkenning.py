@@ -33,8 +33,12 @@ def _add(client, resident, **data):
 def test_quick_entry_puts_a_member_on_map_table_and_graph(client, riek, db):
     response = _add(client, riek, name="Ans", sector="familie", circle="1")
     assert response.status_code == 302
+    assert response.headers["Location"].endswith("#kaart")  # back at the map, not the top
     page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
-    assert "Ans staat op de kaart." in page
+    # Where she landed, next to the form that put her there (before the map, not at the top).
+    entry = page[page.index('id="snel"'):page.index('id="map"')]
+    assert "Ans staat bij Familie, in cirkel 1." in entry
+    assert "Ans staat bij" not in page[:page.index('id="snel"')]
     assert '<th scope="row">Ans</th>' in page
     (member,) = _members(db, riek)
     assert (member.sector, member.circle) == ("familie", 1)
