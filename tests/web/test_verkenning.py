@@ -294,3 +294,16 @@ def test_a_form_message_stands_next_to_that_form_not_at_the_top(client, riek):
     page = response.get_data(as_text=True)
     assert "De lijn is getekend." in page[page.index('id="banden"'):]
     assert "De lijn is getekend." not in page[:page.index('id="kaart"')]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"sector": "buren", "circle": "3"}, "Kees staat bij Buren, in cirkel 3."),
+    ({"sector": "buren"}, "Kees staat bij Buren, in de buitenste ring: kies nog een cirkel."),
+    ({"circle": "1"}, "Kees staat in cirkel 1, bij ‘Onbekend’: kies nog een sector."),
+    ({}, "Kees staat op de kaart. Kies nog een sector en een cirkel"),
+])
+def test_the_confirmation_says_where_on_the_map_and_what_is_still_open(client, riek, data,
+                                                                       message):
+    _add(client, riek, name="Kees", **data)
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert message in _section(page, "snel", "map")
