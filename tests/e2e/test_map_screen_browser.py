@@ -63,6 +63,16 @@ def _in_viewport(page, x: float, y: float) -> bool:
     return 0 <= x <= size["width"] and 0 <= y <= size["height"]
 
 
+def _pick_and_enter(page, sector_key: str, circle_key: str) -> None:
+    """From a form's field: Tab to the sector list, pick by a key, the same for the circle,
+    then Enter on the circle list, which saves the form."""
+    for key in (sector_key, circle_key):
+        page.keyboard.press("Tab")
+        page.keyboard.type(key)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 @pytest.fixture
 def riek_network(db, people):
     for name, sector, circle in NETWORK:
@@ -86,12 +96,7 @@ def test_map_stays_in_view_and_works_by_keyboard(visit, riek_network, db, tmp_pa
     # Quick entry by keyboard only: a name, Tab, the sector by its first letter, Tab, the
     # circle by its number, Enter on the circle list saves.
     page.get_by_label("Wie is er in uw leven?").fill("Kees")
-    page.keyboard.press("Tab")
-    page.keyboard.type("F")
-    page.keyboard.press("Tab")
-    page.keyboard.type("2")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    _pick_and_enter(page, "F", "2")
     page.wait_for_load_state()
     assert page.url.endswith("#kaart")
     # the name field has the focus again for the next person
@@ -148,12 +153,7 @@ def test_map_stays_in_view_and_works_by_keyboard(visit, riek_network, db, tmp_pa
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "move-member"
     assert page.locator("#move-member").input_value() == f"m{kees.id}"
-    page.keyboard.press("Tab")
-    page.keyboard.type("V")
-    page.keyboard.press("Tab")
-    page.keyboard.type("1")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    _pick_and_enter(page, "V", "1")
     page.get_by_role("status").filter(has_text="Kees staat bij Vrienden, in cirkel 1.").wait_for()
     assert page.locator(".map-move .flash").inner_text() == "Kees staat bij Vrienden, in cirkel 1."
     db.expire_all()

@@ -146,14 +146,31 @@ def _refuse(status: int, message: str):
     return jsonify(ok=False, message=message), status
 
 
+def _moved_member(db, resident):
+    """The member a move names (``member=m12``), or None when they are not on this map."""
+    try:
+        return members.get_member(db, resident, parse.member_ref(request.form.get("member")))
+    except NotFound:
+        db.rollback()
+        return None
+
+
+def _move(db, resident, member, circle, sector) -> None:
+    """Store a move, checked against the network version the page was drawn from."""
+    members.move_member(
+        db, current_coach(), resident, member, circle=circle, sector=sector,
+        expected_network_version=int_or_none(request.form.get("version")),
+        sectors=labels.sectors(),
+    )
+
+
 @bp.post("/kaart/verplaats")
 def move_member(resident_id: int):
     """A member dragged on the map: store the new circle and sector (data, not pixels)."""
     resident = load_resident(resident_id)
     db = get_db()
-    try:
-        member = members.get_member(db, resident, parse.member_ref(request.form.get("member")))
-    except NotFound:
+    member = _moved_member(db, resident)
+    if member is None:
         return _refuse(404, _("Deze persoon staat niet op deze kaart."))
     where = parse.point(request.form)
     G = network.to_graph(db, resident, labels.sectors())
@@ -161,11 +178,7 @@ def move_member(resident_id: int):
     if cell is None or cell[0] is None:
         return _refuse(400, _("Zet de persoon in een van de drie cirkels."))
     try:
-        members.move_member(
-            db, current_coach(), resident, member, circle=cell[0], sector=cell[1],
-            expected_network_version=int_or_none(request.form.get("version")),
-            sectors=labels.sectors(),
-        )
+        _move(db, resident, member, *cell)
     except StaleVersion as err:
         return _refuse(409, _(err.message))
     except Invalid as err:
@@ -179,19 +192,13 @@ def move_member_to(resident_id: int):
     """The map's move without dragging: a form with the person, a sector and a circle."""
     resident = load_resident(resident_id)
     db = get_db()
-    try:
-        member = members.get_member(db, resident, parse.member_ref(request.form.get("member")))
-    except NotFound:
-        db.rollback()
+    member = _moved_member(db, resident)
+    if member is None:
         flash_at("verplaats", _("Deze persoon staat niet op deze kaart."), "error")
         return _back(resident_id, "verplaats")
-    status = attempt(lambda: members.move_member(
-        db, current_coach(), resident, member,
-        circle=number_or_raw(request.form.get("circle")),
-        sector=request.form.get("sector") or None,
-        expected_network_version=int_or_none(request.form.get("version")),
-        sectors=labels.sectors(),
-    ), place="verplaats")
+    circle = number_or_raw(request.form.get("circle"))
+    sector = request.form.get("sector") or None
+    status = attempt(lambda: _move(db, resident, member, circle, sector), place="verplaats")
     if status is None:
         flash_at("verplaats", where_message(member.name, member.sector, member.circle))
         session["just_placed"] = f"m{member.id}"
