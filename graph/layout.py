@@ -48,7 +48,7 @@ Examples
 >>> f.wedges()["familie"]  # weight 2.5 of 8.5: the largest wedge
 (0.0, 105.88)
 >>> pos["m1"]  # alone in the familie wedge of circle 1: in its middle
-(162.39, -122.64)
+(183.14, -138.31)
 >>> f.locate(*pos["m1"])
 (1, 'familie')
 """
@@ -290,7 +290,7 @@ class Frame:
 
 
 #: Share of the rings' width that is split evenly; the rest goes by how crowded a ring is.
-EVEN_RING_SHARE = 0.55
+EVEN_RING_SHARE = 0.35
 #: A wedge's weight is this plus the number of people in it, so an empty sector keeps room.
 WEDGE_BASE = 1.5
 
@@ -327,7 +327,7 @@ def frame(G: nx.Graph, *, sectors: Iterable[str] | None = None) -> Frame:
     >>> f.wedges()[None]  # "onbekend" holds Ans: 2.5 of 10 weights
     (270.0, 360.0)
     >>> f.rings()[2]  # circle 2 is wider than the others
-    (151.5, 398.5)
+    (125.5, 424.5)
     """
     codes = sectors_of(G, sectors)
     nodes = member_nodes(G)

@@ -6,8 +6,10 @@ coordinates (resident at ``(0, 0)``, y downward, see :mod:`graph.layout`), every
 position, shape box and label box (wrapped lines from :mod:`graph.labels`), the resident's
 label, the sector labels and the ring numbers, such that
 
-* no label overlaps another label, another member's shape, the resident's disc, a sector
-  label or a ring number, and no shape overlaps another shape or the resident's disc;
+* no label overlaps another label, another member's shape, the resident's disc or ellipse
+  (:attr:`Placement.resident_shape`, larger than the disc only for a long name in large
+  type), a sector label or a ring number, and no shape overlaps another shape or the
+  resident;
 * every member's shape lies inside their own ring and sector wedge (:func:`graph.layout.frame`,
   sized by how many people they hold); the label may reach beyond the cell;
 * everything lies inside the target's sheet (:attr:`Placement.sheet`).
@@ -21,8 +23,10 @@ annealing searches over such slots; d3-labeler anneals them with random moves). 
 differs in two ways: the *points* may move too (anywhere inside their cell), and the map must
 be deterministic, stable and quick (the page for 100 members has 100 ms). So:
 
-1. **Anchors.** Each member's preferred point is :func:`graph.layout.layout`: the members
-   of a cell spread over it in natural id order. Only counts move anchors, never ties.
+1. **Anchors.** Each member's preferred point comes from a Halton sequence over their cell
+   (:func:`_anchors`), in natural id order: spread evenly, and a newly added member does
+   not move the others' anchors. Only counts (through the sized cells) move anchors, never
+   ties or names.
 2. **Candidates.** Points on a polar grid inside the cell (steps of half a name height),
    each with four label slots, in this order of preference: below the shape (how the screen
    and older prints show it, and how people read a list of names), right, left, above
@@ -32,10 +36,12 @@ be deterministic, stable and quick (the page for 100 members has 100 ms). So:
    anchor, in name heights, plus the slot's penalty), searched in order of distance until
    no closer point can win. "Free" is checked against what is already placed through a grid
    of buckets, so one check costs a few box comparisons.
-4. **Shortening, then shrinking.** A member without a free candidate tries its name on one
-   line ending in "…" (the full name stays in the list and the key). If even that fails
-   anywhere, the whole map is placed again with names 10 % smaller; the result reports the
-   size it reached (:attr:`Placement.font`), so the print can fall back to numbers first.
+4. **Shortening, reordering, then shrinking.** A member without a free candidate tries its
+   name on one line ending in "…" (the full name stays in the list and the key). If even
+   that fails, the map is placed again with that member's cell first (up to three cells are
+   moved forward: the rip-up-and-retry of circuit routing, deterministic). Only then is the
+   whole map placed with names 10 % smaller; the result reports the size it reached
+   (:attr:`Placement.font`), so the print can fall back to numbers before that happens.
 
 Simulated annealing was not chosen: it needs thousands of random moves (too slow in Python
 for 100 ms), its result depends on the random sequence (a small change can reshuffle the
@@ -50,7 +56,7 @@ Examples
 >>> add_member(G, "m1", name="Wijkverpleegkundige", sector="professionals", circle=1)
 >>> p = place(G, "a4")
 >>> p.labels["m1"].lines
-['Wijkver-', 'pleegkun-', 'dige']
+['Wijkverpleeg-', 'kundige']
 >>> p.frame.locate(*p.positions["m1"])
 (1, 'professionals')
 >>> p.overlaps()
@@ -59,6 +65,7 @@ Examples
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -68,7 +75,7 @@ import networkx as nx
 
 from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of
 from graph.labels import LINE_HEIGHT, Wrapped, clean, wrap
-from graph.layout import RESIDENT_RADIUS, Frame, frame, layout, to_xy
+from graph.layout import RESIDENT_RADIUS, Frame, frame, to_xy
 from graph.schema import CIRCLES, EGO
 
 __all__ = [
@@ -109,10 +116,10 @@ class Target:
 
 #: The targets, by name. Paper: the free area of the sheet beside a compact legend (A4
 #: landscape: 271 x 186 mm inside the margins, less the sheet header), the outer ring at
-#: 85 % of the free height, names at 12.5 pt (A4) and 13 pt (A3). Screens: the canvas the
+#: 85 % of the free height, names at 12 pt (A4) and 13 pt (A3). Screens: the canvas the
 #: page gives the map at 1280, 768 and 390 px wide, names at 16, 15 and 14 px.
 TARGETS: dict[str, Target] = {
-    "a4": Target("a4", 200, 164, 70, 12.5 * PT_MM),
+    "a4": Target("a4", 200, 164, 70, 12 * PT_MM),
     "a3": Target("a3", 292, 243, 103, 13 * PT_MM),
     "screen-1280": Target("screen-1280", 1000, 800, 360, 16, "px"),
     "screen-768": Target("screen-768", 736, 700, 300, 15, "px"),
@@ -120,24 +127,31 @@ TARGETS: dict[str, Target] = {
 }
 
 #: A member's shape "size" (the radius vis-network and graph.svg draw) in name heights.
-SHAPE_EM = 0.5
+SHAPE_EM = 0.45
 #: Half the width of a shape's box, in shape sizes (the star reaches 1.4).
 SHAPE_EXTENT = 1.4
 #: Widest line of a member's name, in name heights: wide, and the narrow alternative.
 NAME_EM = (8.5, 6.0)
 #: Lines of a member's name at most; more and it is shortened.
 NAME_LINES = 3
+#: Widest line of the resident's name (bold, at most two lines), in name heights.
+RESIDENT_EM = 6.5
 #: Widest line of a sector label, in name heights, and its lines.
 SECTOR_EM, SECTOR_LINES = 9.0, 2
+#: Distance between neighbouring candidate points of a shape, in name heights.
+STEP_EM = 0.6
 #: The gap kept between any two boxes, in name heights.
 GAP_EM = 0.12
 #: Slots of a label around its shape, with their penalties (in name heights of distance).
-SLOTS: tuple[tuple[str, float], ...] = (("below", 0.0), ("right", 0.8), ("left", 1.0),
-                                        ("above", 1.4))
+SLOTS: tuple[tuple[str, float], ...] = (
+    ("below", 0.0), ("right", 0.8), ("left", 1.0), ("above", 1.4),
+    ("below-right", 1.6), ("below-left", 1.7), ("above-right", 1.9), ("above-left", 2.0),
+)
 _NARROW_PENALTY = 0.4
 _SHORT_PENALTY = 4.0
 _SHRINK = 0.9
 _MAX_ROUNDS = 40
+_RETRIES = 3
 
 
 @dataclass(frozen=True)
@@ -202,6 +216,7 @@ class Placement:
     shapes: dict[Hashable, Box] = field(default_factory=dict)
     labels: dict[Hashable, Label] = field(default_factory=dict)
     resident: Label | None = None
+    resident_shape: Box | None = None  # the box of the resident's ellipse
     sector_labels: dict[str | None, Label] = field(default_factory=dict)
     ring_labels: dict[int | None, Label] = field(default_factory=dict)
 
@@ -221,8 +236,8 @@ class Placement:
         out += [("label", n, lab.box) for n, lab in self.labels.items()]
         out += [("sector", s, lab.box) for s, lab in self.sector_labels.items()]
         out += [("ring", c, lab.box) for c, lab in self.ring_labels.items()]
-        if self.resident is not None:
-            out.append(("resident", EGO, self.resident.box))
+        if self.resident_shape is not None:
+            out.append(("resident", EGO, self.resident_shape))
         return out
 
     def overlaps(self) -> list[tuple[tuple[str, Hashable], tuple[str, Hashable]]]:
@@ -245,44 +260,75 @@ class Placement:
 # -- placing -----------------------------------------------------------------------------
 
 
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1: the search's fast boxes
+
+
 class _Grid:
     """Boxes in square buckets, so a candidate is checked only against its neighbours."""
 
-    def __init__(self, cell: float) -> None:
+    def __init__(self, cell: float, gap: float) -> None:
         self.cell = cell
-        self.buckets: dict[tuple[int, int], list[Box]] = {}
+        self.gap = gap
+        self.buckets: dict[tuple[int, int], list[Rect]] = {}
 
-    def _keys(self, box: Box) -> Iterable[tuple[int, int]]:
+    def _keys(self, r: Rect) -> list[tuple[int, int]]:
         c = self.cell
-        for i in range(math.floor(box.x / c), math.floor(box.x1 / c) + 1):
-            for j in range(math.floor(box.y / c), math.floor(box.y1 / c) + 1):
-                yield (i, j)
+        i0, i1 = math.floor(r[0] / c), math.floor(r[2] / c)
+        j0, j1 = math.floor(r[1] / c), math.floor(r[3] / c)
+        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
 
     def add(self, box: Box) -> None:
-        for key in self._keys(box):
-            self.buckets.setdefault(key, []).append(box)
+        r = (box.x, box.y, box.x1, box.y1)
+        for key in self._keys(r):
+            self.buckets.setdefault(key, []).append(r)
 
-    def free(self, box: Box, gap: float) -> bool:
-        for key in self._keys(box):
-            for other in self.buckets.get(key, ()):
-                if box.overlaps(other, gap):
+    def free(self, r: Rect) -> bool:
+        """Whether ``r`` keeps the gap to every box added so far."""
+        g = self.gap
+        x0, y0, x1, y1 = r[0] - g, r[1] - g, r[2] + g, r[3] + g
+        seen = self.buckets
+        for key in self._keys(r):
+            for o in seen.get(key, ()):
+                if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
                     return False
         return True
 
 
+def _rect_hits_disc(r: Rect, radius: float) -> bool:
+    nx_ = min(max(0.0, r[0]), r[2])
+    ny_ = min(max(0.0, r[1]), r[3])
+    return nx_ * nx_ + ny_ * ny_ < radius * radius
+
+
+def _rect_inside(r: Rect, sheet: Box) -> bool:
+    return r[0] >= sheet.x and r[1] >= sheet.y and r[2] <= sheet.x1 and r[3] <= sheet.y1
+
+
+def _box(r: Rect) -> Box:
+    return Box(r[0], r[1], r[2] - r[0], r[3] - r[1])
+
+
 def _block(wrapped: Wrapped, size: float) -> tuple[float, float]:
     """Width and height of a label box holding ``wrapped`` at ``size`` (with padding)."""
-    return (wrapped.width + 0.4 * size, len(wrapped.lines) * LINE_HEIGHT * size + 0.15 * size)
+    return (wrapped.width + 0.3 * size, len(wrapped.lines) * LINE_HEIGHT * size + 0.15 * size)
 
 
-def _slot(slot: str, x: float, y: float, half: float, w: float, h: float, gap: float) -> Box:
-    if slot == "below":
-        return Box(x - w / 2, y + half + gap, w, h)
-    if slot == "above":
-        return Box(x - w / 2, y - half - gap - h, w, h)
-    if slot == "right":
-        return Box(x + half + gap, y - h / 2, w, h)
-    return Box(x - half - gap - w, y - h / 2, w, h)
+def _slot(slot: str, x: float, y: float, half: float, w: float, h: float, gap: float) -> Rect:
+    """The label box in ``slot`` around the shape at ``(x, y)``; diagonal slots put the
+    label's first (or last) line level with the shape's middle, beside it."""
+    if "-" in slot:
+        vertical, side = slot.split("-")
+        left = x + half + gap if side == "right" else x - half - gap - w
+        top = y - 0.6 * half if vertical == "below" else y + 0.6 * half - h
+    elif slot == "below":
+        left, top = x - w / 2, y + half + gap
+    elif slot == "above":
+        left, top = x - w / 2, y - half - gap - h
+    elif slot == "right":
+        left, top = x + half + gap, y - h / 2
+    else:
+        left, top = x - half - gap - w, y - h / 2
+    return (left, top, left + w, top + h)
 
 
 def _points(r0: float, r1: float, a0: float, a1: float, half: float, step: float
@@ -291,7 +337,7 @@ def _points(r0: float, r1: float, a0: float, a1: float, half: float, step: float
     lo, hi = r0 + half * 1.1, r1 - half * 1.1
     if hi < lo:
         lo = hi = (r0 + r1) / 2
-    n_r = max(1, min(12, int((hi - lo) / step) + 1))
+    n_r = max(1, min(10, int((hi - lo) / step) + 1))
     out = []
     for i in range(n_r):
         r = lo + (hi - lo) * (i / (n_r - 1) if n_r > 1 else 0.5)
@@ -300,22 +346,36 @@ def _points(r0: float, r1: float, a0: float, a1: float, half: float, step: float
         if b1 < b0:
             b0 = b1 = (a0 + a1) / 2
         arc = math.radians(b1 - b0) * r
-        n_a = max(1, min(60, int(arc / step) + 1))
+        n_a = max(1, min(48, int(arc / step) + 1))
         for j in range(n_a):
-            a = b0 + (b1 - b0) * (j / (n_a - 1) if n_a > 1 else 0.5)
-            out.append(to_xy(r, a))
+            a = math.radians(b0 + (b1 - b0) * (j / (n_a - 1) if n_a > 1 else 0.5))
+            out.append((r * math.sin(a), -r * math.cos(a)))
     return out
 
 
-def _outside(w: float, h: float, angle: float, radius: float) -> Box:
-    """The box of size ``w`` x ``h`` in direction ``angle``, just clear of the disc."""
+def _outside(w: float, h: float, angle: float, radius: float, gap: float) -> Box:
+    """The box of size ``w`` x ``h`` in direction ``angle``, just clear of the outer ring."""
     ux, uy = to_xy(1.0, angle)
-    t = radius
+    t = radius + gap
     while True:
         box = Box(ux * t - w / 2, uy * t - h / 2, w, h)
-        if not box.hits_disc(radius):
+        if not box.hits_disc(radius + gap):
             return box
-        t += 0.05 * radius
+        t += 0.02 * radius
+
+
+def _inside(w: float, h: float, angle: float, radius: float, gap: float) -> Box | None:
+    """The box in direction ``angle`` as far out as it goes inside the outer ring (for a
+    narrow sheet, where the sector words do not fit beside the rings), or ``None``."""
+    ux, uy = to_xy(1.0, angle)
+    t = radius
+    while t > 0.5 * radius:
+        box = Box(ux * t - w / 2, uy * t - h / 2, w, h)
+        corners = ((box.x, box.y), (box.x1, box.y), (box.x, box.y1), (box.x1, box.y1))
+        if all(math.hypot(cx, cy) <= radius - gap for cx, cy in corners):
+            return box
+        t -= 0.02 * radius
+    return None
 
 
 class _Failed(Exception):
@@ -327,14 +387,29 @@ def _text_of(text: Any) -> str:
 
 
 def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
-              sector_words: Mapping, unknown_word: str) -> Placement:
+              sector_words: Mapping, unknown_word: str, first: tuple = ()) -> Placement:
     gap = GAP_EM * font
     shape = SHAPE_EM * font
     half = SHAPE_EXTENT * shape
     p = Placement(target=target, frame=f, font=font, shape_size=shape, sheet=sheet)
-    grid = _Grid(3 * font)
+    grid = _Grid(3 * font, gap)
     outer = f.outer_radius
     rings, wedges = f.rings(), f.wedges()
+
+    # the resident: the name in an ellipse, as large as the disc or (a long name, large
+    # type) larger; the ellipse's box is an obstacle for everyone, like the disc
+    if EGO in G:
+        text = _text_of(G.nodes[EGO].get("name"))
+        wrapped = wrap(text, font, RESIDENT_EM * font, max_lines=2, bold=True)
+        w, h = _block(wrapped, font) if text else (1.8 * font, 1.8 * font)
+        rx = max(0.96 * RESIDENT_RADIUS, w / 2 * math.sqrt(2))
+        ry = max(0.6 * RESIDENT_RADIUS, h / 2 * math.sqrt(2))
+        if rx <= RESIDENT_RADIUS:
+            ry = min(max(ry, 0.6 * RESIDENT_RADIUS), 0.96 * RESIDENT_RADIUS)
+        p.resident = Label(wrapped.lines if text else [], Box(-w / 2, -h / 2, w, h), font,
+                           wrapped.shortened, text, True)
+        p.resident_shape = Box(-rx, -ry, 2 * rx, 2 * ry)
+        grid.add(p.resident_shape)
 
     # ring numbers on the 12 o'clock line; "onbekend" as a word
     small = 0.8 * font
@@ -343,8 +418,10 @@ def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
         wrapped = wrap(text, small, SECTOR_EM * font, max_lines=1)
         w, h = _block(wrapped, small)
         w = max(w, 1.5 * small)
-        mid = -(r0 + r1) / 2
-        box = Box(-w / 2, mid - h / 2, w, h)
+        mid = (r0 + r1) / 2
+        if p.resident_shape is not None:  # clear of a large resident's ellipse
+            mid = max(mid, -p.resident_shape.y + gap + h / 2)
+        box = Box(-w / 2, -mid - h / 2, w, h)
         p.ring_labels[circle] = Label(wrapped.lines, box, small, wrapped.shortened, text)
         grid.add(box)
 
@@ -356,51 +433,40 @@ def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
             wrapped = wrap(text, font, SECTOR_EM * font, max_lines=lines, bold=True)
             w, h = _block(wrapped, font)
             mid, span = (a0 + a1) / 2, a1 - a0
-            for k in range(9):
-                for sign in ((1,) if k == 0 else (-1, 1)):
-                    box = _outside(w, h, mid + sign * k * span / 18, outer + gap)
-                    if box.inside(sheet) and grid.free(box, gap):
-                        label = Label(wrapped.lines, box, font, wrapped.shortened, text, True)
+            for where in (_outside, _inside):
+                for k in range(9):
+                    for sign in ((1,) if k == 0 else (-1, 1)):
+                        box = where(w, h, mid + sign * k * span / 18, outer, gap)
+                        if box is not None and box.inside(sheet) and grid.free(
+                                (box.x, box.y, box.x1, box.y1)):
+                            label = Label(wrapped.lines, box, font, wrapped.shortened, text,
+                                          True)
+                            break
+                    if label:
                         break
                 if label:
                     break
             if label:
                 break
         if label is None:
-            raise _Failed
+            raise _Failed("sector")
         p.sector_labels[sector] = label
         grid.add(label.box)
 
-    # the resident: the name inside the disc, the disc an obstacle for everyone
-    if EGO in G:
-        text = _text_of(G.nodes[EGO].get("name"))
-        inner = 1.5 * RESIDENT_RADIUS
-        wrapped = wrap(text, font, inner, max_lines=2, bold=True)
-        w, h = _block(wrapped, font)
-        while (w / 2) ** 2 + (h / 2) ** 2 > RESIDENT_RADIUS**2 and len(wrapped.lines) > 0:
-            inner *= 0.9  # a long name or a large size: a narrower, shorter label
-            wrapped = wrap(text, font, inner, max_lines=2, bold=True)
-            w, h = _block(wrapped, font)
-            if inner < font:
-                raise _Failed
-        if not text:  # no name: graph.svg draws a small figure of a person
-            w = h = 1.8 * font
-        p.resident = Label(wrapped.lines if text else [], Box(-w / 2, -h / 2, w, h), font,
-                           wrapped.shortened, text, True)
+    anchors = _anchors(G, f)
+    def rank(n: Hashable) -> tuple:
+        cell = (circle_of(G, n), sector_of(G, n, f.sectors))
+        return (first.index(cell) if cell in first else len(first),
+                _circle_rank(cell[0]), _sector_rank(f, cell[1]), node_key(n))
 
-    anchors = layout(G, within=f)
-    order = sorted(
-        member_nodes(G),
-        key=lambda n: (_circle_rank(circle_of(G, n)), _sector_rank(f, sector_of(G, n, f.sectors)),
-                       node_key(n)),
-    )
+    order = sorted(member_nodes(G), key=rank)
     cache: dict[tuple, list[tuple[float, float]]] = {}
     for node in order:
         circle, sector = circle_of(G, node), sector_of(G, node, f.sectors)
         cell = (circle, sector)
         if cell not in cache:
             (r0, r1), (a0, a1) = rings[circle], wedges[sector]
-            cache[cell] = _points(r0, r1, a0, a1, half, 0.5 * font)
+            cache[cell] = _points(r0, r1, a0, a1, half, STEP_EM * font)
         text = _text_of(name_of(G, node)) or _text_of(node) or "?"
         options = []
         for width_em, extra in ((NAME_EM[0], 0.0), (NAME_EM[1], _NARROW_PENALTY)):
@@ -412,9 +478,9 @@ def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
             chosen = _best(cache[cell], anchors[node], [(short, _SHORT_PENALTY)], half, gap,
                            font, grid, sheet)
         if chosen is None:
-            raise _Failed
-        (x, y), wrapped, box = chosen
-        shape_box = Box(x - half, y - half, 2 * half, 2 * half)
+            raise _Failed(cell)
+        (x, y), wrapped, rect = chosen
+        shape_box, box = Box(x - half, y - half, 2 * half, 2 * half), _box(rect)
         grid.add(shape_box)
         grid.add(box)
         p.positions[node] = (round(x, 2) + 0.0, round(y, 2) + 0.0)
@@ -424,28 +490,64 @@ def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
 
 
 def _best(points, anchor, options, half, gap, font, grid, sheet):
-    """The free candidate of lowest cost (see the module docstring), or ``None``."""
+    """The free candidate of lowest cost (see the module docstring), or ``None``.
+
+    Points come off a heap by distance from the anchor; the search stops when no nearer
+    point is left that could beat the best candidate found."""
     ax, ay = anchor
-    ranked = sorted(points, key=lambda q: ((q[0] - ax) ** 2 + (q[1] - ay) ** 2, q))
+    heap = [((x - ax) ** 2 + (y - ay) ** 2, x, y) for x, y in points]
+    heapq.heapify(heap)
     best, best_cost = None, math.inf
     blocks = [(wrapped, extra, *_block(wrapped, font)) for wrapped, extra in options]
-    for x, y in ranked:
-        dist = math.hypot(x - ax, y - ay) / font
+    near = RESIDENT_RADIUS + 2 * half
+    while heap:
+        d2, x, y = heapq.heappop(heap)
+        dist = math.sqrt(d2) / font
         if dist >= best_cost:
             break
-        shape_box = Box(x - half, y - half, 2 * half, 2 * half)
-        if shape_box.hits_disc(RESIDENT_RADIUS) or not grid.free(shape_box, gap):
+        shape = (x - half, y - half, x + half, y + half)
+        if (x * x + y * y < near * near and _rect_hits_disc(shape, RESIDENT_RADIUS)) or (
+            not grid.free(shape)
+        ):
             continue
         for wrapped, extra, w, h in blocks:
             for slot, penalty in SLOTS:
                 cost = dist + penalty + extra
                 if cost >= best_cost:
                     continue
-                box = _slot(slot, x, y, half, w, h, gap)
-                if (box.inside(sheet) and not box.hits_disc(RESIDENT_RADIUS)
-                        and grid.free(box, gap)):
-                    best, best_cost = ((x, y), wrapped, box), cost
+                rect = _slot(slot, x, y, half, w, h, gap)
+                if (_rect_inside(rect, sheet) and not _rect_hits_disc(rect, RESIDENT_RADIUS)
+                        and grid.free(rect)):
+                    best, best_cost = ((x, y), wrapped, rect), cost
     return best
+
+
+def _halton(index: int, base: int) -> float:
+    """The ``index``-th number of the van der Corput sequence in ``base`` (0 < x < 1)."""
+    x, f = 0.0, 1.0
+    while index:
+        f /= base
+        index, digit = divmod(index, base)
+        x += digit * f
+    return x
+
+
+def _anchors(G: nx.Graph, f: Frame) -> dict[Hashable, tuple[float, float]]:
+    """Each member's preferred point: the ``k``-th member of a cell (natural id order) at the
+    ``k``-th point of a Halton sequence over the cell (bases 2 along the arc, 3 outward).
+
+    A prefix of a Halton sequence is spread evenly whatever its length, so a new member
+    (the highest id) gets a new point and nobody else's point moves, unless the cell itself
+    grows."""
+    rings, wedges = f.rings(), f.wedges()
+    count: dict[tuple, int] = {}
+    out: dict[Hashable, tuple[float, float]] = {}
+    for node in sorted(member_nodes(G), key=node_key):
+        cell = (circle_of(G, node), sector_of(G, node, f.sectors))
+        k = count[cell] = count.get(cell, 0) + 1
+        (r0, r1), (a0, a1) = rings[cell[0]], wedges[cell[1]]
+        out[node] = to_xy(r0 + (r1 - r0) * _halton(k, 3), a0 + (a1 - a0) * _halton(k, 2))
+    return out
 
 
 def _circle_rank(circle: int | None) -> int:
@@ -485,6 +587,8 @@ def place(
     Placement
         Conflict-free (see :meth:`Placement.overlaps`); ``font`` is the size reached.
     """
+    if isinstance(target, str) and target not in TARGETS:
+        raise ValueError(f"target: expected one of {tuple(TARGETS)}, got {target!r}")
     t = TARGETS[target] if isinstance(target, str) else target
     f = frame(G, sectors=sectors)
     k = t.scale(f.outer_radius)
@@ -493,8 +597,14 @@ def place(
     words = {key: str(v) for key, v in (sector_labels or {}).items()}
     unknown = words.get(None, "?")
     for _ in range(_MAX_ROUNDS):
-        try:
-            return _place_at(G, f, t, size, sheet, words, unknown)
-        except _Failed:
-            size *= _SHRINK
+        first: tuple = ()
+        for _retry in range(_RETRIES + 1):
+            try:
+                return _place_at(G, f, t, size, sheet, words, unknown, first)
+            except _Failed as failed:
+                cell = failed.args[0] if failed.args else None
+                if not isinstance(cell, tuple) or cell in first:
+                    break
+                first = (*first, cell)
+        size *= _SHRINK
     raise RuntimeError("the map did not fit at any size")  # pragma: no cover

@@ -22,9 +22,10 @@ The map reads without colour:
   professionals = star. A member whose sector is unknown gets :data:`UNKNOWN_SECTOR_SHAPE`
   (``hexagon``), which no configured sector uses. The resident is :data:`RESIDENT_SHAPE`
   (``ellipse``, the name written inside it).
-* **Line style per quality** (:data:`EDGE_STYLES`): ``goed`` solid and thick, ``wisselend``
-  long dashes, ``gespannen`` short dots and thin (and in a warning colour), unknown thin,
-  solid and grey.
+* **Line style per quality** (:data:`EDGE_STYLES`, the one table for screen and paper):
+  ``goed`` solid and thick, ``wisselend`` long even dashes, ``gespannen`` a dash-dot pattern
+  of its own, as thick as ``goed`` and in a dark red that prints near-black (so it stands
+  out in black and white too), unknown thin, solid and grey.
 
 Colour comes on top (:data:`SECTOR_COLOURS`, the ``colour`` of :data:`EDGE_STYLES`), the
 same on the screen and on paper (:mod:`graph.svg`), so a resident finds their map back.
@@ -48,7 +49,8 @@ Per node (members and the resident):
   ``labelBox.y + 0.075 * fontSize + (i + 0.8) * lineHeight * fontSize``;
 * ``fontSize``: the name size (equal for all nodes; the resident's is bold);
 * ``shapeSize`` (members): the radius of the shape, drawn centred on ``x``/``y``;
-  ``shapeBox``: the box it may fill.
+  ``shapeBox``: the box it may fill (the resident's: the box of its ellipse, drawn
+  centred on ``(0, 0)``, at least the disc of ``frame.resident_radius``).
 
 In ``frame``: every ring has ``lines`` and ``labelBox`` (its number on the 12 o'clock line, or
 "onbekend"), every wedge ``lines`` and ``labelBox`` (its sector word, bold, outside the outer
@@ -120,7 +122,7 @@ UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "goed": {"dashes": False, "width": 4, "colour": "#1d2330"},
     "wisselend": {"dashes": [12, 8], "width": 2.5, "colour": "#3d4a60"},
-    "gespannen": {"dashes": [2, 6], "width": 1.5, "colour": "#b3261e"},
+    "gespannen": {"dashes": [14, 5, 2, 5], "width": 4, "colour": "#8f1d17"},
 }
 #: Line style of a tie whose quality is unknown: thin, solid and grey.
 UNKNOWN_EDGE_STYLE: dict[str, Any] = {"dashes": False, "width": 1, "colour": "#9aa1ad"}
@@ -352,6 +354,7 @@ def map_payload(
                 "ego": True,
                 "details": [],
                 **_label_keys(placed.resident),
+                "shapeBox": placed.resident_shape.as_dict() if placed.resident_shape else None,
             }
         )
     for node in member_nodes(G):

@@ -1,24 +1,30 @@
 """The netwerkkaart as a self-contained SVG, for the comparison page and the printed map.
 
 :func:`netwerkkaart_svg` draws the same map as the screen (:mod:`graph.render` and
-``web/static/graph.js``): the resident in the centre, three rings for closeness, one wedge
-per sector, members placed by :func:`graph.layout.layout`, lines for the ties. It is pure:
-a NetworkX graph in, an SVG string out, no Flask, no files, no network. The string can be
-put inline in an HTML page (``|safe`` *only* for this output) or in the HTML that WeasyPrint
-turns into the PDF for the kitchen table.
+``web/static/graph.js``), from the same placement (:func:`graph.placement.place`): the
+resident in the centre, three rings for closeness, one wedge per sector (both sized by how
+many people they hold), every member's shape and its label box where the placement put
+them, lines for the ties. It is pure: a NetworkX graph in, an SVG string out, no Flask, no
+files, no network. The string can be put inline in an HTML page (``|safe`` *only* for this
+output) or in the HTML that WeasyPrint turns into the PDF for the kitchen table.
 
 The map reads in black and white, so colour is never the only cue:
 
 * **Shape per sector**, the shapes of :func:`graph.render.sector_shapes` (``dot``,
   ``square``, ``triangle``, ``diamond``, ``star``, ``triangleDown``; ``hexagon`` with a dashed
-  outline for an unknown sector). Each shape is also drawn next to its sector label at the
-  outer edge, so the map is its own legend. A light fill colour (the Okabe-Ito palette of
-  ``graph.js``, mixed half with white) is an extra.
-* **Line style per quality**, after :func:`graph.render.edge_style`: ``goed`` solid and
-  thick, ``wisselend`` long dashes, ``gespannen`` dots (and a warning red), unknown thin,
-  solid and grey. Dashes are ``stroke-dasharray``.
+  outline for an unknown sector). The legend beside the map explains them (:func:`legend_shape`
+  draws one there); next to the rings stand only the sector words, so nobody counts a legend
+  shape as one more person. A light fill colour (the Okabe-Ito palette of ``graph.js``, mixed
+  half with white) is an extra.
+* **Line style per quality**, :data:`graph.render.EDGE_STYLES`, one table for screen and
+  paper: ``goed`` solid and thick, ``wisselend`` long dashes, ``gespannen`` a dash-dot
+  pattern of its own, as thick as the others and near-black, unknown thin, solid and grey.
 * **Highlights** (``highlight={"m3": "joined"}``) add a class to the member's group for the
   page's CSS *and* a thick ring around the shape for print.
+
+Every map has a text alternative: ``role="img"``, a ``<title>`` and a ``<desc>`` listing
+who is where ("Familie: Ans (cirkel 1), ..."), and each member's group has a ``<title>``
+with the full name (also when the map had to shorten it).
 
 Safety: every piece of user text (names, sector labels, the title, node ids) is stripped of
 characters XML cannot hold and escaped; the output has no scripts, no event attributes, no
@@ -27,26 +33,14 @@ does not get in the way), no links, images or web fonts. The only URL is the SVG
 
 Size and type
 -------------
-All drawing is in *viewBox units*. The outer ring always has radius :data:`VIEW_RADIUS`
-(235 units: the layout scaled by one half, or less when the ring "onbekend" is drawn), so two
-snapshots drawn side by side have the same scale. Around it is room for the sector labels:
-``margin_x = 12 + 11 * font_size`` at the sides and ``margin_y = 12 + 4.5 * font_size`` at top
-and bottom (a label is wrapped to 2 lines of at most 14 characters; DejaVu Sans is about
-0.62 em per character, so 14 characters take about 8.7 em, after a gap and the legend shape).
-With the default ``font_size=14``::
-
-    width  = 2 * (235 + 12 + 11 * 14)  = 802 units
-    height = 2 * (235 + 12 + 4.5 * 14) = 620 units (plus 1.9 * font_size for a title)
-
-Printed 25 cm wide, one unit is 250 mm / 802 = 0.312 mm, so a 14-unit name is 4.36 mm =
-12.4 pt (1 pt = 0.3528 mm): at least 12 pt, as asked for a 70-year-old reader. At another
-print width ``w`` (mm) the margins grow with the type and the rings do not, so 12 pt
-(4.233 mm) needs ``font_size * w / (2 * (247 + 11 * font_size)) >= 4.233``, that is
-``font_size >= 2091 / (w - 93)``: 14 for 25 cm, 25 for 18 cm (A4 portrait). Ring
-numbers are 0.8 times the name size, sector labels and the resident's name are bold at the
-name size. A map with 40 members has about three members per ring-and-wedge cell; names are
-wrapped to 2 lines of at most 16 characters (longer ones end in "…") and sit on a light
-plate, so lines never run through them.
+The viewBox is the placement's sheet (:attr:`graph.placement.Placement.sheet`), in layout
+units, plus a band for the title. A target fixes the ratio of the names to the rings: on
+A4 (``target="a4"``) the outer ring is 70 mm across per 164 mm of sheet height and the names
+are 12.5 pt when the SVG is printed :attr:`graph.placement.Target.height` mm high (A3: 13 pt),
+unless a very crowded map had to shrink them (the placement's ``font``; the print falls back
+to numbers before that happens). Ring numbers are 0.8 times the name size, sector labels and
+the resident's name are bold at the name size. Names sit on a light plate, so lines never
+run through them.
 
 Examples
 --------
@@ -62,29 +56,27 @@ True
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
 
-from graph._attrs import member_nodes, name_of, node_key, sector_of
-from graph.layout import RESIDENT_RADIUS, Frame, frame, layout, to_xy
+from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of
+from graph.labels import LINE_HEIGHT, clean, wrap
+from graph.layout import RESIDENT_RADIUS, to_xy
+from graph.placement import Box, Label, Placement, Target, place
 from graph.render import EDGE_STYLES, edge_style, sector_colours, sector_shapes
 from graph.schema import EGO
 
 __all__ = [
     "FONT_FAMILY",
     "NAME_STYLES",
-    "VIEW_RADIUS",
     "initials",
+    "legend_shape",
     "netwerkkaart_svg",
-    "wrap",
 ]
 
-#: Radius of the outer ring in viewBox units, whatever rings the map has.
-VIEW_RADIUS = 235.0
 #: The fonts asked for; DejaVu Sans is installed with WeasyPrint's usual font packages.
 FONT_FAMILY = "DejaVu Sans, sans-serif"
 #: The values of ``name_style``.
@@ -95,18 +87,10 @@ NAME_STYLES: tuple[str, ...] = ("full", "first", "initials")
 _INK = "#1d2330"
 _MUTED = "#5a6272"
 _FRAME_LINE = "#8a92a0"
+#: Line widths and dashes of EDGE_STYLES are screen pixels at 16 px names; on the map they
+#: grow with the names, so a thick line stays thick next to large type.
+_LINE_PER_FONT = 1 / 16
 
-#: Average advance of a DejaVu Sans character, in em: used to size plates and margins.
-_CHAR_EM = 0.62
-_BOLD_EM = 0.7  # the same for DejaVu Sans Bold
-_LINE = 1.2  # line height in em
-_NAME_CHARS, _NAME_LINES = 16, 2
-_RESIDENT_CHARS = 10
-_SECTOR_CHARS = 14
-_TITLE_CHARS = 70
-
-# Characters XML 1.0 cannot hold (C0 controls but tab/newline/return, surrogates, U+FFFE/F).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CLASS_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _CSS_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?|\.\d+)(?:%|mm|cm|in|px|pt|pc|em|rem|vw|vh)?$")
 
@@ -120,9 +104,7 @@ def _light(colour: str, amount: float = 0.5) -> str:
 # -- text --------------------------------------------------------------------------------
 
 
-def _clean(value: Any) -> str:
-    """``value`` as text XML can hold, whitespace (newlines too) collapsed to single spaces."""
-    return " ".join(_NOT_XML.sub("", str(value)).split())
+_clean = clean
 
 
 def _esc(text: str) -> str:
@@ -186,75 +168,40 @@ def _styled(name: str, name_style: str) -> str:
     return text
 
 
-def wrap(text: str, width: int = _NAME_CHARS, lines: int = _NAME_LINES) -> list[str]:
-    """Break ``text`` into at most ``lines`` lines of at most ``width`` characters.
-
-    Lines break at spaces; a word longer than a line is cut. When the text does not fit,
-    the last line is filled up and ends in "…" (and stays within ``width``).
-
-    Examples
-    --------
-    >>> wrap("Mevrouw Jansen", 10)
-    ['Mevrouw', 'Jansen']
-    >>> wrap("Anne-Marie van den Berg-Hoogendoorn")
-    ['Anne-Marie van', 'den Berg-Hoogen…']
-    >>> wrap("x" * 200)
-    ['xxxxxxxxxxxxxxxx', 'xxxxxxxxxxxxxxx…']
-    """
-    rest = _clean(text)
-    out: list[str] = []
-    while rest:
-        if len(rest) <= width:
-            out.append(rest)
-            break
-        if len(out) == lines - 1:  # the last line: as much as fits, then "…"
-            out.append(rest[: width - 1].rstrip() + "…")
-            break
-        cut = rest.rfind(" ", 0, width + 1)
-        if cut <= 0:  # one long word: cut it
-            out.append(rest[:width])
-            rest = rest[width:].lstrip()
-        else:
-            out.append(rest[:cut])
-            rest = rest[cut + 1 :]
-    return out or [""]
-
-
 def _text_block(
-    lines: list[str],
-    x: float,
-    first_baseline: float,
-    size: float,
+    label: Label,
     *,
-    anchor: str = "middle",
-    bold: bool = False,
     fill: str = _INK,
     cls: str | None = None,
     node: Hashable | None = None,
 ) -> str:
-    """One ``<text>`` with a ``<tspan>`` per line, each placed absolutely (WeasyPrint too)."""
+    """The label's lines as one ``<text>``, a ``<tspan>`` per line placed absolutely in its
+    box (WeasyPrint too): centred, the first baseline 0.8 line below the box's top."""
+    box, size = label.box, label.font
+    x = box.x + box.w / 2
+    top = box.y + 0.075 * size
     spans = "".join(
-        f'<tspan x="{_num(x)}" y="{_num(first_baseline + i * _LINE * size)}">{_esc(line)}</tspan>'
-        for i, line in enumerate(lines)
+        f'<tspan x="{_num(x)}" y="{_num(top + (i + 0.8) * LINE_HEIGHT * size)}">'
+        f"{_esc(line)}</tspan>"
+        for i, line in enumerate(label.lines)
     )
-    weight = ' font-weight="bold"' if bold else ""
+    weight = ' font-weight="bold"' if label.bold else ""
     klass = f" class={_attr(cls)}" if cls else ""
     if node is not None:
         klass += f" data-node={_attr(node)}"
     return (
-        f'<text{klass} font-size="{_num(size)}" text-anchor="{anchor}" fill="{fill}"{weight}>'
+        f'<text{klass} font-size="{_num(size)}" text-anchor="middle" fill="{fill}"{weight}>'
         f"{spans}</text>"
     )
 
 
-def _plate(lines: list[str], cx: float, top: float, size: float, *, anchor: str = "middle") -> str:
-    """A light rounded plate behind a text block, so lines do not run through names."""
-    width = max(len(line) for line in lines) * _CHAR_EM * size + 0.5 * size
-    height = len(lines) * _LINE * size + 0.15 * size
-    left = {"middle": cx - width / 2, "start": cx - 0.25 * size, "end": cx - width + 0.25 * size}
+def _plate(label: Label) -> str:
+    """A light rounded plate filling the label's box, so lines do not run through names."""
+    box = label.box
     return (
-        f'<rect class="plate" x="{_num(left[anchor])}" y="{_num(top)}" width="{_num(width)}" '
-        f'height="{_num(height)}" rx="{_num(0.25 * size)}" fill="#ffffff" fill-opacity="0.85"/>'
+        f'<rect class="plate" x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.w)}" '
+        f'height="{_num(box.h)}" rx="{_num(0.25 * label.font)}" fill="#ffffff" '
+        f'fill-opacity="0.85"/>'
     )
 
 
@@ -279,9 +226,10 @@ def _star(x: float, y: float, outer: float, inner: float) -> str:
 
 def _shape(shape: str, x: float, y: float, r: float, fill: str, *, dashed: bool) -> str:
     """The SVG element of a vis-network shape of "size" ``r`` centred on ``(x, y)``."""
-    paint = f'fill="{fill}" stroke="{_INK}" stroke-width="1.5" stroke-linejoin="round"'
+    width = max(1.0, 0.12 * r)
+    paint = f'fill="{fill}" stroke="{_INK}" stroke-width="{_num(width)}" stroke-linejoin="round"'
     if dashed:
-        paint += ' stroke-dasharray="4 3"'
+        paint += f' stroke-dasharray="{_num(3 * width)} {_num(2 * width)}"'
     data = f'class="shape" data-shape="{shape}"'
     if shape == "dot":
         return f'<circle {data} cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" {paint}/>'
@@ -301,8 +249,21 @@ def _shape(shape: str, x: float, y: float, r: float, fill: str, *, dashed: bool)
     return f'<polygon {data} points="{points}" {paint}/>'
 
 
-def _fill(f: Frame, sector: str | None) -> str:
-    colours = sector_colours(f.sectors)
+def legend_shape(shape: str, colour: str | None, *, dashed: bool = False) -> str:
+    """A small standalone SVG of one sector shape, for the legend beside a map.
+
+    >>> legend_shape("dot", "#E69F00")[:60]
+    '<svg xmlns="http://www.w3.org/2000/svg" class="legend-shape"'
+    """
+    fill = _light(colour) if colour else "#ffffff"
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" class="legend-shape" viewBox="-12 -12 24 24" '
+        f'aria-hidden="true">{_shape(shape, 0, 0, 7.5, fill, dashed=dashed)}</svg>'
+    )
+
+
+def _fill(sectors: tuple[str, ...], sector: str | None) -> str:
+    colours = sector_colours(sectors)
     return _light(colours[sector if sector in colours else None])
 
 
@@ -317,104 +278,76 @@ def _label(labels: Mapping[Any, Any], key: Any) -> str:
 # -- the parts of the map ----------------------------------------------------------------
 
 
-def _frame(f: Frame, scale: float, size: float, sector_labels: Mapping) -> str:
+def _frame(p: Placement) -> str:
+    f = p.frame
     rings = f.rings()
     out = ['<g class="frame">']
     # ring fills, outermost first, so each inner ring covers the one around it
     for i, (circle, (_, r1)) in reversed(list(enumerate(rings.items()))):
         fill = "#eeeeea" if circle is None else ("#f3f5f8" if i % 2 else "#ffffff")
-        out.append(f'<circle cx="0" cy="0" r="{_num(r1 * scale)}" fill="{fill}" stroke="none"/>')
-    inner = RESIDENT_RADIUS * scale
+        out.append(f'<circle cx="0" cy="0" r="{_num(r1)}" fill="{fill}" stroke="none"/>')
+    inner = RESIDENT_RADIUS
+    line_w = max(1.5, 0.08 * p.font)
     out.append(f'<circle cx="0" cy="0" r="{_num(inner)}" fill="#e8eef7" stroke="none"/>')
-    line = f'fill="none" stroke="{_FRAME_LINE}" stroke-width="1.5"'
+    line = f'fill="none" stroke="{_FRAME_LINE}" stroke-width="{_num(line_w)}"'
     out.append(f'<circle class="ring" cx="0" cy="0" r="{_num(inner)}" {line}/>')
     for circle, (_, r1) in rings.items():
-        dash = ' stroke-dasharray="8 6"' if circle is None else ""
-        out.append(f'<circle class="ring" cx="0" cy="0" r="{_num(r1 * scale)}" {line}{dash}/>')
-    outer = f.outer_radius * scale
+        dash = ""
+        if circle is None:
+            dash = f' stroke-dasharray="{_num(5 * line_w)} {_num(4 * line_w)}"'
+        out.append(f'<circle class="ring" cx="0" cy="0" r="{_num(r1)}" {line}{dash}/>')
+    outer = f.outer_radius
     for start, _ in f.wedges().values():
         x0, y0 = to_xy(inner, start)
         x1, y1 = to_xy(outer, start)
         out.append(
             f'<line class="wedge" x1="{_num(x0)}" y1="{_num(y0)}" x2="{_num(x1)}" '
-            f'y2="{_num(y1)}" stroke="{_FRAME_LINE}" stroke-width="1.5"/>'
+            f'y2="{_num(y1)}" stroke="{_FRAME_LINE}" stroke-width="{_num(line_w)}"/>'
         )
-    out.append(_ring_numbers(rings, scale, size, sector_labels))
-    out.append(_sector_labels(f, size, sector_labels))
-    out.append("</g>")
-    return "".join(out)
-
-
-def _ring_numbers(rings: dict, scale: float, size: float, sector_labels: Mapping) -> str:
-    """Small numbered discs on the 12 o'clock line, one per ring; "onbekend" on a plate."""
-    small = 0.8 * size
-    out = ['<g class="ring-numbers">']
-    for circle, (r0, r1) in rings.items():
-        y = -(r0 + r1) / 2 * scale
+    out.append('<g class="ring-numbers">')
+    for circle, label in p.ring_labels.items():
+        box = label.box
         if circle is None:
-            lines = wrap(_label(sector_labels, None), _SECTOR_CHARS, 1)
-            out.append(_plate(lines, 0, y - 0.65 * _LINE * small, small))
-            out.append(_text_block(lines, 0, y + 0.35 * small, small, fill=_MUTED))
-            continue
-        out.append(
-            f'<circle cx="0" cy="{_num(y)}" r="{_num(0.75 * small)}" fill="#ffffff" '
-            f'stroke="{_MUTED}" stroke-width="1"/>'
-        )
-        out.append(_text_block([str(circle)], 0, y + 0.35 * small, small, fill=_MUTED))
-    out.append("</g>")
-    return "".join(out)
-
-
-def _sector_labels(f: Frame, size: float, sector_labels: Mapping) -> str:
-    """At the outer edge of every wedge: its shape (the legend), then its label."""
-    shapes = sector_shapes(f.sectors)
-    legend = 0.5 * size
-    out = ['<g class="sector-labels">']
-    for sector, (start, end) in f.wedges().items():
-        mid = (start + end) / 2
-        sin, cos = math.sin(math.radians(mid)), math.cos(math.radians(mid))
-        sx, sy = to_xy(VIEW_RADIUS + 6 + legend, mid)
-        out.append(
-            _shape(shapes[sector], sx, sy, legend, _fill(f, sector), dashed=sector is None)
-        )
-        x, y = to_xy(VIEW_RADIUS + 14 + 2 * legend, mid)
-        lines = wrap(_label(sector_labels, sector), _SECTOR_CHARS, 2)
-        anchor = "start" if sin > 0.25 else "end" if sin < -0.25 else "middle"
-        block = len(lines) * _LINE * size
-        if cos > 0.25:  # upper half: the block ends at the point
-            top = y - block
-        elif cos < -0.25:  # lower half: the block starts at the point
-            top = y
+            out.append(_plate(label))
         else:
-            top = y - block / 2
-        first = top + 0.95 * size
-        out.append(_text_block(lines, x, first, size, anchor=anchor, bold=True))
+            out.append(
+                f'<circle cx="{_num(box.x + box.w / 2)}" cy="{_num(box.y + box.h / 2)}" '
+                f'r="{_num(min(box.w, box.h) / 2)}" fill="#ffffff" stroke="{_MUTED}" '
+                f'stroke-width="1"/>'
+            )
+        out.append(_text_block(label, fill=_MUTED))
     out.append("</g>")
+    out.append('<g class="sector-labels">')
+    for label in p.sector_labels.values():
+        out.append(_text_block(label, cls="sector"))
+    out.append("</g></g>")
     return "".join(out)
 
 
-def _ties(G: nx.Graph, pos: dict[Hashable, tuple[float, float]]) -> str:
+def _ties(G: nx.Graph, p: Placement) -> str:
+    pos = {EGO: (0.0, 0.0), **p.positions}
     ego_ties = [(EGO, n) for n in member_nodes(G) if EGO in G and G.has_edge(EGO, n)]
     member_ties = sorted(
         (tuple(sorted((u, v), key=node_key)) for u, v in G.edges if EGO not in (u, v)),
         key=lambda t: (node_key(t[0]), node_key(t[1])),
     )
+    grow = p.font * _LINE_PER_FONT
     out = ['<g class="ties" fill="none">']
     for u, v in [*ego_ties, *member_ties]:
         quality = G.edges[u, v].get("quality") or None
         style = edge_style(quality)
         known = quality in EDGE_STYLES
-        colour = style["colour"]
         dashes = style["dashes"]
-        dash = f' stroke-dasharray="{" ".join(_num(d) for d in dashes)}"' if dashes else ""
+        dash = (f' stroke-dasharray="{" ".join(_num(d * grow) for d in dashes)}"'
+                if dashes else "")
         kind = "ego-tie" if u == EGO else "member-tie"
         (x1, y1), (x2, y2) = pos[u], pos[v]
         out.append(
             f'<line class="tie {kind} {quality if known else "unknown"}" '
             f'data-quality={_attr(quality if known else "")} '
             f'x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-            f'stroke="{colour}" stroke-width="{_num(style["width"])}"{dash} '
-            f'stroke-linecap="round"/>'
+            f'stroke="{style["colour"]}" stroke-width="{_num(style["width"] * grow)}"{dash} '
+            f'stroke-linecap="{style.get("linecap", "round")}"/>'
         )
     out.append("</g>")
     return "".join(out)
@@ -428,75 +361,79 @@ def _classes(base: str, highlight: Mapping | None, node: Hashable) -> tuple[str,
     return " ".join([base, *dict.fromkeys(tokens)]), True
 
 
-def _member(
-    G: nx.Graph,
-    node: Hashable,
-    f: Frame,
-    xy: tuple[float, float],
-    size: float,
-    name_style: str,
-    highlight: Mapping | None,
-) -> tuple[str, str, str]:
+def _member(G: nx.Graph, node: Hashable, p: Placement, highlight: Mapping | None
+            ) -> tuple[str, str, str]:
     """The member's name plate, its group (title, marker, shape) and its name."""
-    x, y = xy
-    sector = sector_of(G, node, f.sectors)
-    shape = sector_shapes(f.sectors)[sector]
-    r = 0.7 * size
-    name = _styled(name_of(G, node), name_style) or _clean(node) or "?"
-    lines = wrap(name)
+    x, y = p.positions[node]
+    sectors = p.frame.sectors
+    sector = sector_of(G, node, sectors)
+    shape = sector_shapes(sectors)[sector]
+    r = p.shape_size
+    label = p.labels[node]
     cls, marked = _classes("member", highlight, node)
-    group = [f"<g class={_attr(cls)} data-node={_attr(node)}>", f"<title>{_esc(name)}</title>"]
-    if marked:
+    group = [f"<g class={_attr(cls)} data-node={_attr(node)}>",
+             f"<title>{_esc(label.text)}</title>"]
+    if marked:  # inside the shape's box, which the placement kept free
         group.append(
-            f'<circle class="marker" cx="{_num(x)}" cy="{_num(y)}" r="{_num(1.8 * r)}" '
-            f'fill="#ffffff" stroke="{_INK}" stroke-width="3"/>'
+            f'<circle class="marker" cx="{_num(x)}" cy="{_num(y)}" r="{_num(1.4 * r)}" '
+            f'fill="#ffffff" stroke="{_INK}" stroke-width="{_num(0.42 * r)}"/>'
         )
-    group.append(_shape(shape, x, y, r, _fill(f, sector), dashed=sector is None))
+    group.append(_shape(shape, x, y, 0.85 * r if marked else r, _fill(sectors, sector),
+                        dashed=sector is None))
     group.append("</g>")
-    top = y + (1.8 * r if marked else 1.45 * r) + 0.1 * size
     name_cls, _ = _classes("name", highlight, node)
-    text = _text_block(lines, x, top + 0.95 * size, size, cls=name_cls, node=node)
-    return _plate(lines, x, top, size), "".join(group), text
+    return _plate(label), "".join(group), _text_block(label, cls=name_cls, node=node)
 
 
-def _resident(
-    G: nx.Graph, scale: float, size: float, name_style: str, highlight: Mapping | None
-) -> str:
-    raw = G.nodes[EGO].get("name")
-    name = _styled(raw, name_style) if raw is not None and _clean(raw) else ""
-    lines = wrap(name, _RESIDENT_CHARS, _NAME_LINES) if name else []
-    longest = max((len(line) for line in lines), default=0)
-    disc = RESIDENT_RADIUS * scale
-    # an ellipse around a w x h text block: semi-axes about w/2 and h/2 times sqrt(2)
-    text_w, text_h = longest * _BOLD_EM * size, len(lines) * _LINE * size
-    rx = min(max(0.75 * text_w + 0.3 * size, 0.75 * disc), 1.5 * disc)
-    ry = max(0.7 * text_h + 0.2 * size, 0.6 * disc)
+def _resident(p: Placement, highlight: Mapping | None) -> str:
+    label = p.resident
+    assert label is not None
+    assert p.resident_shape is not None
+    rx, ry = p.resident_shape.w / 2, p.resident_shape.h / 2
     cls, marked = _classes("resident", highlight, EGO)
     out = [f'<g class={_attr(cls)} data-node={_attr(EGO)}>']
-    if name:
-        out.append(f"<title>{_esc(name)}</title>")
+    if label.text:
+        out.append(f"<title>{_esc(label.text)}</title>")
+    stroke = max(2.5, 0.1 * p.font)
     if marked:
+        rx, ry = rx - stroke, ry - stroke
         out.append(
-            f'<ellipse class="marker" cx="0" cy="0" rx="{_num(rx + 5)}" ry="{_num(ry + 5)}" '
-            f'fill="none" stroke="{_INK}" stroke-width="3"/>'
+            f'<ellipse class="marker" cx="0" cy="0" rx="{_num(rx + stroke)}" '
+            f'ry="{_num(ry + stroke)}" fill="none" stroke="{_INK}" stroke-width="{_num(stroke)}"/>'
         )
     out.append(
         f'<ellipse class="shape" data-shape="ellipse" cx="0" cy="0" rx="{_num(rx)}" '
-        f'ry="{_num(ry)}" fill="#ffffff" stroke="{_INK}" stroke-width="2.5"/>'
+        f'ry="{_num(ry)}" fill="#ffffff" stroke="{_INK}" stroke-width="{_num(stroke)}"/>'
     )
-    if lines:
-        first = -(len(lines) * _LINE * size) / 2 + 0.95 * size
-        out.append(_text_block(lines, 0, first, size, bold=True, cls="name"))
+    if label.lines:
+        out.append(_text_block(label, cls="name"))
     else:  # no name recorded: a small figure of a person, no words to translate
-        h = 0.9 * size
+        h = 0.9 * label.font
         out.append(
-            f'<g class="person" fill="none" stroke="{_INK}" stroke-width="2">'
+            f'<g class="person" fill="none" stroke="{_INK}" stroke-width="{_num(0.12 * h)}">'
             f'<circle cx="0" cy="{_num(-0.45 * h)}" r="{_num(0.35 * h)}"/>'
             f'<path d="M {_num(-0.7 * h)} {_num(0.75 * h)} Q 0 {_num(-0.25 * h)} '
             f'{_num(0.7 * h)} {_num(0.75 * h)}"/></g>'
         )
     out.append("</g>")
     return "".join(out)
+
+
+def _description(G: nx.Graph, p: Placement, sector_labels: Mapping, circle_word: str) -> str:
+    """Who is where, in words: the text alternative of the map (``<desc>``)."""
+    parts = []
+    if p.resident is not None and p.resident.text:
+        parts.append(f"{p.resident.text}.")
+    groups: dict[str | None, list[str]] = {}
+    for node in member_nodes(G):
+        sector = sector_of(G, node, p.frame.sectors)
+        circle = circle_of(G, node)
+        where = f" ({circle_word} {circle})" if circle is not None else ""
+        groups.setdefault(sector, []).append(f"{p.labels[node].text}{where}")
+    for sector in p.frame.wedges():
+        if sector in groups:
+            parts.append(f"{_label(sector_labels, sector)}: {', '.join(groups[sector])}.")
+    return _clean(" ".join(parts))
 
 
 # -- the map -----------------------------------------------------------------------------
@@ -509,10 +446,13 @@ def netwerkkaart_svg(
     sector_labels: Mapping[str | None, Any],
     title: str | None = None,
     name_style: str = "full",
-    font_size: float = 14,
+    target: str | Target = "a4",
     width: str | None = None,
     height: str | None = None,
     highlight: Mapping[Hashable, str] | None = None,
+    alt_title: str = "Netwerkkaart",
+    circle_word: str = "cirkel",
+    placed: Placement | None = None,
 ) -> str:
     """Return the netwerkkaart of ``G`` as a standalone SVG document (one ``<svg>`` element).
 
@@ -533,9 +473,9 @@ def netwerkkaart_svg(
         How names are written: as recorded, the first word only ("Jan van Dijk" -> "Jan"),
         or initials for a privacy-friendly print ("J.v.D.", see :func:`initials`). Applies
         to the resident as well, and to the hover titles.
-    font_size : float
-        Size of the names in viewBox units (see "Size and type" in the module docstring:
-        14 gives 12.4 pt on a map printed 25 cm wide).
+    target : str or Target
+        What the map is drawn for (:data:`graph.placement.TARGETS`): the sheet's shape and
+        the names' size relative to the rings.
     width, height : str, optional
         CSS sizes for the ``<svg>`` element, e.g. ``"100%"`` or ``"180mm"``; left out when
         ``None`` (the element then scales to its container, keeping its aspect ratio).
@@ -543,24 +483,30 @@ def netwerkkaart_svg(
         ``{node: "class names"}``: adds the (valid CSS identifier) classes to the node's
         group, e.g. ``class="member joined"``, and draws a thick ring around it so the mark
         also shows in print.
+    alt_title, circle_word : str
+        Words of the text alternative (translated by the caller): the accessible name when
+        there is no ``title``, and the word before a circle's number in the ``<desc>``.
+    placed : Placement, optional
+        The placement of ``G`` for ``target`` when the caller made it already (to check the
+        size it reached, as the print does); only with ``name_style="full"``.
 
     Returns
     -------
     str
         ``<svg xmlns=... viewBox=...>...</svg>``, deterministic for the same input. Layers:
-        ``g.frame`` (rings, wedges, ring numbers, sector labels with legend shapes),
-        ``g.ties`` (``line.tie.ego-tie|member-tie.<quality>|unknown``), ``g.plates`` (light
-        plates under the names), ``g.members`` (one ``g.member`` per member with
-        ``data-node``, a ``<title>`` and the shape with ``data-shape``), ``g.names`` (one
+        ``g.frame`` (rings, wedges, ring numbers, sector words), ``g.ties``
+        (``line.tie.ego-tie|member-tie.<quality>|unknown``), ``g.plates`` (light plates
+        under the names), ``g.members`` (one ``g.member`` per member with ``data-node``, a
+        ``<title>`` with the full name and the shape with ``data-shape``), ``g.names`` (one
         ``text.name`` per member with ``data-node``, carrying the highlight classes too) and
-        the resident's ``g.resident``. Shapes are drawn over the plates and names over the
-        shapes, so a long name never hides another member; the resident is drawn last.
+        the resident's ``g.resident``. The placement keeps every label clear of every other
+        label and shape, so the order of the layers only matters for the tie lines.
 
     Raises
     ------
     ValueError
-        For an unknown ``name_style``, a ``font_size`` that is not positive, or a
-        ``width``/``height`` that is not a plain CSS length or percentage.
+        For an unknown ``name_style``, or a ``width``/``height`` that is not a plain CSS
+        length or percentage.
 
     Examples
     --------
@@ -574,59 +520,67 @@ def netwerkkaart_svg(
     ...                        width="100%", highlight={"m2": "joined"})
     >>> root = ET.fromstring(svg)
     >>> root.get("viewBox"), root.get("width")
-    ('-401 -310 802 620', '100%')
+    ('-671.43 -550.57 1342.86 1101.14', '100%')
     >>> ns = {"s": "http://www.w3.org/2000/svg"}
     >>> [(g.get("class"), g.get("data-node")) for g in root.iterfind(".//s:g[@data-node]", ns)]
     [('member', 'm1'), ('member joined', 'm2'), ('resident', 'ego')]
     >>> names = root.iterfind(".//s:text[@data-node]", ns)
     >>> [(t.get("class"), "".join(t.itertext())) for t in names]
     [('name', 'Ans'), ('name joined', 'Bob')]
-    >>> [line.get("stroke-dasharray") for line in root.iterfind(".//s:line[@data-quality]", ns)]
-    ['12 8', None, '2 6']
+    >>> root.find("s:desc", ns).text
+    'Riek. Familie: Ans (cirkel 1). Buren: Bob (cirkel 2).'
     """
     if name_style not in NAME_STYLES:
         raise ValueError(f"name_style: expected one of {NAME_STYLES}, got {name_style!r}")
-    size = float(font_size)
-    if not math.isfinite(size) or size <= 0:
-        raise ValueError(f"font_size: expected a positive number, got {font_size!r}")
     for field, value in (("width", width), ("height", height)):
         if value is not None and not _CSS_SIZE.match(str(value).strip()):
             raise ValueError(f"{field}: expected a CSS length such as '100%' or '180mm'")
 
-    f = frame(G, sectors=sectors)
-    scale = VIEW_RADIUS / f.outer_radius
-    pos = {n: (x * scale, y * scale) for n, (x, y) in layout(G, sectors=sectors).items()}
+    H = G.copy()
+    for node in H:
+        raw = H.nodes[node].get("name")
+        if node == EGO:
+            H.nodes[node]["name"] = _styled(raw, name_style) if raw is not None else None
+        else:
+            H.nodes[node]["name"] = _styled(name_of(G, node), name_style) or _clean(node) or "?"
+    if placed is not None and name_style != "full":
+        raise ValueError("placed: only with name_style='full'")
+    p = placed or place(H, target, sectors=sectors, sector_labels=sector_labels)
+    size = p.font
 
-    margin_x = 12 + 11 * size
-    margin_y = 12 + 4.5 * size
-    title_text = wrap(title, _TITLE_CHARS, 1)[0] if title is not None and _clean(title) else ""
-    title_band = 1.9 * size if title_text else 0.0
-    left, top = -(VIEW_RADIUS + margin_x), -(VIEW_RADIUS + margin_y) - title_band
-    box_w, box_h = 2 * (VIEW_RADIUS + margin_x), 2 * (VIEW_RADIUS + margin_y) + title_band
+    sheet = p.sheet
+    title_text = _clean(title) if title is not None else ""
+    title_label = None
+    band = 0.0
+    if title_text:
+        wrapped = wrap(title_text, 1.3 * size, sheet.w, max_lines=1, bold=True)
+        band = 1.6 * size
+        title_label = Label(wrapped.lines, Box(sheet.x, sheet.y - band, sheet.w, band),
+                            1.3 * size, wrapped.shortened, title_text, True)
+    left, top, box_w, box_h = sheet.x, sheet.y - band, sheet.w, sheet.h + band
 
     size_attrs = "".join(
         f' {field}="{_esc(str(value).strip())}"'
         for field, value in (("width", width), ("height", height))
         if value is not None
     )
+    name = title_text or _clean(alt_title)
     out = [
         '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" role="img" '
+        f'aria-labelledby="map-title map-desc" '
         f'class="netwerkkaart" viewBox="{_num(left)} {_num(top)} {_num(box_w)} {_num(box_h)}"'
-        f'{size_attrs} font-family="{FONT_FAMILY}" font-size="{_num(size)}">'
+        f'{size_attrs} font-family="{FONT_FAMILY}" font-size="{_num(size)}">',
+        f'<title id="map-title">{_esc(name)}</title>',
+        f'<desc id="map-desc">{_esc(_description(H, p, sector_labels, circle_word))}</desc>',
     ]
-    if title_text:
-        out.append(f"<title>{_esc(title_text)}</title>")
-        out.append(
-            _text_block([title_text], 0, top + 1.3 * size, 1.3 * size, bold=True, cls="title")
-        )
-    out.append(_frame(f, scale, size, sector_labels))
-    out.append(_ties(G, pos))
-    # Plates under the shapes, names over them: a name never hides another member. The
-    # resident comes last, so the centre of the map is always readable.
-    parts = [_member(G, n, f, pos[n], size, name_style, highlight) for n in member_nodes(G)]
+    if title_label is not None:
+        out.append(_text_block(title_label, cls="title"))
+    out.append(_frame(p))
+    out.append(_ties(H, p))
+    parts = [_member(H, n, p, highlight) for n in member_nodes(H)]
     for cls, index in (("plates", 0), ("members", 1), ("names", 2)):
-        out.append(f'<g class="{cls}">{"".join(p[index] for p in parts)}</g>')
-    if EGO in G:
-        out.append(_resident(G, scale, size, name_style, highlight))
+        out.append(f'<g class="{cls}">{"".join(part[index] for part in parts)}</g>')
+    if EGO in H:
+        out.append(_resident(p, highlight))
     out.append("</svg>")
     return "".join(out)

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from graph import layout
 from sns.models import LifeDomainEntry, NetworkMember, Tie
+from sns.network import to_graph
 
 
 def _members(db, resident):
@@ -149,7 +150,9 @@ def test_drag_to_the_inner_circle_saves_circle_and_sector(client, riek, db):
     _add(client, riek, name="Fatma", sector="buren", circle="3")
     (member,) = _members(db, riek)
     version = riek.network_version  # reloaded by _members: the version the map shows
-    x, y = layout.to_xy(150, 36)  # circle 1, the familie wedge (0-72 degrees)
+    f = layout.frame(to_graph(db, riek))  # the rings and wedges the page drew
+    (r0, r1), (a0, a1) = f.rings()[1], f.wedges()["familie"]
+    x, y = layout.to_xy((r0 + r1) / 2, (a0 + a1) / 2)  # circle 1, the familie wedge
     response = _move(client, riek, member, x, y, version)
     assert response.status_code == 200
     assert response.json["ok"] is True
@@ -168,7 +171,7 @@ def test_drag_outside_the_rings_or_on_a_stale_map_changes_nothing(client, riek, 
     assert on_resident.status_code == 400
     nonsense = _move(client, riek, member, "nan", "1", version)
     assert nonsense.status_code == 400
-    stale = _move(client, riek, member, *layout.to_xy(150, 36), version - 1)
+    stale = _move(client, riek, member, *layout.to_xy(120, 36), version - 1)
     assert stale.status_code == 409
     (member,) = _members(db, riek)
     assert (member.circle, member.sector) == (3, "buren")

@@ -18,7 +18,6 @@ The take-home bundle is :data:`BUNDLE`. To add a part to it (the plan, the invit
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,8 +29,9 @@ from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from graph import findings, metrics, render, schema, svg
+from graph import findings, metrics, placement, render, schema, svg
 from graph._attrs import member_nodes, name_of
+from graph.placement import TARGETS, Target
 from graph.schema import EGO
 from sns import beraad, network, plan
 from sns.models import Meeting, Resident
@@ -54,20 +54,25 @@ PAPER_OPTIONS = ("a4", "a3")
 class Paper:
     """How the map is laid out on a paper size.
 
-    ``map_height`` is fixed (WeasyPrint needs it; the width follows from the SVG's aspect
-    ratio). ``font_size`` is in the SVG's units: see "Size and type" in graph.svg. With a
-    fixed height ``h`` mm, names print at ``f * h / (494 + 9 f)`` mm, so 18 at 163 mm gives
-    4.47 mm = 12.7 pt (rings 117 mm across) and 14 at 232 mm (A3) gives 5.24 mm = 14.9 pt
-    (rings 176 mm across, so a crowded map has more room).
+    The map is drawn for the paper's :data:`graph.placement.TARGETS` entry: ``width`` x
+    ``height`` mm beside the compact legend, the outer ring at 85 % of the free height
+    (A4 landscape: 140 of 164 mm), names at 12 pt (A4) and 13 pt (A3) when they fit; the
+    map prints at exactly that size (WeasyPrint needs a fixed height). ``invite`` is the
+    height given up on an empty map for the invitation above it.
     """
 
     code: str
-    map_height: float  # mm
-    font_size: float  # SVG units
-    invite: float  # mm less map height on an empty map, for the invitation above it
+    invite: float  # mm
+
+    @property
+    def target(self) -> Target:
+        return TARGETS[self.code]
 
 
-PAPERS = {"a4": Paper("a4", 163, 18, 13), "a3": Paper("a3", 232, 14, 16)}
+PAPERS = {"a4": Paper("a4", 13), "a3": Paper("a3", 16)}
+#: Names print at least this large (pt); a map whose names would come out smaller prints
+#: numbers, with the key on the sheets after it.
+MIN_NAME_PT = 12
 
 
 @dataclass(frozen=True)
@@ -157,43 +162,62 @@ class Document:
 
 # -- the sections ------------------------------------------------------------------------
 
-_VIEWBOX = re.compile(r'viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"')
-
-
 def map_context(p: Printout) -> dict:
-    """The SVG map at the paper's fixed height, and its legend at the same scale; a crowded
+    """The SVG map filling the sheet beside its compact legend. Names are printed while
+    they fit at :data:`MIN_NAME_PT` (up to about 30 people on A4, 60 on A3); a more crowded
     map shows numbers, with the key on the sheets after it (:mod:`web.printing.map_key`)."""
     paper = PAPERS[p.options.paper]
+    target = paper.target
     members = len(member_nodes(p.graph))
     empty = not members
-    height = paper.map_height - (paper.invite if empty else 0)
+    height = target.height - (paper.invite if empty else 0)
+    shrink = height / target.height  # an empty map: a little smaller, the same proportions
     words = {code: str(word) for code, word in labels.sector_labels().items()}
     drawn, key_sheets = p.graph, []
-    if members >= map_key.NUMBERED_FROM[paper.code]:
+    placed = None
+    if members < map_key.NUMBERED_FROM[paper.code]:
+        placed = placement.place(drawn, target, sectors=p.sectors, sector_labels=words)
+        if placed.font_in_target * shrink / placement.PT_MM < MIN_NAME_PT:
+            placed = None  # names would come out too small: numbers instead
+    if placed is None and members:
         drawn, numbers = map_key.numbered(p.graph, p.sectors, words)
         key_sheets = map_key.sheets(numbers, paper.code)
+        placed = placement.place(drawn, target, sectors=p.sectors, sector_labels=words)
+    if placed is None:
+        placed = placement.place(drawn, target, sectors=p.sectors, sector_labels=words)
     drawing = svg.netwerkkaart_svg(
-        drawn, sectors=p.sectors, sector_labels=words, font_size=paper.font_size,
-        height=f"{height}mm",
+        drawn, sectors=p.sectors, sector_labels=words, target=target, placed=placed,
+        width=f"{target.width * shrink:.1f}mm", height=f"{height:.1f}mm",
+        alt_title=gettext("De netwerkkaart"), circle_word=gettext("cirkel"),
     )
-    box_w, box_h = (float(v) for v in _VIEWBOX.search(drawing).groups()[2:])
-    unit = height / box_h  # mm per SVG unit
-    drawing = drawing.replace(" viewBox=", f' width="{box_w * unit:.1f}mm" viewBox=', 1)
+    unit = height / placed.sheet.h  # mm per SVG unit
+    grow = placed.font / 16  # the screen's line widths are pixels next to 16 px names
     lines = []
     for code in (*render.EDGE_STYLES, None):
         style = render.edge_style(code)
         lines.append({
             "label": labels.QUALITY_LABELS[code],
-            "width": style["width"],
-            "dashes": " ".join(str(d) for d in style["dashes"]) if style["dashes"] else "",
+            "width": style["width"] * grow,
+            "dashes": " ".join(f"{d * grow:.1f}" for d in style["dashes"])
+            if style["dashes"] else "",
             "colour": style["colour"],
         })
+    shapes = render.sector_shapes(p.sectors)
+    colours = render.sector_colours(p.sectors)
+    sectors = [
+        {"label": words.get(code, code) if code is not None else words.get(None, "?"),
+         "shape": Markup(svg.legend_shape(shapes[code], colours[code],  # noqa: S704
+                                          dashed=code is None))}
+        for code in placed.frame.wedges()
+    ]
     return {
         "map_svg": Markup(drawing),  # noqa: S704 - graph.svg escapes all user text
         "map_height": height,
+        "map_width": target.width * shrink,
         "unit": unit,
-        "name_pt": paper.font_size * unit / 0.3528,  # the names' size in print
+        "name_pt": placed.font_in_target * shrink / placement.PT_MM,  # the names' size
         "lines": lines,
+        "sectors": sectors,
         "circles": [labels.CIRCLE_LABELS[c] for c in (1, 2, 3)],
         "empty": empty,
         "a3": paper.code == "a3",

@@ -1,8 +1,9 @@
 """The key of a crowded printed map: members get numbers on the map, and sheets after it say
 who is who.
 
-With names of at least 12 pt, more than about twenty names overlap in the inner circles of an
-A4 map; numbers stay readable. The key is laid out here, in columns and sheets, and not by
+Names print at 12 pt or more up to about 30 people on A4 and 60 on A3 (graph.placement keeps
+every label free); beyond that, or when the names would come out smaller, numbers stay
+readable. The key is laid out here, in columns and sheets, and not by
 CSS columns: WeasyPrint balances those by laying the text out again and again (8 s for 100
 names, against 0.2 s here), and left a sheet with only the introduction on it.
 """
@@ -17,8 +18,9 @@ import networkx as nx
 
 from graph._attrs import circle_of, member_nodes, name_of, sector_of
 
-#: From this many members on, the printed map shows numbers, per paper size.
-NUMBERED_FROM = {"a4": 21, "a3": 31}
+#: From this many members on, the printed map shows numbers, per paper size (before that
+#: too when the names would print under 12 pt: web.printing.documents.map_context).
+NUMBERED_FROM = {"a4": 31, "a3": 61}
 #: Columns per sheet, and lines of 14 pt per column: on the first sheet (under the
 #: introduction) and on the sheets after it. A group's heading takes :data:`HEADING` lines
 #: (one more per :data:`NAME_CHARS` characters of a long, configured group name).
