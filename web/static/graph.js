@@ -238,10 +238,11 @@
     });
     nodes.forEach(function (node) {
       if (!node.ego) return;
-      var box = node.labelBox || { x: -30, y: -20, w: 60, h: 40 };
       var size = node.fontSize || placement.fontSize;
-      var rx = Math.min(box.w / 2 + 0.5 * size, frame.resident_radius - 3);
-      var ry = Math.min(box.h / 2 + 0.4 * size, frame.resident_radius - 3);
+      // the ellipse the placement kept free for the resident (graph/render.py's shapeBox)
+      var shape = node.shapeBox || { w: 2 * frame.resident_radius, h: 2 * frame.resident_radius };
+      var rx = shape.w / 2 - 2;
+      var ry = shape.h / 2 - 2;
       ctx.beginPath();
       ctx.ellipse(node.x, node.y, rx, ry, 0, 0, 2 * Math.PI);
       ctx.fillStyle = "#ffffff";
