@@ -158,6 +158,9 @@ def test_drag_to_the_inner_circle_saves_circle_and_sector(client, riek, db):
     assert response.json["ok"] is True
     (member,) = _members(db, riek)
     assert (member.circle, member.sector) == (1, "familie")
+    # after the drag the page reloads and says where Fatma landed, just above the map
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert "Fatma staat bij Familie, in cirkel 1." in _section(page, "snel", "map")
 
 
 def test_drag_outside_the_rings_or_on_a_stale_map_changes_nothing(client, riek, db):

@@ -184,6 +184,9 @@ def move_member(resident_id: int):
     except Invalid as err:
         return _refuse(400, _(err.message))
     db.commit()
+    # graph.js reloads the page: it says where the person landed, beside the map
+    flash_at("kaart", where_message(member.name, member.sector, member.circle))
+    session["just_placed"] = f"m{member.id}"
     return jsonify(ok=True, version=resident.network_version, circle=cell[0], sector=cell[1])
 
 
