@@ -522,6 +522,21 @@ def _best(points, anchor, options, half, gap, font, grid, sheet):
     return best
 
 
+def _largest_possible(G: nx.Graph, size: float, sheet: Box) -> float:
+    """An upper bound of the name size at which the boxes can fit: at ``size``, the
+    members' shapes and (narrow) labels cover more than the sheet, the size must shrink
+    by the square root of that ratio at least (boxes may not overlap). It only skips sizes
+    that cannot work."""
+    half = SHAPE_EXTENT * SHAPE_EM * size
+    area = 0.0
+    for node in member_nodes(G):
+        text = _text_of(name_of(G, node)) or _text_of(node) or "?"
+        w, h = _block(wrap(text, size, NAME_EM[1] * size, max_lines=1), size)
+        area += (2 * half) ** 2 + min(w, NAME_EM[1] * size) * h
+    ratio = area / (sheet.w * sheet.h)
+    return size / math.sqrt(ratio) if ratio > 1 else size
+
+
 def _halton(index: int, base: int) -> float:
     """The ``index``-th number of the van der Corput sequence in ``base`` (0 < x < 1)."""
     x, f = 0.0, 1.0
@@ -596,14 +611,15 @@ def place(
     size = font if font is not None else t.font * k
     words = {key: str(v) for key, v in (sector_labels or {}).items()}
     unknown = words.get(None, "?")
+    size = min(size, _largest_possible(G, size, sheet))
+    first: tuple = ()  # cells that failed go first, also at the next size (they fail fast)
     for _ in range(_MAX_ROUNDS):
-        first: tuple = ()
         for _retry in range(_RETRIES + 1):
             try:
                 return _place_at(G, f, t, size, sheet, words, unknown, first)
             except _Failed as failed:
                 cell = failed.args[0] if failed.args else None
-                if not isinstance(cell, tuple) or cell in first:
+                if not isinstance(cell, tuple) or cell in first or len(first) >= _RETRIES:
                     break
                 first = (*first, cell)
         size *= _SHRINK

@@ -39,3 +39,15 @@ def realistic(members: int, *, resident: str = "Riek de Vries") -> nx.Graph:
     for i in range(1, members - 2, 4):
         add_tie(G, f"m{i}", f"m{i + 2}", quality="gespannen" if i % 3 else "goed")
     return G
+
+
+def reversed_copy(G: nx.Graph) -> nx.Graph:
+    """The same network with its nodes and ties added in the opposite order (and every tie
+    the other way round): a map must not depend on the order things were entered."""
+    H = new_network(G.nodes["ego"].get("name"))
+    for node in reversed(list(G.nodes)):
+        if node != "ego":
+            H.add_node(node, **G.nodes[node])
+    for u, v, data in reversed(list(G.edges(data=True))):
+        H.add_edge(v, u, **data)
+    return H

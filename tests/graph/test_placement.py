@@ -15,7 +15,7 @@ import pytest
 from graph._attrs import circle_of, member_nodes, sector_of
 from graph.placement import PT_MM, TARGETS, Box, place
 from graph.schema import EGO, SECTORS, add_member, add_tie, new_network
-from tests.graph.networks import realistic
+from tests.graph.networks import realistic, reversed_copy
 
 WORDS = {
     "familie": "Familie", "vrienden": "Vrienden", "buren": "Buren",
@@ -112,12 +112,7 @@ def test_names_wrap_at_words_and_long_words_at_dutch_hyphenation_points():
 
 def test_deterministic_and_independent_of_insertion_order():
     G = realistic(30)
-    H = new_network("Riek de Vries")
-    for node in reversed(list(G.nodes)):
-        if node != EGO:
-            H.add_node(node, **G.nodes[node])
-    for u, v, data in reversed(list(G.edges(data=True))):
-        H.add_edge(v, u, **data)
+    H = reversed_copy(G)
     a, b = place(G, "a4"), place(H, "a4")
     assert a.positions == b.positions
     assert {n: lab.box for n, lab in a.labels.items()} == {n: lab.box for n, lab in

@@ -10,6 +10,7 @@ from graph.placement import PT_MM, TARGETS, place
 from graph.render import edge_style, map_payload, sector_shapes
 from graph.schema import EGO, QUALITIES, SECTORS, add_member, add_tie, new_network
 from graph.svg import initials, legend_shape, netwerkkaart_svg
+from tests.graph.networks import reversed_copy
 
 NS = "{http://www.w3.org/2000/svg}"
 LABELS = {
@@ -165,12 +166,7 @@ def test_an_unknown_target_is_refused():
 
 def test_output_is_deterministic_and_independent_of_insertion_order():
     G = random_network(30)
-    H = new_network("Mevrouw Jansen")
-    for node in reversed(list(G.nodes)):
-        if node != EGO:
-            H.add_node(node, **G.nodes[node])
-    for u, v, data in reversed(list(G.edges(data=True))):
-        H.add_edge(v, u, **data)
+    H = reversed_copy(G)
     kwargs = {"highlight": {"m3": "joined", "m1": "closer"}, "title": "Maart"}
     assert svg_of(G, **kwargs) == svg_of(G, **kwargs)
     assert svg_of(G, **kwargs) == svg_of(H, **kwargs)

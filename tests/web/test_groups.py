@@ -449,7 +449,7 @@ def test_blank_worksheet_is_public(client):
     text = _pdf_text(response.data)
     assert "Wie is er belangrijk voor u?" in text
     assert "Cirkel 1" in text
-    assert "Ik help ook" in text
+    assert "Ik help ook" in " ".join(text.split())  # a 12 pt heading may wrap
     assert client.get("/groepen/werkblad.pdf").data == response.data  # made once
 
 

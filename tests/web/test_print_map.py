@@ -80,3 +80,23 @@ def test_beyond_thirty_people_a4_prints_numbers_and_the_key(client, auth, people
     numbers = {w[4] for w in words if w[4].isdigit()}
     assert {str(i) for i in range(1, 41)} <= numbers
     assert "Wijkverpleegkundige" in " ".join(w[4] for w in words_of(pdf, tmp_path, page=2))
+
+
+def test_the_map_fills_the_a4_sheet(app, client, auth, people, db, tmp_path):
+    """The outer ring is at least 80 % of the page height left under the sheet's header."""
+    from sns.network import to_graph
+    from web.printing import documents
+
+    store_graph(db, people.riek, realistic(20))
+    db.commit()
+    auth.login("ans")
+    pdf = client.get(f"/bewoners/{people.riek.id}/afdrukken/kaart.pdf").data
+    words = words_of(pdf, tmp_path)
+    legend_top = min(w[1] for w in words if w[4] == "Zo")  # the map row starts here
+    free = 595 - 13 / 25.4 * 72 - legend_top  # pt: the page, its bottom margin, the header
+    with app.test_request_context():
+        p = documents.printout(people.riek, to_graph(db, people.riek))
+        context = documents.map_context(p)
+    ring = 2 * 470 * context["unit"] / 25.4 * 72  # pt
+    assert ring >= 0.8 * free, (ring, free)
+    assert context["name_pt"] >= 12
