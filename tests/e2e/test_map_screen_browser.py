@@ -50,6 +50,14 @@ _NODE = """(id) => {
     const node = data.nodes.find(n => n.id === id);
     return {x: box.left + dom.x, y: box.top + dom.y, fontPx: node.fontSize * net.getScale()};
 }"""
+_LABEL_CENTRE = """(id) => {
+    const map = document.getElementById('map');
+    const data = JSON.parse(document.getElementById('map-data').textContent);
+    const b = data.nodes.find(n => n.id === id).labelBox;
+    const dom = map.snsNetwork.canvasToDOM({x: b.x + b.w / 2, y: b.y + b.h / 2});
+    const box = map.getBoundingClientRect();
+    return [box.left + dom.x, box.top + dom.y];
+}"""
 _SECTOR_LABELS = """() => {
     const map = document.getElementById('map');
     return map.snsSectorLabels().map(b => ({text: b.text, left: b.left, top: b.top,
@@ -170,6 +178,15 @@ def test_map_stays_in_view_and_works_by_keyboard(visit, riek_network, db, tmp_pa
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith(f"/leden/m{kees.id}")
+
+    # A click on a person's name opens them, like a click on their shape.
+    page.go_back()
+    page.wait_for_load_state()
+    anja = db.scalar(select(NetworkMember).where(NetworkMember.name == "Anja"))
+    x, y = page.evaluate(_LABEL_CENTRE, f"m{anja.id}")
+    with page.expect_navigation():
+        page.mouse.click(x, y)
+    assert page.url.endswith(f"/leden/m{anja.id}")
 
     # The list of people never makes the page scroll sideways either.
     page.goto(f"/bewoners/{riek_network.id}/verkenning#tabel")

@@ -436,10 +436,25 @@
     }
 
     // --- click: edit the member ----------------------------------------------------------
+    // a member's name is as good a target as their shape (larger, too)
+    function labelAt(p) {
+      var positions = network.getPositions();
+      var found = null;
+      data.nodes.forEach(function (node) {
+        var box = node.labelBox;
+        if (node.ego || !box || found) return;
+        var pos = positions[node.id] || node;
+        var x = p.x - (pos.x - node.x);
+        var y = p.y - (pos.y - node.y);
+        if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) found = node.id;
+      });
+      return found;
+    }
     network.on("click", function (params) {
-      if (!editUrlTemplate || !params.nodes || params.nodes.length !== 1) return;
-      var id = params.nodes[0];
-      if (!isMember(id)) return;
+      if (!editUrlTemplate || !params.nodes) return;
+      var id = params.nodes.length === 1 ? params.nodes[0]
+        : params.pointer && params.pointer.canvas ? labelAt(params.pointer.canvas) : null;
+      if (id === null || !isMember(id)) return;
       window.location.href = editUrlTemplate.replace("__ID__", encodeURIComponent(String(id)));
     });
 
