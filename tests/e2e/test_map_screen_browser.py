@@ -182,6 +182,7 @@ def test_map_stays_in_view_and_works_by_keyboard(visit, riek_network, db, tmp_pa
     # A click on a person's name opens them, like a click on their shape.
     page.go_back()
     page.wait_for_load_state()
+    page.locator("#map").scroll_into_view_if_needed()
     anja = db.scalar(select(NetworkMember).where(NetworkMember.name == "Anja"))
     x, y = page.evaluate(_LABEL_CENTRE, f"m{anja.id}")
     with page.expect_navigation():
