@@ -18,7 +18,14 @@
  * Scrolling and zooming: the mouse wheel scrolls the page (the map never traps it); the map
  * zooms with Ctrl+wheel (and a trackpad's pinch, which the browser sends as Ctrl+wheel),
  * with two fingers on a touch screen, and with the zoom buttons or + and - on the keyboard.
- * The first view fits the whole frame, the sector labels included (measured, wrapped).
+ * The first view fits the whole frame: rings, sector words and every name, from the boxes
+ * the placement gave them.
+ *
+ * Labels: vis-network draws only the shapes and lines (and finds the shape under the
+ * pointer); this script writes every name, sector word and ring number itself, line by line
+ * in the box graph/placement.py reserved for it (see "Placement" in graph/render.py), so no
+ * label overlaps another label or a shape at any zoom. A click on a name counts as a click on
+ * the person.
  *
  * Keyboard (WCAG 2.1.1): #map is one tab stop with a name; the arrow keys choose the next or
  * previous person (round the circles, inner circle first), Enter opens the chosen person,
@@ -36,7 +43,6 @@
 (function () {
   "use strict";
 
-  var EGO = "ego";
   // Sector and line colours come with the payload (graph/render.py), the same as on paper;
   // shape carries the sector as well, so colour is never the only cue.
   var INK = "#1d2330";
