@@ -17,37 +17,46 @@ label, the sector labels and the ring numbers, such that
 How it places (the choice)
 --------------------------
 Cartographic point-feature labelling works on *candidate positions*: for each point a few
-label slots around it, ranked by preference (Imhof: right of the point and above is best,
-then the other sides; Christensen, Marks and Shieber compared greedy, gradient and simulated
-annealing searches over such slots; d3-labeler anneals them with random moves). Our case
-differs in two ways: the *points* may move too (anywhere inside their cell), and the map must
-be deterministic, stable and quick (the page for 100 members has 100 ms). So:
+label slots around it, ranked by preference (Imhof: right of the point and a little above is
+best, then the other sides). Christensen, Marks and Shieber ("An Empirical Study of
+Algorithms for Point-Feature Label Placement", ACM TOG 14(3), 1995) found the problem
+NP-hard and compared greedy, discrete gradient descent and simulated annealing over such
+slots: annealing gave the fewest conflicts, given enough time. d3-labeler anneals label
+positions with random moves against an energy of overlap areas and leader-line lengths; the
+d3 "labeling" plugin turns an overlapping label around its point, then shrinks it, then turns
+it into a number with a legend. Our case differs: the *points* may move too (anywhere inside
+their own cell), nothing may overlap at all (not "little"), and the map must be
+deterministic, stable and quick (the page for 100 members has 100 ms). So:
 
 1. **Anchors.** Each member's preferred point comes from a Halton sequence over their cell
    (:func:`_anchors`), in natural id order: spread evenly, and a newly added member does
    not move the others' anchors. Only counts (through the sized cells) move anchors, never
    ties or names.
-2. **Candidates.** Points on a polar grid inside the cell (steps of half a name height),
-   each with four label slots, in this order of preference: below the shape (how the screen
-   and older prints show it, and how people read a list of names), right, left, above
-   (Imhof's order, with "below" first). A second, narrower wrap of the name adds slots.
-3. **Greedy, in a fixed order, with branch and bound.** Members go inner circle first,
-   then by sector and id. Each takes the free candidate of lowest cost (distance from the
-   anchor, in name heights, plus the slot's penalty), searched in order of distance until
-   no closer point can win. "Free" is checked against what is already placed through a grid
-   of buckets, so one check costs a few box comparisons.
-4. **Shortening, reordering, then shrinking.** A member without a free candidate tries its
-   name on one line ending in "…" (the full name stays in the list and the key). If even
-   that fails, the map is placed again with that member's cell first (up to three cells are
-   moved forward: the rip-up-and-retry of circuit routing, deterministic). Only then is the
-   whole map placed with names 10 % smaller; the result reports the size it reached
-   (:attr:`Placement.font`), so the print can fall back to numbers before that happens.
+2. **Candidates.** Points on a polar grid inside the cell (:data:`STEP_EM` name heights
+   apart), each with the label slots of :data:`SLOTS` in this order of preference: below the
+   shape (how the screen and older prints show it, and how people read a list of names),
+   right, left, above (Imhof's order, with "below" first), then the four diagonals. A second,
+   narrower wrap of the name adds slots.
+3. **Greedy, in a fixed order, with branch and bound.** Members go inner circle first
+   (the most crowded), then by sector and id. Each takes the free candidate of lowest cost
+   (distance from the anchor, in name heights, plus the slot's penalty), searched in order of
+   distance until no nearer point can win. "Free" is checked against what is already placed
+   through a grid of buckets, so one check costs a few box comparisons.
+4. **Shortening, reordering, then shrinking** (as the d3 plugin does, but deterministic). A
+   member without a free candidate tries its name on one line ending in "…" (the full name
+   stays in the list, the tooltip and the key). If even that fails, the map is placed again
+   with that member's cell first (up to three cells move forward, and stay forward: the
+   rip-up-and-retry of circuit routing). Only then is the whole map placed with names 10 %
+   smaller, starting no larger than the size at which the boxes' total area fits the sheet;
+   the result reports the size it reached (:attr:`Placement.font`), so the print can fall
+   back to numbers first.
 
 Simulated annealing was not chosen: it needs thousands of random moves (too slow in Python
 for 100 ms), its result depends on the random sequence (a small change can reshuffle the
-map, which is the opposite of stable), and with a candidate search that may also move the
-point, the greedy search already finds conflict-free maps for the sizes that matter (the
-tests check 10 to 50 members on every target).
+map, the opposite of stable), and it trades overlap against other costs where we allow none.
+With the points free to move inside their cells, the greedy search already finds
+conflict-free maps at full size for the networks that matter (the tests check 10 to 50
+members on every target, and names at 12 pt for 30 people on A4 and 60 on A3).
 
 Examples
 --------
@@ -99,7 +108,8 @@ class Target:
     ``width`` and ``height`` are the drawing area, ``ring_radius`` the outer ring's radius
     and ``font`` the names' size, all in the target's own unit (``mm`` or ``px``). Only
     ratios matter: the placement works in layout units, where the outer ring keeps its
-    radius from :mod:`graph.layout`.
+    radius from :mod:`graph.layout`. ``floor`` is a size worth trying exactly before going
+    below it (12 pt on paper: the print falls back to numbers under it).
     """
 
     name: str
@@ -108,6 +118,7 @@ class Target:
     ring_radius: float
     font: float
     unit: str = "mm"
+    floor: float | None = None
 
     def scale(self, outer: float) -> float:
         """Layout units per target unit, for a frame whose outer ring has radius ``outer``."""
@@ -119,8 +130,8 @@ class Target:
 #: 85 % of the free height, names at 12 pt (A4) and 13 pt (A3). Screens: the canvas the
 #: page gives the map at 1280, 768 and 390 px wide, names at 16, 15 and 14 px.
 TARGETS: dict[str, Target] = {
-    "a4": Target("a4", 200, 164, 70, 12 * PT_MM),
-    "a3": Target("a3", 292, 243, 103, 13 * PT_MM),
+    "a4": Target("a4", 200, 164, 70, 12 * PT_MM, floor=12 * PT_MM),
+    "a3": Target("a3", 292, 243, 103, 13 * PT_MM, floor=12 * PT_MM),
     "screen-1280": Target("screen-1280", 1000, 800, 360, 16, "px"),
     "screen-768": Target("screen-768", 736, 700, 300, 15, "px"),
     "screen-390": Target("screen-390", 374, 460, 160, 14, "px"),
@@ -622,5 +633,7 @@ def place(
                 if not isinstance(cell, tuple) or cell in first or len(first) >= _RETRIES:
                     break
                 first = (*first, cell)
-        size *= _SHRINK
+        floor = t.floor * k if t.floor is not None else None
+        size = floor if floor is not None and size > floor + 1e-9 > size * _SHRINK else (
+            size * _SHRINK)
     raise RuntimeError("the map did not fit at any size")  # pragma: no cover

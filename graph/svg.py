@@ -567,11 +567,12 @@ def netwerkkaart_svg(
     name = title_text or _clean(alt_title)
     out = [
         '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" role="img" '
-        f'aria-labelledby="map-title map-desc" '
         f'class="netwerkkaart" viewBox="{_num(left)} {_num(top)} {_num(box_w)} {_num(box_h)}"'
         f'{size_attrs} font-family="{FONT_FAMILY}" font-size="{_num(size)}">',
-        f'<title id="map-title">{_esc(name)}</title>',
-        f'<desc id="map-desc">{_esc(_description(H, p, sector_labels, circle_word))}</desc>',
+        # the first <title> child is the image's accessible name, <desc> its description
+        # (SVG-AAM); no ids, so two maps on one page never share one
+        f"<title>{_esc(name)}</title>",
+        f"<desc>{_esc(_description(H, p, sector_labels, circle_word))}</desc>",
     ]
     if title_label is not None:
         out.append(_text_block(title_label, cls="title"))

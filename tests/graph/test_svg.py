@@ -588,3 +588,18 @@ def test_weasyprint_renders_it():
     html = f"<!doctype html><html><body>{svg}</body></html>"
     pdf = weasyprint.HTML(string=html).write_pdf()
     assert pdf.startswith(b"%PDF")
+
+
+def test_every_map_has_a_text_alternative_naming_everyone_where_they_are():
+    G = new_network("Riek")
+    add_member(G, "m1", name="Ans", sector="familie", circle=1)
+    add_member(G, "m2", name="Bob " + "x" * 190, sector="buren", circle=3)
+    add_member(G, "m3", name="Cor")
+    root = parse(svg_of(G, alt_title="De netwerkkaart", circle_word="cirkel"))
+    assert root.get("role") == "img"
+    assert [el.tag for el in root][:2] == [f"{NS}title", f"{NS}desc"]
+    assert root.find(f"{NS}title").text == "De netwerkkaart"
+    assert root.find(f"{NS}desc").text == (
+        "Riek. Familie: Ans (cirkel 1). Buren: Bob " + "x" * 190 + " (cirkel 3). Onbekend: Cor."
+    )
+    assert "id=" not in svg_of(G)  # two maps on one page never share an id

@@ -406,7 +406,7 @@ def test_a_crowded_map_prints_numbers_and_a_key_of_who_is_who(client, auth, peop
     from sns.network import store_graph
 
     G = schema.new_network("Riek")
-    for i in range(25):
+    for i in range(35):  # names fit on A4 up to 30 people
         schema.add_member(G, f"n{i}", name=f"Persoon{i:02d}", sector="familie" if i < 10
                           else "buren", circle=1 + i % 3)
     store_graph(db, people.riek, G)
@@ -423,7 +423,7 @@ def test_a_crowded_map_prints_numbers_and_a_key_of_who_is_who(client, auth, peop
     first = " ".join((reader.pages[0].extract_text() or "").split())
     assert "Persoon00" not in first
 
-    # On A3 there is room for 25 names: no numbers, no key.
+    # On A3 there is room for 35 names: no numbers, no key.
     a3 = PdfReader(io.BytesIO(
         client.get(f"/bewoners/{people.riek.id}/afdrukken/kaart.pdf?formaat=a3").data))
     assert len(a3.pages) == 1

@@ -100,3 +100,26 @@ def test_the_map_fills_the_a4_sheet(app, client, auth, people, db, tmp_path):
     ring = 2 * 470 * context["unit"] / 25.4 * 72  # pt
     assert ring >= 0.8 * free, (ring, free)
     assert context["name_pt"] >= 12
+
+
+def test_odd_names_print_without_overlap_and_inside_the_page(client, auth, people, db,
+                                                              tmp_path):
+    from graph import schema
+
+    G = schema.new_network("Mevrouw " + "Wilhelmina" * 9)
+    names = ["Bernhard" * 12 + "Bern", "Kindercarnavalsoptochtvoorbereidingswerk", "q" * 40,
+             "Oma 👵🏽 en opa 👴", "سارة الحسيني", "שרה כהן", "Wijkverpleegkundige"]
+    for i, name in enumerate(names):
+        schema.add_member(G, f"m{i}", name=name, sector=schema.SECTORS[i % 5], circle=1)
+    store_graph(db, people.riek, G)
+    db.commit()
+    auth.login("ans")
+    for paper in ("a4", "a3"):
+        pdf = client.get(f"/bewoners/{people.riek.id}/afdrukken/kaart.pdf?formaat={paper}").data
+        words = words_of(pdf, tmp_path)
+        assert overlapping(words) == []
+        width, height = {"a4": (842, 595), "a3": (1191, 842)}[paper]
+        assert all(0 <= w[0] and w[2] <= width and 0 <= w[1] and w[3] <= height for w in words)
+        text = " ".join(w[4] for w in words)
+        assert "Wijkverpleeg" in text
+        assert "Kindercarnavals" in text.replace("-", "")
