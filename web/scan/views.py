@@ -35,8 +35,7 @@ def take_snapshot(resident_id: int):
 def _map(G, snapshot, highlight=None):
     """One moment's map beside the other: placed for a half-width screen column."""
     name = _("Netwerkkaart, %(label)s", label=snapshot.label)
-    return screen_map(G, alt_title=name, target="screen-768", dom_id=f"moment-{snapshot.id}",
-                      highlight=highlight)
+    return screen_map(G, alt_title=name, target="screen-768", highlight=highlight)
 
 
 @bp.get("/momenten/vergelijk")
