@@ -23,7 +23,8 @@ from web.faults import is_unique_violation
 UNSTORABLE = N_("Dit kan niet worden opgeslagen. Er is niets opgeslagen.")
 
 
-def attempt(work: Callable[[], object], *, refresh: object | None = None) -> int | None:
+def attempt(work: Callable[[], object], *, refresh: object | None = None,
+            place: str | None = None) -> int | None:
     """Run ``work`` (a service call) and commit; ``None`` means it was saved.
 
     A refused operation is rolled back and the status to answer with is returned: 409 when
@@ -35,21 +36,23 @@ def attempt(work: Callable[[], object], *, refresh: object | None = None) -> int
     The commit is part of the attempt: a concurrent save that the services' own version
     check could not see (a row changed or a unique key taken at the same moment) is the
     same 409, and input the database refuses is a 400; nothing of the attempt is kept.
+    With ``place`` the message is shown next to that form (:func:`web.flashes.flash_at`).
     """
+    category = f"error@{place}" if place else "error"
     db = get_db()
     try:
         work()
         db.commit()
     except (StaleVersion, StaleDataError) as err:
-        return _refused(409, err, refresh)
+        return _refused(409, err, refresh, category)
     except IntegrityError as err:
-        return _refused(409 if is_unique_violation(err) else 400, err, refresh)
+        return _refused(409 if is_unique_violation(err) else 400, err, refresh, category)
     except (Invalid, DataError) as err:
-        return _refused(400, err, None)
+        return _refused(400, err, None, category)
     return None
 
 
-def _refused(status: int, err: Exception, refresh: object | None) -> int:
+def _refused(status: int, err: Exception, refresh: object | None, category: str) -> int:
     db = get_db()
     db.rollback()
     if refresh is not None and status == 409:
@@ -65,7 +68,7 @@ def _refused(status: int, err: Exception, refresh: object | None) -> int:
         message = _(StaleVersion.message)
     else:
         message = _(UNSTORABLE)
-    flash(message, "error")
+    flash(message, category)
     return status
 
 

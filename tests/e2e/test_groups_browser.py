@@ -53,7 +53,7 @@ def _take_part(page, code: str, people) -> None:
     page.get_by_role("heading", name="Uw netwerk", exact=True).wait_for()
 
 
-def test_group_session_with_three_participants(visit, people, db):
+def test_group_session_with_three_participants(visit, people, db, tmp_path):
     facilitator = visit()
     facilitator.login("ans")
     fpage = facilitator.page
@@ -76,6 +76,19 @@ def test_group_session_with_three_participants(visit, people, db):
     one.reload()
     one.get_by_role("heading", name="Uw netwerk", exact=True).wait_for()
     assert one.locator("figure.my-map svg .member").count() == 2
+    # On a phone: the whole page without sideways scrolling, names of 14 px or more, and the
+    # map has a name and says who is where.
+    one.set_viewport_size({"width": 390, "height": 844})
+    sizes = one.evaluate("""() => Array.from(document.querySelectorAll(
+        'figure.my-map svg text.name')).map(t =>
+        parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)""")
+    assert len(sizes) == 2
+    assert min(sizes) >= 14
+    assert one.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    my_map = one.get_by_role("img", name="Uw netwerkkaart")
+    assert "Dochter Sanne" in my_map.locator("desc").text_content()
+    one.screenshot(path=str(tmp_path / "participant-390.png"))
+    one.set_viewport_size({"width": 1280, "height": 720})
     assert "Dochter Sanne staat heel dicht bij u." in one.locator("ul.findings").inner_text()
     with one.expect_download() as download:
         one.get_by_role("button", name="Mijn kaart bewaren of afdrukken").click()

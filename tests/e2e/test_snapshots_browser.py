@@ -44,6 +44,12 @@ def test_snapshot_add_two_snapshot_compare(visit, people, db):
     assert "Einde verkenning" in figures.nth(0).inner_text()
     assert "Na het netwerkberaad" in figures.nth(1).inner_text()
     assert figures.nth(1).locator("svg .member.joined").count() == 2
+    # Each map has its own text alternative: its name, and who is where as its description.
+    before = page.get_by_role("img", name="Netwerkkaart, Einde verkenning")
+    after = page.get_by_role("img", name="Netwerkkaart, Na het netwerkberaad")
+    assert (before.count(), after.count()) == (1, 1)
+    assert "Yusuf" not in before.locator("desc").text_content()
+    assert "Yusuf" in after.locator("desc").text_content()
     page.screenshot(path="/tmp/compare.png", full_page=True)
     assert v.dialogs == []
     assert v.foreign_requests() == []

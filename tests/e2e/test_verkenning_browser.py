@@ -52,7 +52,9 @@ def test_coach_maps_five_members_ties_and_drags_one_inward(visit, people, db):
         page.get_by_label("Sector", exact=True).select_option(label=sector)
         page.get_by_label("Cirkel", exact=True).select_option(label=circle)
         page.get_by_label("Wie is er in uw leven?").press("Enter")
-        page.get_by_role("status").filter(has_text="staat op de kaart").wait_for()
+        number = circle.split(" ")[0]
+        page.get_by_role("status").filter(
+            has_text=f"{name} staat bij {sector}, in cirkel {number}.").wait_for()
         # The name field has the focus again for the next person.
         assert page.evaluate("document.activeElement.id") == "quick-name"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -34,8 +36,12 @@ def _add(client, resident, **data):
 def test_quick_entry_puts_a_member_on_map_table_and_graph(client, riek, db):
     response = _add(client, riek, name="Ans", sector="familie", circle="1")
     assert response.status_code == 302
+    assert response.headers["Location"].endswith("#kaart")  # back at the map, not the top
     page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
-    assert "Ans staat op de kaart." in page
+    # Where she landed, next to the form that put her there (before the map, not at the top).
+    entry = page[page.index('id="snel"'):page.index('id="map"')]
+    assert "Ans staat bij Familie, in cirkel 1." in entry
+    assert "Ans staat bij" not in page[:page.index('id="snel"')]
     assert '<th scope="row">Ans</th>' in page
     (member,) = _members(db, riek)
     assert (member.sector, member.circle) == ("familie", 1)
@@ -152,6 +158,9 @@ def test_drag_to_the_inner_circle_saves_circle_and_sector(client, riek, db):
     assert response.json["ok"] is True
     (member,) = _members(db, riek)
     assert (member.circle, member.sector) == (1, "familie")
+    # after the drag the page reloads and says where Fatma landed, just above the map
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert "Fatma staat bij Familie, in cirkel 1." in _section(page, "snel", "map")
 
 
 def test_drag_outside_the_rings_or_on_a_stale_map_changes_nothing(client, riek, db):
@@ -210,3 +219,100 @@ def test_quick_entry_starts_unknown_and_then_keeps_the_last_sector_and_circle(cl
     page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
     assert '<option value="buren" selected>' in page
     assert '<option value="2" selected>' in page
+
+
+def _section(page: str, start: str, end: str) -> str:
+    """The part of the page from the element with id ``start`` up to the one with ``end``."""
+    return page[page.index(f'id="{start}"'):page.index(f'id="{end}"')]
+
+
+def _move_to(client, resident, member, version, **data):
+    return client.post(f"/bewoners/{resident.id}/kaart/verplaats-naar",
+                       data={"member": f"m{member.id}", "version": version, **data})
+
+
+def test_move_form_without_dragging_stores_sector_and_circle(client, riek, db):
+    _add(client, riek, name="Kees", sector="familie", circle="3")
+    (kees,) = _members(db, riek)
+    response = _move_to(client, riek, kees, riek.network_version, sector="vrienden", circle="1")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("#verplaats")
+    (kees,) = _members(db, riek)
+    assert (kees.sector, kees.circle) == ("vrienden", 1)
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    # the message stands under the move form, and the map shows Kees chosen
+    assert "Kees staat bij Vrienden, in cirkel 1." in _section(page, "verplaats", "tabel")
+    assert f'data-selected="m{kees.id}"' in page
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"sector": "marsbewoners", "circle": "1"}, "Onbekende sector."),
+    ({"sector": "familie", "circle": "7"}, "Kies cirkel 1, 2 of 3."),
+    ({"sector": "familie", "circle": "1", "stale": True},
+     "Iemand anders heeft dit intussen gewijzigd"),
+])
+def test_move_form_refused_says_why_next_to_it_and_changes_nothing(client, riek, db, data,
+                                                                  message):
+    _add(client, riek, name="Kees", sector="buren", circle="3")
+    (kees,) = _members(db, riek)
+    fields = {k: v for k, v in data.items() if k != "stale"}  # the parameter is shared
+    version = riek.network_version - (1 if data.get("stale") else 0)
+    response = _move_to(client, riek, kees, version, **fields)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert message in _section(page, "verplaats", "tabel")
+    (kees,) = _members(db, riek)
+    assert (kees.sector, kees.circle) == ("buren", 3)
+
+
+def test_move_form_needs_its_csrf_token_and_a_member_of_this_network(client, riek, people, db):
+    _add(client, riek, name="Kees", sector="buren", circle="3")
+    (kees,) = _members(db, riek)
+    response = client.post(f"/bewoners/{riek.id}/kaart/verplaats-naar", csrf=False,
+                           data={"member": f"m{kees.id}", "sector": "familie", "circle": "1",
+                                 "version": riek.network_version})
+    assert response.status_code == 400
+    stranger = NetworkMember(resident_id=people.piet.id, name="Vreemde", circle=2)
+    db.add(stranger)
+    db.commit()
+    response = client.post(f"/bewoners/{riek.id}/kaart/verplaats-naar", follow_redirects=True,
+                           data={"member": f"m{stranger.id}", "sector": "familie",
+                                 "circle": "1"})
+    assert "Deze persoon staat niet op deze kaart." in response.get_data(as_text=True)
+    db.expire_all()
+    assert (db.get(NetworkMember, kees.id).circle, db.get(NetworkMember, stranger.id).circle) == (
+        3, 2)
+
+
+def test_who_knows_whom_starts_with_two_different_people(client, riek):
+    for name in ("Ans", "Bert", "Cor"):
+        _add(client, riek, name=name)
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    a, b = _section(page, "tie-a", "tie-b"), _section(page, "tie-b", "tie-quality")
+    # "Deze persoon" starts at the first name (no choice made), "kent" at the second
+    assert "selected" not in a
+    assert ' selected>Bert</option>' in b
+
+
+def test_a_form_message_stands_next_to_that_form_not_at_the_top(client, riek):
+    _add(client, riek, name="Ans")
+    _add(client, riek, name="Bert")
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    ans, bert = re.findall(r'<option value="(\d+)" ?(?:selected)?>(?:Ans|Bert)</option>', page)[:2]
+    response = client.post(f"/bewoners/{riek.id}/banden", data={"a": ans, "b": bert},
+                           follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "De lijn is getekend." in page[page.index('id="banden"'):]
+    assert "De lijn is getekend." not in page[:page.index('id="kaart"')]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"sector": "buren", "circle": "3"}, "Kees staat bij Buren, in cirkel 3."),
+    ({"sector": "buren"}, "Kees staat bij Buren, in de buitenste ring: kies nog een cirkel."),
+    ({"circle": "1"}, "Kees staat in cirkel 1, bij ‘Onbekend’: kies nog een sector."),
+    ({}, "Kees staat op de kaart. Kies nog een sector en een cirkel"),
+])
+def test_the_confirmation_says_where_on_the_map_and_what_is_still_open(client, riek, data,
+                                                                       message):
+    _add(client, riek, name="Kees", **data)
+    page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
+    assert message in _section(page, "snel", "map")

@@ -27,7 +27,6 @@ from flask_login import current_user, logout_user
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 
-from graph import svg
 from sns import audit, groups
 from sns.errors import Invalid
 from sns.i18n import N_
@@ -38,6 +37,7 @@ from web.database import get_db
 from web.forms import ids, int_or_none
 from web.groups import participant_bp as bp
 from web.groups import takehome, words
+from web.mapsvg import screen_map
 from web.scan.panel import findings_in_words
 
 #: The Flask session key: ``{"s": group session id, "t": token}``.
@@ -97,12 +97,9 @@ def _closed_page(status: int = 200):
 
 
 def _map_svg(G) -> Markup:
-    words_ = {code: str(word) for code, word in labels.sector_labels().items()}
-    # placed for a phone: names of 14 px at 390 px wide, larger on a wider screen
-    drawing = svg.netwerkkaart_svg(G, sectors=labels.sectors(), sector_labels=words_,
-                                   width="100%", target="screen-390",
-                                   alt_title=_("De netwerkkaart"), circle_word=_("cirkel"))
-    return Markup(drawing)  # noqa: S704 - graph.svg escapes every piece of user text
+    """The participant's own map, placed for a phone (names 14 px on 374 px); on a larger
+    screen it grows with its column, up to the height of the window (groups.css)."""
+    return screen_map(G, alt_title=_("Uw netwerkkaart"), target="screen-390")
 
 
 def _render_step(participant: GroupParticipant, *, form: dict | None = None, status=200):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from graph import compare, svg
+from graph import compare
 from sns import snapshots
 from sns.errors import Invalid
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
 from web.forms import int_or_none
+from web.mapsvg import screen_map
 from web.scan import bp
 
 
@@ -31,11 +32,10 @@ def take_snapshot(resident_id: int):
     return redirect(url_for("residents.show", resident_id=resident_id, _anchor="momenten"))
 
 
-def _map(G, highlight=None):
-    words = {code: str(word) for code, word in labels.sector_labels().items()}
-    return svg.netwerkkaart_svg(G, sectors=labels.sectors(), sector_labels=words, width="100%",
-                                highlight=highlight, target="screen-768",
-                                alt_title=_("De netwerkkaart"), circle_word=_("cirkel"))
+def _map(G, snapshot, highlight=None):
+    """One moment's map beside the other: placed for a half-width screen column."""
+    name = _("Netwerkkaart, %(label)s", label=snapshot.label)
+    return screen_map(G, alt_title=name, target="screen-768", highlight=highlight)
 
 
 @bp.get("/momenten/vergelijk")
@@ -52,6 +52,7 @@ def compare_snapshots(resident_id: int):
     return render_template(
         "scan/compare.html", resident=resident, before=before, after=after,
         changes=compare.compare(G_before, G_after),
-        map_before=_map(G_before),
-        map_after=_map(G_after, {node: "joined" for node in set(G_after) - set(G_before)}),
+        map_before=_map(G_before, before),
+        map_after=_map(G_after, after,
+                       {node: "joined" for node in set(G_after) - set(G_before)}),
     )

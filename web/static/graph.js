@@ -4,12 +4,34 @@
  * Page contract (no inline script: the page runs under CSP default-src 'self'):
  *   <script src=".../vendor/vis-network.min.js"></script>   (defines window.vis)
  *   <script type="application/json" id="map-data">{{ payload|tojson }}</script>
- *   <div id="map" data-move-url="..." data-version="..." data-csrf="..."
- *        data-edit-url-template="/bewoners/1/leden/__ID__"></div>
+ *   <div id="map" tabindex="0" role="application" aria-label="..." data-move-url="..."
+ *        data-version="..." data-csrf="..." data-edit-url-template="/bewoners/1/leden/__ID__">
+ *   </div>
  *   <p id="map-message" role="alert"></p>
  *   <script src=".../graph.js"></script>
- * Optional on #map: data-error-text, the message shown when saving a move fails for another
- * reason than a 400/409 answer (network down, server error); a Dutch default is used otherwise.
+ * Optional: on #map data-error-text, the message shown when saving a move fails for another
+ * reason than a 400/409 answer (network down, server error; a Dutch default otherwise), and
+ * data-selected, the node id of the person just added or moved (drawn selected);
+ * buttons [data-zoom="in|out|fit"] in .map-zoom (shown once the map is drawn); a
+ * <p id="map-focus" role="status"> that says who is chosen with the keyboard.
+ *
+ * Scrolling and zooming: the mouse wheel scrolls the page (the map never traps it); the map
+ * zooms with Ctrl+wheel (and a trackpad's pinch, which the browser sends as Ctrl+wheel),
+ * with two fingers on a touch screen, and with the zoom buttons or + and - on the keyboard.
+ * The first view fits the whole frame: rings, sector words and every name, from the boxes
+ * the placement gave them.
+ *
+ * Labels: vis-network draws only the shapes and lines (and finds the shape under the
+ * pointer); this script writes every name, sector word and ring number itself, line by line
+ * in the box graph/placement.py reserved for it (see "Placement" in graph/render.py), so no
+ * label overlaps another label or a shape at any zoom. A click on a name counts as a click on
+ * the person.
+ *
+ * Keyboard (WCAG 2.1.1): #map is one tab stop with a name; the arrow keys choose the next or
+ * previous person (round the circles, inner circle first), Enter opens the chosen person,
+ * Escape lets go. The chosen person gets a ring, their details and a status line, and the
+ * event "sns:person" ({detail: {id}}) on #map, so the page's move form (the non-drag
+ * alternative to dragging, WCAG 2.5.7) follows them.
  *
  * All user text reaches the page as text only: tooltips are DOM nodes filled with textContent,
  * the frame labels are drawn with ctx.fillText, and vis-network's `title` is never used (it
@@ -21,14 +43,13 @@
 (function () {
   "use strict";
 
-  var EGO = "ego";
   // Sector and line colours come with the payload (graph/render.py), the same as on paper;
   // shape carries the sector as well, so colour is never the only cue.
   var INK = "#1d2330";
   var MUTED = "#5a6272";
-  // room outside the outer ring for the sector labels: wide at the sides, low at top and bottom
-  var LABEL_MARGIN_X = 200;
-  var LABEL_MARGIN_Y = 50;
+  var FOCUS = "#f2b900";
+  var FONT_FACE = "DejaVu Sans, Verdana, sans-serif";
+  var ZOOM_STEP = 1.25;
   var DEFAULT_ERROR = "Het verplaatsen is niet bewaard. Probeer het opnieuw.";
 
   function readPayload() {
@@ -50,36 +71,33 @@
     return { x: radius * Math.sin(a), y: -radius * Math.cos(a) };
   }
 
+  /* vis-network draws the shapes (and finds the one under the pointer); the labels are
+   * drawn by this script from the payload's label boxes (see drawLabels). */
   function visNode(frame, node) {
     if (node.ego) {
+      // the resident: drawn by drawResident over the centre; here only where lines start
       return {
         id: node.id,
-        label: node.label,
         x: node.x,
         y: node.y,
-        shape: node.shape,
+        shape: "dot",
+        size: 1,
         fixed: { x: true, y: true },
-        color: {
-          background: "#ffffff",
-          border: INK,
-          highlight: { background: "#ffffff", border: INK },
-          hover: { background: "#ffffff", border: INK },
-        },
-        borderWidth: 3,
-        font: { size: 22, color: INK, face: "DejaVu Sans, Verdana, sans-serif" },
-        widthConstraint: { maximum: 130 },
-        margin: 10,
+        color: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)",
+                 highlight: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)" },
+                 hover: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)" } },
+        borderWidth: 0,
+        chosen: false,
       };
     }
     var fill = node.colour;
     var known = frame.sectors.indexOf(node.sector) >= 0;
     return {
       id: node.id,
-      label: node.label,
       x: node.x,
       y: node.y,
       shape: node.shape,
-      size: 18,
+      size: node.shapeSize || 18,
       fixed: { x: false, y: false },
       color: {
         background: fill,
@@ -91,14 +109,6 @@
       borderWidthSelected: 4,
       // unknown sector: grey and a dashed outline, on top of its own shape
       shapeProperties: { borderDashes: known ? false : [4, 3] },
-      font: {
-        size: 20,
-        color: INK,
-        face: "DejaVu Sans, Verdana, sans-serif",
-        strokeWidth: 4,
-        strokeColor: "#ffffff",
-      },
-      widthConstraint: { maximum: 170 },
     };
   }
 
@@ -116,12 +126,27 @@
     };
   }
 
-  function drawText(ctx, text, x, y) {
-    ctx.lineWidth = 5;
-    ctx.strokeStyle = "rgba(255,255,255,0.9)";
+  function drawText(ctx, text, x, y, halo) {
+    ctx.lineWidth = halo;
+    ctx.strokeStyle = "rgba(255,255,255,0.92)";
     ctx.lineJoin = "round";
     ctx.strokeText(text, x, y);
     ctx.fillText(text, x, y);
+  }
+
+  /* A label block as graph/render.py places it: line i centred in the box, its baseline at
+   * box.y + 0.075 * size + (i + 0.8) * lineHeight * size; (dx, dy) moves the whole block
+   * (a member being dragged takes their label along). */
+  function drawLines(ctx, lines, box, size, lineHeight, bold, dx, dy) {
+    if (!box || !lines || !lines.length) return;
+    ctx.font = (bold ? "bold " : "") + size + "px " + FONT_FACE;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "alphabetic";
+    var cx = box.x + box.w / 2 + (dx || 0);
+    lines.forEach(function (line, i) {
+      var y = box.y + 0.075 * size + (i + 0.8) * lineHeight * size + (dy || 0);
+      drawText(ctx, line, cx, y, Math.max(3, size * 0.22));
+    });
   }
 
   function drawFrame(ctx, frame) {
@@ -169,30 +194,71 @@
       ctx.stroke();
     });
 
-    // sector labels just outside the outer ring, in the middle of each wedge
+    // sector words outside the outer ring and ring numbers on the 12 o'clock line, in the
+    // boxes the placement gave them (nothing else is drawn there)
+    var placement = frame.placement;
     ctx.fillStyle = INK;
-    ctx.font = "bold 24px DejaVu Sans, Verdana, sans-serif";
     frame.wedges.forEach(function (wedge) {
-      var mid = (wedge.start + wedge.end) / 2;
-      var a = (mid * Math.PI) / 180;
-      var sin = Math.sin(a);
-      var cos = Math.cos(a);
-      var p = point(outer + 16, mid);
-      ctx.textAlign = sin > 0.25 ? "left" : sin < -0.25 ? "right" : "center";
-      ctx.textBaseline = cos > 0.25 ? "bottom" : cos < -0.25 ? "top" : "middle";
-      drawText(ctx, wedge.label, p.x, p.y);
+      drawLines(ctx, wedge.lines, wedge.labelBox, placement.fontSize, placement.lineHeight, true);
     });
-
-    // ring numbers, small, along the first wedge border (straight up)
     ctx.fillStyle = MUTED;
-    ctx.font = "16px DejaVu Sans, Verdana, sans-serif";
-    ctx.textAlign = "left";
-    ctx.textBaseline = "middle";
     rings.forEach(function (ring) {
-      var text = ring.circle === null ? ring.label : String(ring.circle);
-      drawText(ctx, text, 8, -(ring.inner + ring.outer) / 2);
+      drawLines(ctx, ring.lines, ring.labelBox, 0.8 * placement.fontSize, placement.lineHeight,
+                false);
     });
 
+    ctx.restore();
+  }
+
+  /* The box (canvas units) the first view must show: rings, sector words, every member's
+   * shape and label. */
+  function extent(frame, nodes) {
+    var r = frame.outer + 4;
+    var box = { left: -r, top: -r, right: r, bottom: r };
+    function grow(b) {
+      if (!b) return;
+      box.left = Math.min(box.left, b.x);
+      box.top = Math.min(box.top, b.y);
+      box.right = Math.max(box.right, b.x + b.w);
+      box.bottom = Math.max(box.bottom, b.y + b.h);
+    }
+    frame.wedges.forEach(function (wedge) { grow(wedge.labelBox); });
+    nodes.forEach(function (node) {
+      grow(node.labelBox);
+      grow(node.shapeBox);
+    });
+    return box;
+  }
+
+  /* Members' names beside their shapes, and the resident's name on a white ellipse in the
+   * centre, drawn last: nothing covers the people who matter most. */
+  function drawLabels(ctx, frame, nodes, positions) {
+    var placement = frame.placement;
+    ctx.save();
+    ctx.fillStyle = INK;
+    nodes.forEach(function (node) {
+      if (node.ego) return;
+      var pos = positions[node.id] || node;
+      drawLines(ctx, node.lines, node.labelBox, node.fontSize || placement.fontSize,
+                placement.lineHeight, false, pos.x - node.x, pos.y - node.y);
+    });
+    nodes.forEach(function (node) {
+      if (!node.ego) return;
+      var size = node.fontSize || placement.fontSize;
+      // the ellipse the placement kept free for the resident (graph/render.py's shapeBox)
+      var shape = node.shapeBox || { w: 2 * frame.resident_radius, h: 2 * frame.resident_radius };
+      var rx = shape.w / 2 - 2;
+      var ry = shape.h / 2 - 2;
+      ctx.beginPath();
+      ctx.ellipse(node.x, node.y, rx, ry, 0, 0, 2 * Math.PI);
+      ctx.fillStyle = "#ffffff";
+      ctx.fill();
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = INK;
+      ctx.stroke();
+      ctx.fillStyle = INK;
+      drawLines(ctx, node.lines, node.labelBox, size, placement.lineHeight, true);
+    });
     ctx.restore();
   }
 
@@ -262,32 +328,78 @@
         selectConnectedEdges: false,
         hoverConnectedEdges: false,
       },
-      nodes: { font: { size: 20 }, labelHighlightBold: false },
+      nodes: { labelHighlightBold: false },
       edges: { smooth: false, selectionWidth: 0, hoverWidth: 0 },
     };
     var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
-    // Reachable for browser tests and the console: where is a member drawn right now?
+    // Reachable for browser tests and the console: where is a member drawn right now,
+    // and where are the sector labels on the screen (DOM pixels inside #map)?
     container.snsNetwork = network;
+    container.snsSectorLabels = function () {
+      return frame.wedges.map(function (wedge) {
+        var box = wedge.labelBox;
+        var a = network.canvasToDOM({ x: box.x, y: box.y });
+        var b = network.canvasToDOM({ x: box.x + box.w, y: box.y + box.h });
+        return { text: wedge.lines.join(" "), left: a.x, top: a.y, right: b.x, bottom: b.y };
+      });
+    };
 
     network.on("beforeDrawing", function (ctx) {
       drawFrame(ctx, frame);
     });
+    network.on("afterDrawing", function (ctx) {
+      drawLabels(ctx, frame, data.nodes, network.getPositions());
+    });
 
+    // vis-network makes its own frame a tab stop; #map is the one stop, with the name
+    var inner = container.querySelector(".vis-network");
+    if (inner) inner.tabIndex = -1;
+
+    // --- the view: fit the whole frame, zoom by buttons, keys, Ctrl+wheel, pinch ------------
+    var bounds = extent(frame, data.nodes);
+    var fitScale = 1;
     function fitFrame() {
       var w = container.clientWidth;
       var h = container.clientHeight;
       if (!w || !h) return;
-      var scale = Math.min(
-        w / (2 * (frame.outer + LABEL_MARGIN_X)),
-        h / (2 * (frame.outer + LABEL_MARGIN_Y))
+      var pad = 8;
+      fitScale = Math.min(
+        (w - 2 * pad) / (bounds.right - bounds.left),
+        (h - 2 * pad) / (bounds.bottom - bounds.top)
       );
-      network.moveTo({ position: { x: 0, y: 0 }, scale: scale });
+      network.moveTo({
+        position: { x: (bounds.left + bounds.right) / 2, y: (bounds.top + bounds.bottom) / 2 },
+        scale: fitScale,
+      });
+    }
+    function zoomBy(factor) {
+      var scale = network.getScale() * factor;
+      scale = Math.max(fitScale / 2, Math.min(fitScale * 8, scale));
+      network.moveTo({ position: network.getViewPosition(), scale: scale });
     }
     fitFrame();
     var resizeTimer = null;
     window.addEventListener("resize", function () {
       window.clearTimeout(resizeTimer);
       resizeTimer = window.setTimeout(fitFrame, 150);
+    });
+    // The wheel scrolls the page: only Ctrl+wheel (and a trackpad's pinch) reaches
+    // vis-network, whose listener on the canvas zooms. Captured here, before the canvas.
+    container.addEventListener(
+      "wheel",
+      function (event) {
+        if (!event.ctrlKey) event.stopPropagation();
+      },
+      true
+    );
+    Array.prototype.forEach.call(document.querySelectorAll("[data-zoom]"), function (button) {
+      button.addEventListener("click", function () {
+        var how = button.getAttribute("data-zoom");
+        if (how === "fit") fitFrame();
+        else zoomBy(how === "in" ? ZOOM_STEP : 1 / ZOOM_STEP);
+      });
+      var group = button.closest("[hidden]");
+      if (group) group.removeAttribute("hidden");
     });
 
     // --- tooltip -------------------------------------------------------------------------
@@ -330,12 +442,124 @@
     }
 
     // --- click: edit the member ----------------------------------------------------------
+    // a member's name is as good a target as their shape (larger, too)
+    function labelAt(p) {
+      var positions = network.getPositions();
+      var found = null;
+      data.nodes.forEach(function (node) {
+        var box = node.labelBox;
+        if (node.ego || !box || found) return;
+        var pos = positions[node.id] || node;
+        var x = p.x - (pos.x - node.x);
+        var y = p.y - (pos.y - node.y);
+        if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) found = node.id;
+      });
+      return found;
+    }
     network.on("click", function (params) {
-      if (!editUrlTemplate || !params.nodes || params.nodes.length !== 1) return;
-      var id = params.nodes[0];
-      if (!isMember(id)) return;
+      if (!editUrlTemplate || !params.nodes) return;
+      var id = params.nodes.length === 1 ? params.nodes[0]
+        : params.pointer && params.pointer.canvas ? labelAt(params.pointer.canvas) : null;
+      if (id === null || !isMember(id)) return;
       window.location.href = editUrlTemplate.replace("__ID__", encodeURIComponent(String(id)));
     });
+
+    // --- keyboard: choose a person with the arrows, Enter opens them ----------------------
+    var announce = document.getElementById("map-focus");
+    var order = data.nodes
+      .filter(function (node) { return !node.ego; })
+      .map(function (node) {
+        var angle = (Math.atan2(node.x, -node.y) * 180) / Math.PI;
+        return { id: node.id, circle: node.circle === null ? 9 : node.circle,
+                 angle: (angle + 360) % 360 };
+      })
+      .sort(function (a, b) { return a.circle - b.circle || a.angle - b.angle; })
+      .map(function (entry) { return entry.id; });
+    var chosen = null;
+
+    function keepInView(id) {
+      var dom = network.canvasToDOM(network.getPosition(id));
+      var margin = 40;
+      if (dom.x < margin || dom.y < margin || dom.x > container.clientWidth - margin ||
+          dom.y > container.clientHeight - margin) {
+        network.moveTo({ position: network.getPosition(id), scale: network.getScale() });
+      }
+    }
+
+    function choose(id, quiet) {
+      chosen = id;
+      if (id === null) {
+        network.unselectAll();
+        hideTooltip();
+        if (announce) announce.textContent = "";
+        network.redraw();
+        return;
+      }
+      network.selectNodes([id], false);
+      var node = byId.get(String(id));
+      if (!quiet) {
+        keepInView(id);
+        showTooltip(id);
+        if (announce) {
+          announce.textContent = [node.label].concat(node.details.slice(0, 2).map(function (pair) {
+            return String(pair[0]) + ": " + String(pair[1]);
+          })).join(", ");
+        }
+      }
+      network.redraw();
+      container.dispatchEvent(new CustomEvent("sns:person", { detail: { id: String(id) } }));
+    }
+
+    container.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var key = event.key;
+      var at = chosen === null ? -1 : order.indexOf(chosen);
+      if (key === "ArrowRight" || key === "ArrowDown" || key === "ArrowLeft" || key === "ArrowUp") {
+        event.preventDefault();
+        if (!order.length) return;
+        var forward = key === "ArrowRight" || key === "ArrowDown";
+        var next = at < 0 ? (forward ? 0 : order.length - 1)
+          : (at + (forward ? 1 : order.length - 1)) % order.length;
+        choose(order[next]);
+      } else if (key === "Home" || key === "End") {
+        event.preventDefault();
+        if (order.length) choose(order[key === "Home" ? 0 : order.length - 1]);
+      } else if (key === "Enter" && chosen !== null && editUrlTemplate) {
+        event.preventDefault();
+        window.location.href = editUrlTemplate.replace("__ID__", encodeURIComponent(chosen));
+      } else if (key === "Escape" && chosen !== null) {
+        event.preventDefault();
+        choose(null);
+      } else if (key === "+" || key === "=" || key === "-" || key === "0") {
+        event.preventDefault();
+        if (key === "0") fitFrame();
+        else zoomBy(key === "-" ? 1 / ZOOM_STEP : ZOOM_STEP);
+      }
+    });
+    container.addEventListener("blur", hideTooltip);
+
+    // the chosen person's ring: dark inside, yellow outside, visible on every fill
+    network.on("afterDrawing", function (ctx) {
+      if (chosen === null) return;
+      var pos = network.getPosition(chosen);
+      var r = 1.4 * (byId.get(String(chosen)).shapeSize || 18) + 6;
+      ctx.save();
+      ctx.setLineDash([]);
+      ctx.lineWidth = 4;
+      ctx.strokeStyle = INK;
+      ctx.beginPath();
+      ctx.arc(pos.x, pos.y, r, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.lineWidth = 6;
+      ctx.strokeStyle = FOCUS;
+      ctx.beginPath();
+      ctx.arc(pos.x, pos.y, r + 5, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.restore();
+    });
+
+    var justPlaced = container.getAttribute("data-selected");
+    if (justPlaced && isMember(justPlaced)) choose(justPlaced, true);
 
     // --- drag: move the member to another circle or sector -------------------------------
     var before = null;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+from flask_babel import gettext as _
 
 from graph import layout, render
 from web import labels
@@ -40,3 +41,20 @@ def legend() -> dict:
         "lines": [(str(word), render.edge_style(code))
                   for code, word in labels.QUALITY_LABELS.items()],
     }
+
+
+def where_message(name: str, sector: str | None, circle: int | None) -> str:
+    """Where a person landed on the map, for the message next to the form that put them
+    there: "Kees staat bij Familie, in cirkel 2." An unknown sector or circle is said too,
+    so the coach knows what is still open."""
+    if sector is None and circle is None:
+        return _("%(name)s staat op de kaart. Kies nog een sector en een cirkel: nu staat "
+                 "%(name)s bij ‘Onbekend’.", name=name)
+    if circle is None:
+        return _("%(name)s staat bij %(sector)s, in de buitenste ring: kies nog een cirkel.",
+                 name=name, sector=labels.sector_labels().get(sector, sector))
+    if sector is None:
+        return _("%(name)s staat in cirkel %(circle)s, bij ‘Onbekend’: kies nog een sector.",
+                 name=name, circle=circle)
+    return _("%(name)s staat bij %(sector)s, in cirkel %(circle)s.",
+             name=name, sector=labels.sector_labels().get(sector, sector), circle=circle)

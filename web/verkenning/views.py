@@ -19,15 +19,17 @@ from sns.errors import Invalid, NotFound, StaleVersion
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db
-from web.forms import int_or_none
+from web.flashes import flash_at
+from web.forms import int_or_none, number_or_raw
 from web.saving import attempt
 from web.verkenning import bp, parse
-from web.verkenning.mapview import drop_cell, legend, map_payload
+from web.verkenning.mapview import drop_cell, legend, map_payload, where_message
 
 
 def _back(resident_id: int, anchor: str | None = None):
-    """Back to the map page; without an anchor the name field gets the focus for the next
-    person (browsers skip autofocus when the URL points at a fragment)."""
+    """Back to the map page, scrolled to ``anchor``: ``kaart`` is the quick entry with the
+    map beside it (graph.js gives the name field the focus again, as browsers skip
+    autofocus when the URL points at a fragment)."""
     return redirect(url_for("verkenning.index", resident_id=resident_id, _anchor=anchor))
 
 
@@ -46,6 +48,8 @@ def index(resident_id: int):
         ties=ties,
         payload=map_payload(G),
         quick_pick=session.get("quick_pick", {}),
+        # the person just added or moved: the map shows them selected
+        just_placed=session.pop("just_placed", None),
         legend=legend(),
     )
 
@@ -59,13 +63,14 @@ def add_member(resident_id: int):
                                     parse.member_fields(request.form), labels.sectors())
     except Invalid as err:
         db.rollback()
-        flash(_(err.message), "error")
+        flash_at("snel", _(err.message), "error")
     else:
         db.commit()
-        flash(_("%(name)s staat op de kaart.", name=member.name))
+        flash_at("snel", where_message(member.name, member.sector, member.circle))
         # The next person is often from the same sector and circle: keep them selected.
         session["quick_pick"] = {"sector": member.sector, "circle": member.circle}
-    return _back(resident_id)
+        session["just_placed"] = f"m{member.id}"
+    return _back(resident_id, "kaart")
 
 
 @bp.route("/leden/m<int:member_id>", methods=["GET", "POST"])
@@ -81,7 +86,7 @@ def edit_member(resident_id: int, member_id: int):
             sectors=labels.sectors(),
         ), refresh=member)
         if status is None:
-            flash(_("Opgeslagen."))
+            flash_at("tabel", _("Opgeslagen."))
             return _back(resident_id, "tabel")
     page = render_template("verkenning/member.html", resident=resident, member=member)
     return page, status or 200
@@ -102,9 +107,9 @@ def remove_member(resident_id: int, member_id: int):
         return redirect(url_for("verkenning.edit_member", resident_id=resident_id,
                                 member_id=member_id))
     db.commit()
-    flash(_("%(name)s staat niet meer op de kaart.", name=name))
+    flash_at("tabel", _("%(name)s staat niet meer op de kaart.", name=name))
     if archived:
-        flash(_("In het plan en bij het netwerkberaad blijft de naam staan."))
+        flash_at("tabel", _("In het plan en bij het netwerkberaad blijft de naam staan."))
     return _back(resident_id, "tabel")
 
 
@@ -119,10 +124,10 @@ def add_tie(resident_id: int):
                         request.form.get("quality") or None)
     except Invalid as err:
         db.rollback()
-        flash(_(err.message), "error")
+        flash_at("banden", _(err.message), "error")
     else:
         db.commit()
-        flash(_("De lijn is getekend."))
+        flash_at("banden", _("De lijn is getekend."))
     return _back(resident_id, "banden")
 
 
@@ -132,7 +137,7 @@ def remove_tie(resident_id: int, tie_id: int):
     db = get_db()
     members.remove_tie(db, current_coach(), resident, tie_id)
     db.commit()
-    flash(_("De lijn is weggehaald."))
+    flash_at("banden", _("De lijn is weggehaald."))
     return _back(resident_id, "banden")
 
 
@@ -141,14 +146,31 @@ def _refuse(status: int, message: str):
     return jsonify(ok=False, message=message), status
 
 
+def _moved_member(db, resident):
+    """The member a move names (``member=m12``), or None when they are not on this map."""
+    try:
+        return members.get_member(db, resident, parse.member_ref(request.form.get("member")))
+    except NotFound:
+        db.rollback()
+        return None
+
+
+def _move(db, resident, member, circle, sector) -> None:
+    """Store a move, checked against the network version the page was drawn from."""
+    members.move_member(
+        db, current_coach(), resident, member, circle=circle, sector=sector,
+        expected_network_version=int_or_none(request.form.get("version")),
+        sectors=labels.sectors(),
+    )
+
+
 @bp.post("/kaart/verplaats")
 def move_member(resident_id: int):
     """A member dragged on the map: store the new circle and sector (data, not pixels)."""
     resident = load_resident(resident_id)
     db = get_db()
-    try:
-        member = members.get_member(db, resident, parse.member_ref(request.form.get("member")))
-    except NotFound:
+    member = _moved_member(db, resident)
+    if member is None:
         return _refuse(404, _("Deze persoon staat niet op deze kaart."))
     where = parse.point(request.form)
     G = network.to_graph(db, resident, labels.sectors())
@@ -156,17 +178,34 @@ def move_member(resident_id: int):
     if cell is None or cell[0] is None:
         return _refuse(400, _("Zet de persoon in een van de drie cirkels."))
     try:
-        members.move_member(
-            db, current_coach(), resident, member, circle=cell[0], sector=cell[1],
-            expected_network_version=int_or_none(request.form.get("version")),
-            sectors=labels.sectors(),
-        )
+        _move(db, resident, member, *cell)
     except StaleVersion as err:
         return _refuse(409, _(err.message))
     except Invalid as err:
         return _refuse(400, _(err.message))
     db.commit()
+    # graph.js reloads the page: it says where the person landed, beside the map
+    flash_at("kaart", where_message(member.name, member.sector, member.circle))
+    session["just_placed"] = f"m{member.id}"
     return jsonify(ok=True, version=resident.network_version, circle=cell[0], sector=cell[1])
+
+
+@bp.post("/kaart/verplaats-naar")
+def move_member_to(resident_id: int):
+    """The map's move without dragging: a form with the person, a sector and a circle."""
+    resident = load_resident(resident_id)
+    db = get_db()
+    member = _moved_member(db, resident)
+    if member is None:
+        flash_at("verplaats", _("Deze persoon staat niet op deze kaart."), "error")
+        return _back(resident_id, "verplaats")
+    circle = number_or_raw(request.form.get("circle"))
+    sector = request.form.get("sector") or None
+    status = attempt(lambda: _move(db, resident, member, circle, sector), place="verplaats")
+    if status is None:
+        flash_at("verplaats", where_message(member.name, member.sector, member.circle))
+        session["just_placed"] = f"m{member.id}"
+    return _back(resident_id, "verplaats")
 
 
 @bp.route("/leefgebieden", methods=["GET", "POST"])
