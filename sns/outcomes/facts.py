@@ -16,8 +16,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sns import snapshots
-from sns.models import Action, Invitee, Meeting, NetworkSnapshot, Offer, PhaseChange, Resident
-from sns.models import Review
+from sns.models import (
+    Action,
+    Invitee,
+    Meeting,
+    NetworkSnapshot,
+    Offer,
+    PhaseChange,
+    Resident,
+    Review,
+)
 
 
 @dataclass(frozen=True)

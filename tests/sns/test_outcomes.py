@@ -3,13 +3,20 @@ rule under every filter combination."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 from sns import accounts
 from sns.models import (
-    Action, Invitee, Meeting, NetworkMember, NetworkSnapshot, Offer, PhaseChange, Resident,
+    Action,
+    Invitee,
+    Meeting,
+    NetworkMember,
+    NetworkSnapshot,
+    Offer,
+    PhaseChange,
+    Resident,
     Review,
 )
 from sns.outcomes import report as outcome_report
@@ -20,7 +27,7 @@ TODAY = date(2026, 12, 1)
 
 
 def _at(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, 12, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
 
 
 def _figures(size: int, inner: int = 1) -> dict:
