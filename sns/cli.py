@@ -131,3 +131,8 @@ def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool) -
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(name, result, lines, names=names))
+
+
+from sns.outcomes.command import report  # noqa: E402 - registered after the group exists
+
+cli.add_command(report)

@@ -22,6 +22,8 @@ def default_config() -> dict[str, Any]:
         "PROXIES": 0,
         "LIFE_DOMAINS": BIG_5,
         "SECTORS": SECTORS,
+        # The outcome report hides figures over fewer residents (never below 5).
+        "REPORT_MIN_RESIDENTS": 5,
     }
 
 
@@ -45,6 +47,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.caseload import bp as caseload_bp
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
+    from web.outcomes import bp as outcomes_bp
     from web.plan import bp as plan_bp
     from web.printing import bp as printing_bp
     from web.residents import bp as residents_bp
@@ -71,6 +74,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         groups_bp,
         doemee_bp,
         printing_bp,
+        outcomes_bp,
         i18n.bp,
         vendor.bp,
     )

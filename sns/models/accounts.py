@@ -11,8 +11,9 @@ from sns.db import Base
 from sns.models.base import FailedAttempt, Timestamped, Versioned
 
 #: coach: works with assigned residents; teamleider: sees the team's caseload and assigns
-#: coaches; admin: manages accounts and teams.
-ROLES = ("coach", "teamleider", "admin")
+#: coaches; admin: manages accounts and teams; gemeente: the municipality, which sees only the
+#: anonymous outcome report (web/outcomes).
+ROLES = ("coach", "teamleider", "admin", "gemeente")
 
 
 def new_session_token() -> str:

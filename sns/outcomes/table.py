@@ -17,6 +17,11 @@ COLUMNS = ("periode", "team", "onderdeel", "code", "cijfer", "waarde", "kwartiel
            "kwartiel_3", "bewoners", "opmerking")
 
 
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (a team name is typed by an admin)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def _number(value: float | None) -> float | int | None:
     if value is None:
         return None
@@ -30,7 +35,7 @@ def records(report: Report, translate: Callable[[str], str] = str) -> list[dict]
     for row in report.rows:
         out.append({
             "periode": report.period.label,
-            "team": report.team or "alle teams",
+            "team": _cell(report.team or "alle teams"),
             "onderdeel": translate(SECTIONS[row.section]),
             "code": row.key,
             "cijfer": translate(row.label) % row.params if row.params else translate(row.label),

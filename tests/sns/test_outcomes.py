@@ -50,7 +50,7 @@ def _resident(db, team, name, *, phases=(), snapshots=(), meeting=None, actions=
         invited, came, offers = meeting
         members = []
         for i in range(invited):
-            m = NetworkMember(resident_id=r.id, name=f"Lid {i}")
+            m = NetworkMember(resident_id=r.id, name=f"Lidwien {i}")
             db.add(m)
             members.append(m)
         db.flush()
@@ -78,7 +78,7 @@ def seeded(db):
     zuid = accounts.get_or_create_team(db, "Wijkteam Zuid")
     for i in range(1, 6):
         _resident(
-            db, noord, f"A{i}",
+            db, noord, f"Aaltje{i}",
             phases=[("netwerkberaad", date(2026, 10, 15))],
             snapshots=[(date(2026, 10, 15), _figures(3)), (date(2026, 11, 20),
                                                            _figures(3 + i, inner=2))],
@@ -87,9 +87,9 @@ def seeded(db):
             reviews=[(date(2026, 10, 20), {"wonen": 5}), (date(2026, 11, 25),
                                                           {"wonen": 4 + i})],
         )
-        _resident(db, noord, f"B{i}", snapshots=[(date(2026, 10, 20), _figures(2))])
+        _resident(db, noord, f"Bertus{i}", snapshots=[(date(2026, 10, 20), _figures(2))])
     for i in range(1, 4):
-        _resident(db, zuid, f"Z{i}")
+        _resident(db, zuid, f"Zeger{i}")
     db.commit()
     return noord, zuid
 
@@ -149,7 +149,7 @@ def test_a_team_of_three_is_suppressed_altogether(db, seeded):
     report = _build(db, seeded, team=zuid)
     assert report.suppressed
     assert all(row.value is None and row.reason == suppression.TOO_FEW for row in report.rows)
-    assert "Z1" not in table.to_csv(report)
+    assert "Zeger" not in table.to_csv(report)
 
 
 @pytest.mark.parametrize("period", ["2026Q4", "2026", "2026Q3", "2025"])
@@ -183,7 +183,7 @@ def test_csv_has_every_figure_and_no_name(db, seeded):
     assert lines[0].startswith("periode,team,onderdeel,code,cijfer,waarde")
     assert any(line.startswith("2026Q4,Wijkteam Noord,Netwerkberaden,beraad.held,")
                for line in lines)
-    assert not any(name in text for name in ("A1", "B1", "Lid 0"))
+    assert not any(name in text for name in ("Aaltje", "Bertus", "Lidwien"))
 
 
 def test_bad_period_is_a_clear_message():

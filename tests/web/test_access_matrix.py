@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sns.models import AuditEvent
 from web import create_app
 
-STRANGERS = ("bob", "leider", "admin", "other")
+STRANGERS = ("bob", "leider", "admin", "other", "gemeente")
 
 
 def _resident_rules():
