@@ -1,7 +1,7 @@
 """Charts of the outcome report, drawn on the server as SVG that reads in black and white.
 
 Two kinds, both with their numbers written beside the drawing (a chart never replaces the
-number): bars for counts (a hatched bar on a light grid) and, for changes from the first to
+number), each label on its own line above its bar so a long label is never cut off: bars for counts (a hatched bar on a light grid) and, for changes from the first to
 the latest moment, a box from the first to the third quartile with a thick line at the
 median, around a dashed zero line. Text goes through :func:`markupsafe.escape`.
 """
@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 WIDTH = 640
-ROW = 34
-LABEL_W = 300
-NUMBER_W = 90
+ROW = 46
+NUMBER_W = 70
+SPAN = WIDTH - NUMBER_W - 10
 _HATCH = ('<defs><pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse" '
           'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
           '<line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-width="2.5"/></pattern>'
@@ -38,16 +38,15 @@ def _frame(rows: int, title: str, body: str) -> Markup:
 def bars(title: str, items: Sequence[tuple[str, float]], *, pattern_id: str) -> Markup:
     """Horizontal bars, one per ``(label, count)``; the longest bar fills the width."""
     top = max((v for _, v in items), default=0) or 1
-    span = WIDTH - LABEL_W - NUMBER_W
     parts = [_HATCH.format(id=escape(pattern_id))]
     for i, (label, value) in enumerate(items):
-        y = i * ROW + 6
-        w = span * value / top
+        y = i * ROW + 4
+        w = SPAN * value / top
         parts.append(
-            f'<text x="{LABEL_W - 8}" y="{y + 19}" text-anchor="end">{escape(label)}</text>'
-            f'<rect x="{LABEL_W}" y="{y + 4}" width="{w:.1f}" height="20" '
+            f'<text x="0" y="{y + 14}">{escape(label)}</text>'
+            f'<rect x="0" y="{y + 20}" width="{w:.1f}" height="18" '
             f'fill="url(#{escape(pattern_id)})" stroke="#000" stroke-width="1.5"/>'
-            f'<text x="{LABEL_W + w + 8:.1f}" y="{y + 19}" font-weight="bold">'
+            f'<text x="{w + 8:.1f}" y="{y + 34}" font-weight="bold">'
             f'{escape(_number(value))}</text>')
     return _frame(len(items), title, "".join(parts))
 
@@ -56,22 +55,22 @@ def changes(title: str, items: Sequence[tuple[str, float, tuple[float, float]]])
     """Per ``(label, median, (q1, q3))`` a box from q1 to q3 with the median as a thick line,
     on one scale around zero (no change)."""
     reach = max((max(abs(v), abs(a), abs(b)) for _, v, (a, b) in items), default=0) or 1
-    span = WIDTH - LABEL_W - NUMBER_W
-    zero = LABEL_W + span / 2
+    zero = SPAN / 2
 
     def x(value: float) -> float:
-        return zero + span / 2 * value / reach
+        return zero + SPAN / 2 * value / reach
 
-    parts = [f'<line x1="{zero}" y1="0" x2="{zero}" y2="{len(items) * ROW + 6}" '
-             'stroke="#000" stroke-dasharray="4 3"/>']
+    parts = []
     for i, (label, median, (q1, q3)) in enumerate(items):
-        y = i * ROW + 6
+        y = i * ROW + 4
         parts.append(
-            f'<text x="{LABEL_W - 8}" y="{y + 19}" text-anchor="end">{escape(label)}</text>'
-            f'<rect x="{x(q1):.1f}" y="{y + 6}" width="{max(x(q3) - x(q1), 2):.1f}" '
+            f'<text x="0" y="{y + 14}">{escape(label)}</text>'
+            f'<line x1="{zero}" y1="{y + 18}" x2="{zero}" y2="{y + 42}" stroke="#000" '
+            'stroke-dasharray="3 2"/>'
+            f'<rect x="{x(q1):.1f}" y="{y + 22}" width="{max(x(q3) - x(q1), 2):.1f}" '
             f'height="16" fill="#ddd" stroke="#000"/>'
-            f'<line x1="{x(median):.1f}" y1="{y + 2}" x2="{x(median):.1f}" y2="{y + 26}" '
+            f'<line x1="{x(median):.1f}" y1="{y + 18}" x2="{x(median):.1f}" y2="{y + 42}" '
             f'stroke="#000" stroke-width="4"/>'
-            f'<text x="{WIDTH - NUMBER_W + 8}" y="{y + 19}" font-weight="bold">'
+            f'<text x="{SPAN + 12}" y="{y + 34}" font-weight="bold">'
             f'{escape(("+" if median > 0 else "") + _number(median))}</text>')
     return _frame(len(items), title, "".join(parts))
