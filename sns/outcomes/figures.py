@@ -23,9 +23,11 @@ Definitions (the README's outcome section says the same in words):
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from graph.outcome import FIELDS
 from sns.outcomes.facts import ResidentFacts
@@ -35,6 +37,26 @@ from sns.outcomes.periods import Period
 OPEN_PHASES = ("verkenning", "netwerkberaad", "actieteam", "evaluatie", "onderhoud")
 TIMED_PHASES = ("verkenning", "netwerkberaad", "actieteam", "evaluatie")
 ACTION_KINDS = ("gedaan", "bezig", "gestopt", "open", "te_laat")
+
+#: Every figure in report order; life domains (``domain.<code>``) follow, by code.
+KEYS: tuple[str, ...] = (
+    "trajectories.started",
+    *(f"trajectories.phase.{p}" for p in OPEN_PHASES),
+    "trajectories.closed",
+    *(f"trajectories.days.{p}" for p in TIMED_PHASES),
+    "beraad.held", "beraad.invited", "beraad.attended", "beraad.offers",
+    *(f"actions.{kind}" for kind in ACTION_KINDS),
+    "network.compared", "network.single",
+    *(f"network.{field}" for field in FIELDS),
+)
+#: Figures that add up their values (meetings, offers, actions); the rest count residents
+#: or, for :data:`MEDIANS`, take the median of their values.
+SUMS = ("beraad.held", "beraad.offers", "actions.")
+MEDIANS = ("trajectories.days.", "beraad.invited", "beraad.attended",
+           *(f"network.{field}" for field in FIELDS), "domain.")
+
+#: Per figure key, the ``(resident, value)`` pairs it is made of.
+Contributions = Mapping[str, list[tuple[int, float]]]
 
 
 @dataclass(frozen=True)
@@ -47,15 +69,13 @@ class Figure:
     spread: tuple[float, float] | None = None
 
 
-def _count(key: str, residents: Iterable[int], value: int | None = None) -> Figure:
-    residents = frozenset(residents)
-    return Figure(key, len(residents) if value is None else value, residents)
-
-
-def _median(key: str, values: list[tuple[int, float]]) -> Figure:
-    """The median of ``(resident, value)`` pairs with the first and third quartile."""
-    residents = frozenset(r for r, _ in values)
-    numbers = sorted(v for _, v in values)
+def _figure(key: str, pairs: list[tuple[int, float]]) -> Figure:
+    residents = frozenset(r for r, _ in pairs)
+    if key.startswith(SUMS):
+        return Figure(key, sum(v for _, v in pairs), residents)
+    if not key.startswith(MEDIANS):
+        return Figure(key, len(residents), residents)
+    numbers = sorted(v for _, v in pairs)
     if not numbers:
         return Figure(key, None, residents)
     if len(numbers) == 1:
@@ -64,77 +84,77 @@ def _median(key: str, values: list[tuple[int, float]]) -> Figure:
     return Figure(key, statistics.median(numbers), residents, (q1, q3))
 
 
-def _stays(facts: ResidentFacts, period: Period) -> Iterable[tuple[str, int]]:
-    """``(phase, days)`` of every stay in a phase that ended in the period."""
-    for (phase, since), (_, until) in zip(facts.phases, facts.phases[1:], strict=False):
-        if period.contains(until):
-            yield phase, (until - since).days
+def _action_counts(facts: ResidentFacts, last_day: date) -> dict[str, int]:
+    counts = dict.fromkeys(ACTION_KINDS, 0)
+    for status, due in facts.actions:
+        if status in counts:
+            counts[status] += 1
+        if status in ("open", "bezig") and due is not None and due < last_day:
+            counts["te_laat"] += 1
+    return counts
 
 
-def _change(first: dict, latest: dict, field: str) -> float | None:
-    a, b = first.get(field), latest.get(field)
-    return None if a is None or b is None else b - a
+def _first_to_latest(moments: Iterable[tuple[date, dict]], end: date) -> list[dict]:
+    return [values for day, values in moments if day < end]
 
 
-def compute(facts: list[ResidentFacts], period: Period, today: date) -> dict[str, Figure]:
-    """Every figure of the report for these residents in ``period``."""
-    active = [f for f in facts
-              if f.started < period.end and f.phase_on(period.start) != "afgesloten"]
-    out: list[Figure] = [
-        _count("trajectories.started", (f.resident_id for f in facts
-                                        if period.contains(f.started))),
-    ]
-    at_end = {f.resident_id: f.phase_on(period.end) for f in active}
-    out += [_count(f"trajectories.phase.{p}", (r for r, ph in at_end.items() if ph == p))
-            for p in OPEN_PHASES]
-    out.append(_count("trajectories.closed", (
-        f.resident_id for f in facts
-        if any(p == "afgesloten" and period.contains(d) for p, d in f.phases))))
-    stays = [(f.resident_id, phase, days) for f in facts for phase, days in _stays(f, period)]
-    out += [_median(f"trajectories.days.{p}", [(r, d) for r, ph, d in stays if ph == p])
-            for p in TIMED_PHASES]
-
-    held = [(f.resident_id, m) for f in facts for m in f.meetings if period.contains(m.on)]
-    beraad_residents = [r for r, _ in held]
-    out += [
-        _count("beraad.held", beraad_residents, len(held)),
-        _median("beraad.invited", [(r, m.invited) for r, m in held]),
-        _median("beraad.attended", [(r, m.attended) for r, m in held]),
-        _count("beraad.offers", beraad_residents, sum(m.offers for _, m in held)),
-    ]
-
+def contributions(facts: Iterable[ResidentFacts], period: Period, today: date
+                  ) -> Contributions:
+    """What each resident adds to each figure of ``period``, in one pass over the facts."""
+    out: dict[str, list[tuple[int, float]]] = defaultdict(list)
     last_day = min(period.end, today)
-    kinds: dict[str, Callable[[str, date | None], bool]] = {
-        "gedaan": lambda s, _: s == "gedaan",
-        "bezig": lambda s, _: s == "bezig",
-        "gestopt": lambda s, _: s == "gestopt",
-        "open": lambda s, _: s == "open",
-        "te_laat": lambda s, due: s in ("open", "bezig") and due is not None and due < last_day,
-    }
-    for kind in ACTION_KINDS:
-        hits = [(f.resident_id, sum(kinds[kind](s, d) for s, d in f.actions)) for f in active]
-        out.append(_count(f"actions.{kind}", (r for r, n in hits if n), sum(n for _, n in hits)))
+    for f in facts:
+        rid = f.resident_id
+        if period.contains(f.started):
+            out["trajectories.started"].append((rid, 1))
+        for (phase, since), (following, until) in pairwise(f.phases):
+            if not period.contains(until):
+                continue
+            if phase in TIMED_PHASES:
+                out[f"trajectories.days.{phase}"].append((rid, (until - since).days))
+            if following == "afgesloten":
+                out["trajectories.closed"].append((rid, 1))
+        for m in f.meetings:
+            if period.contains(m.on):
+                out["beraad.held"].append((rid, 1))
+                out["beraad.invited"].append((rid, m.invited))
+                out["beraad.attended"].append((rid, m.attended))
+                out["beraad.offers"].append((rid, m.offers))
 
-    compared, single = [], []
-    for f in active:
-        taken = [fig for day, fig in f.snapshots if day < period.end]
-        if len(taken) >= 2:
-            compared.append((f.resident_id, taken[0], taken[-1]))
-        elif len(taken) == 1:
-            single.append(f.resident_id)
-    out.append(_count("network.compared", (r for r, _, _ in compared)))
-    out.append(_count("network.single", single))
-    for field in FIELDS:
-        changes = [(r, c) for r, a, b in compared if (c := _change(a, b, field)) is not None]
-        out.append(_median(f"network.{field}", changes))
-
-    domains = sorted({d for f in active for _, scores in f.reviews for d in scores})
-    for domain in domains:
-        changes = []
-        for f in active:
-            scored = [s[domain] for day, s in f.reviews
-                      if day < period.end and s.get(domain) is not None]
+        if f.started >= period.end or f.phase_on(period.start) == "afgesloten":
+            continue  # not active in the period
+        at_end = f.phase_on(period.end)
+        if at_end in OPEN_PHASES:
+            out[f"trajectories.phase.{at_end}"].append((rid, 1))
+        for kind, n in _action_counts(f, last_day).items():
+            if n:
+                out[f"actions.{kind}"].append((rid, n))
+        taken = _first_to_latest(f.snapshots, period.end)
+        if len(taken) == 1:
+            out["network.single"].append((rid, 1))
+        elif taken:
+            out["network.compared"].append((rid, 1))
+            first, latest = taken[0], taken[-1]
+            for field in FIELDS:
+                if first.get(field) is not None and latest.get(field) is not None:
+                    out[f"network.{field}"].append((rid, latest[field] - first[field]))
+        reviews = _first_to_latest(f.reviews, period.end)
+        for domain in {d for scores in reviews for d in scores}:
+            scored = [s[domain] for s in reviews if s.get(domain) is not None]
             if len(scored) >= 2:
-                changes.append((f.resident_id, scored[-1] - scored[0]))
-        out.append(_median(f"domain.{domain}", changes))
-    return {figure.key: figure for figure in out}
+                out[f"domain.{domain}"].append((rid, scored[-1] - scored[0]))
+    return out
+
+
+def aggregate(parts: Iterable[Contributions]) -> dict[str, Figure]:
+    """Every figure over the residents of ``parts`` together (for example one part per team),
+    in :data:`KEYS` order and then the life domains."""
+    parts = list(parts)
+    domains = sorted({k for part in parts for k in part if k.startswith("domain.")})
+    return {key: _figure(key, [pair for part in parts for pair in part.get(key, ())])
+            for key in (*KEYS, *domains)}
+
+
+def compute(facts: Iterable[ResidentFacts], period: Period, today: date) -> dict[str, Figure]:
+    """Every figure of the report for these residents in ``period``."""
+    return aggregate([contributions(facts, period, today)])

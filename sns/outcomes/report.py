@@ -19,7 +19,7 @@ from sns.i18n import N_
 from sns.models import Team
 from sns.outcomes import facts as facts_module
 from sns.outcomes import suppression
-from sns.outcomes.figures import Figure, compute
+from sns.outcomes.figures import MEDIANS, Figure, aggregate, contributions
 from sns.outcomes.periods import Period
 
 SECTIONS: dict[str, str] = {
@@ -63,10 +63,6 @@ DOMAIN_LABEL = N_("Cijfer voor %(domain)s")
 
 #: Figures that are shares (0 to 1): shown as changes in percentage points.
 _SHARES = {"network.informal_share", "network.reciprocity"}
-#: Figures that are a median with quartiles (a change, or days, or people per beraad).
-_MEDIANS = ("trajectories.days.", "beraad.invited", "beraad.attended", "network.size",
-            "network.inner", "network.informal_share", "network.thin_support",
-            "network.reciprocity", "domain.")
 
 
 @dataclass(frozen=True)
@@ -115,7 +111,7 @@ def _row(figure: Figure, reason: str | None, domains: Mapping[str, str]) -> Row:
     spread = figure.spread
     return Row(
         key=figure.key, section=section, label=label, params=params,
-        median=figure.key.startswith(_MEDIANS),
+        median=figure.key.startswith(MEDIANS),
         value=_scaled(figure.key, figure.value) if shown else None,
         spread=(tuple(_scaled(figure.key, v) for v in spread) if shown and spread else None),
         residents=len(figure.residents) if shown else None,
@@ -139,17 +135,21 @@ def build(db: Session, period: Period, *, team: Team | None, all_team_ids: list[
     k = suppression.threshold(threshold)
     facts = facts_module.load(db, all_team_ids, period.year().end)
     periods = [period.year()] if not period.is_year else list(period.quarters())
-    choices = [None] + [[t] for t in all_team_ids]
-    chosen = [team.id] if team is not None else None
+    chosen = team.id if team is not None else None
+    by_team: dict[int | None, list] = {t: [] for t in all_team_ids}
+    for f in facts:
+        by_team.setdefault(f.team_id, []).append(f)
+    # What every team adds to every figure, once per period; a filter adds up its teams.
+    parts = {(p, t): contributions(rows, p, today)
+             for p in [period, *periods] for t, rows in by_team.items()}
 
-    def figures(team_ids: list[int] | None, p: Period) -> dict[str, Figure]:
-        rows = facts if team_ids is None else [f for f in facts if f.team_id in team_ids]
-        return compute(rows, p, today)
+    def figures(team_id: int | None, p: Period):
+        return aggregate(parts[p, t] for t in by_team if team_id in (None, t))
 
     own = figures(chosen, period)
-    others = [figures(t, p) for p in [period, *periods] for t in choices
+    others = [figures(t, p) for p in [period, *periods] for t in [None, *all_team_ids]
               if (t, p) != (chosen, period)]
-    base = {f.resident_id for f in facts if (chosen is None or f.team_id in chosen)
+    base = {f.resident_id for f in facts if chosen in (None, f.team_id)
             and f.started < period.end and f.phase_on(period.start) != "afgesloten"}
     domains = domains or {}
     if len(base) < k:

@@ -1,9 +1,10 @@
 """Charts of the outcome report, drawn on the server as SVG that reads in black and white.
 
 Two kinds, both with their numbers written beside the drawing (a chart never replaces the
-number), each label on its own line above its bar so a long label is never cut off: bars for counts (a hatched bar on a light grid) and, for changes from the first to
-the latest moment, a box from the first to the third quartile with a thick line at the
-median, around a dashed zero line. Text goes through :func:`markupsafe.escape`.
+number), each label on its own line above its bar so that a long label is never cut off:
+bars for counts (a hatched bar), and, for changes from the first to the latest moment, a box
+from the first to the third quartile with a thick line at the median, beside a dashed zero
+line. Text goes through :func:`markupsafe.escape`.
 """
 
 from __future__ import annotations
