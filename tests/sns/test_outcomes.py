@@ -191,3 +191,27 @@ def test_bad_period_is_a_clear_message():
 
     with pytest.raises(Invalid, match="2026Q4"):
         parse("vorig jaar")
+
+
+def test_snapshot_figures_are_counted_when_taken_and_for_older_snapshots(db, people):
+    from graph.schema import add_member, new_network
+    from sns import snapshots
+    from sns.network import store_graph
+    from sns.outcomes import facts
+
+    G = new_network("Riek")
+    add_member(G, "m1", name="Ans", sector="familie", circle=1, support=("praktisch",))
+    add_member(G, "m2", name="Joke", sector="professionals", circle=3)
+    store_graph(db, people.riek, G)
+    taken = snapshots.take(db, people.ans, people.riek, "Einde verkenning")
+    assert taken.figures == {"size": 2, "inner": 1, "informal_share": 0.5,
+                             "thin_support": 5, "reciprocity": None}
+    older = NetworkSnapshot(resident_id=people.riek.id, label="Van voor de cijfers",
+                            graph=taken.graph, figures=None)
+    db.add(older)
+    db.commit()
+    loaded = facts.load(db, [people.riek.team_id], date(2100, 1, 1))
+    db.commit()
+    db.refresh(older)
+    assert older.figures == taken.figures
+    assert [f for _, f in loaded[0].snapshots] == [taken.figures, taken.figures]
