@@ -104,3 +104,15 @@ def test_report_command(seeded_people, monkeypatch, app):
     bad = CliRunner().invoke(cli, ["report", "--period", "Q9"])
     assert bad.exit_code != 0
     assert "2026Q4" in bad.output
+
+
+def test_admin_creates_a_municipality_account_that_lands_on_the_report(client, auth, people):
+    auth.login("admin")
+    response = client.post("/beheer/accounts/nieuw", data={
+        "username": "wethouder", "display_name": "Gemeente", "role": "gemeente",
+        "team_id": "0", "password": "een lang wachtwoord"})
+    assert response.status_code == 302
+    auth.logout()
+    auth.login("wethouder", "een lang wachtwoord")
+    assert client.get("/").headers["Location"] == "/uitkomsten/"
+    assert "Wat SNS oplevert" in client.get("/uitkomsten/").get_data(as_text=True)

@@ -6,7 +6,8 @@ from wtforms import BooleanField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
-ROLE_LABELS = {"coach": _l("Coach"), "teamleider": _l("Teamleider"), "admin": _l("Beheerder")}
+ROLE_LABELS = {"coach": _l("Coach"), "teamleider": _l("Teamleider"), "admin": _l("Beheerder"),
+               "gemeente": _l("Gemeente (alleen de cijfers)")}
 ROLE_CHOICES = [SelectChoice(code, label) for code, label in ROLE_LABELS.items()]
 
 
