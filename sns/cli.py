@@ -48,6 +48,7 @@ COMMANDS: dict[str, str] = {
     "import": "web.commands.netfiles:import_network",
     "print": "web.commands.printing:print_bundle",
     "purge": "web.privacy_cli:purge",
+    "report": "sns.outcomes.command:report",
     "restore": "sns.backup_commands:restore_command",
     "scan": "sns.commands.scan:scan_network",
     "serve": "web.commands.serve:serve",

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from graph import schema
+from graph.outcome import network_figures
 from sns import audit
 from sns.errors import Invalid, NotFound
 from sns.i18n import N_
@@ -38,9 +39,10 @@ def take(db: Session, coach: Coach, resident: Resident, label: str, sectors=sche
     label = clean_text(label, limit=LABEL_MAX)
     if label is None:
         raise Invalid(N_("Geef het moment een naam, bijvoorbeeld 'Einde verkenning'."))
+    G = to_graph(db, resident, sectors)
     snapshot = NetworkSnapshot(
-        resident_id=resident.id, label=label, coach_id=coach.id,
-        graph=_encode(to_graph(db, resident, sectors)),
+        resident_id=resident.id, label=label, coach_id=coach.id, graph=_encode(G),
+        figures=network_figures(G).to_dict(),
     )
     db.add(snapshot)
     db.flush()
@@ -76,3 +78,11 @@ def pair(db: Session, resident: Resident, first_id: int | None, second_id: int |
 
 def graph_of(snapshot: NetworkSnapshot) -> nx.Graph:
     return _decode(snapshot.graph)
+
+
+def figures_of(snapshot: NetworkSnapshot) -> dict:
+    """The outcome figures of the snapshot (graph.outcome), counted now if they were not
+    yet: a snapshot never changes, so the stored figures stay right. The caller commits."""
+    if snapshot.figures is None:
+        snapshot.figures = network_figures(graph_of(snapshot)).to_dict()
+    return snapshot.figures

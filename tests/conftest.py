@@ -108,7 +108,8 @@ def runner(app):
 
 @dataclass
 class People:
-    """Two coaches of one team, their teamleider, an admin, and a coach of another team;
+    """Two coaches of one team, their teamleider, an admin, a coach of another team and an
+    account of the municipality (sees only the outcome report);
     ``ans`` coaches resident ``riek``, ``bob`` coaches ``piet``."""
 
     ans: Coach
@@ -116,6 +117,7 @@ class People:
     leider: Coach
     admin: Coach
     other: Coach
+    gemeente: Coach
     riek: Resident
     piet: Resident
 
@@ -146,6 +148,7 @@ def people(db, password_hash) -> People:
         leider=account("leider", "teamleider", team),
         admin=account("admin", "admin", None),
         other=account("other", "coach", other_team),
+        gemeente=account("gemeente", "gemeente", None),
         riek=None,
         piet=None,
     )

@@ -27,6 +27,8 @@ def default_config() -> dict[str, Any]:
         "REQUIRE_2FA": False,
         # The largest request body, also given to the WSGI server (web.limits).
         "MAX_CONTENT_LENGTH": MAX_BODY,
+        # The outcome report hides figures over fewer residents (never below 5).
+        "REPORT_MIN_RESIDENTS": 5,
     }
 
 
@@ -66,6 +68,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
     from web.netfiles import bp as netfiles_bp
+    from web.outcomes import bp as outcomes_bp
     from web.plan import bp as plan_bp
     from web.printing import bp as printing_bp
     from web.residents import bp as residents_bp
@@ -103,6 +106,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         netfiles_bp,
         calendar_bp,
         week_bp,
+        outcomes_bp,
         i18n.bp,
         vendor.bp,
     )

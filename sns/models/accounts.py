@@ -13,8 +13,9 @@ from sns.models.base import FailedAttempt, Timestamped, Versioned
 
 #: coach: works with assigned residents; teamleider: sees the team's caseload and assigns
 #: coaches; admin: manages accounts and teams; privacy: the privacy officer (functionaris
-#: gegevensbescherming) reads and exports the access log, never a resident's file.
-ROLES = ("coach", "teamleider", "admin", "privacy")
+#: gegevensbescherming) reads and exports the access log, never a resident's file; gemeente:
+#: the municipality, which sees only the anonymous outcome report (web/outcomes).
+ROLES = ("coach", "teamleider", "admin", "privacy", "gemeente")
 
 
 def new_session_token() -> str:

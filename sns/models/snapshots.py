@@ -24,3 +24,6 @@ class NetworkSnapshot(Base):
     taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     coach_id: Mapped[int | None] = mapped_column(ForeignKey("coach.id", ondelete="SET NULL"))
     graph: Mapped[dict] = mapped_column(JSON)
+    #: The outcome figures of this moment (graph.outcome), counted once: see
+    #: sns.snapshots.figures_of. ``None`` for a snapshot not yet counted.
+    figures: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))

@@ -116,3 +116,31 @@ def test_two_factor_migration_down_keeps_every_coach_and_their_child_rows(empty_
     engine.dispose()
     migrate.upgrade(empty_url)
     assert _diff(empty_url) == []
+
+
+def test_snapshot_figures_come_and_go_without_touching_snapshots_or_reviews(empty_url):
+    """0015 adds a column to network_snapshot; its downgrade must not rebuild the table
+    (that would set every review's snapshot_id to NULL on SQLite)."""
+    migrate.upgrade(empty_url, "0015")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO resident (id, name, phase, network_version, version, "
+                             "created_at, updated_at) VALUES (1, 'Riek', 'actieteam', 1, 1, "
+                             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        conn.exec_driver_sql("INSERT INTO network_snapshot (id, resident_id, label, taken_at, "
+                             "graph, figures) VALUES (1, 1, 'Einde verkenning', "
+                             "CURRENT_TIMESTAMP, '{}', '{\"size\": 3}')")
+        conn.exec_driver_sql("INSERT INTO review (id, resident_id, held_on, snapshot_id, "
+                             "progress, scores, created_at, updated_at) VALUES (1, 1, "
+                             "'2026-11-01', 1, '{}', '{}', CURRENT_TIMESTAMP, "
+                             "CURRENT_TIMESTAMP)")
+    engine.dispose()
+    migrate.downgrade(empty_url, "-1")
+    migrate.upgrade(empty_url, "0015")
+    engine = make_engine(empty_url)
+    with engine.connect() as conn:
+        snapshot = conn.exec_driver_sql("SELECT label, figures FROM network_snapshot").one()
+        review = conn.exec_driver_sql("SELECT snapshot_id FROM review").one()
+    engine.dispose()
+    assert tuple(snapshot) == ("Einde verkenning", None)
+    assert tuple(review) == (1,)

@@ -13,8 +13,9 @@ from sns.models import AuditEvent, Coach
 from tests.conftest import TOTP_SECRET
 from web import create_app
 
-#: "privacy" is the privacy officer: the whole access log, never a file.
-STRANGERS = ("bob", "leider", "admin", "other", "privacy")
+#: "privacy" is the privacy officer: the whole access log, never a file; "gemeente" the
+#: municipality: the anonymous outcome report only.
+STRANGERS = ("bob", "leider", "admin", "other", "privacy", "gemeente")
 
 
 def _resident_rules():

@@ -7,7 +7,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 ROLE_LABELS = {"coach": _l("Coach"), "teamleider": _l("Teamleider"), "admin": _l("Beheerder"),
-               "privacy": _l("Functionaris gegevensbescherming")}
+               "privacy": _l("Functionaris gegevensbescherming"),
+               "gemeente": _l("Gemeente (alleen de cijfers)")}
 ROLE_CHOICES = [SelectChoice(code, label) for code, label in ROLE_LABELS.items()]
 
 

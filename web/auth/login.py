@@ -13,7 +13,8 @@ from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, logout_user
 
-from sns import accounts, two_factor
+from sns import accounts, audit, two_factor
+from sns.errors import NotFound
 from sns.models import Coach
 from web.database import get_db
 
@@ -36,6 +37,12 @@ PUBLIC_ENDPOINTS = {
     "doemee.take_home_pdf",
     "doemee.done",
     "groups.worksheet",
+}
+
+#: Roles that may use only some pages: every other page answers 404 for them, and their home
+#: page is the first endpoint listed. The municipality sees the anonymous outcome report only.
+ROLE_PAGES = {
+    "gemeente": ("outcomes.", "auth.", "account.", "i18n."),
 }
 
 login_manager = LoginManager()
@@ -69,7 +76,7 @@ def _require_login():
         return redirect(url_for("auth.login", next=request.path))
     session["seen"] = now
     session.permanent = True
-    return _require_second_factor()
+    return _require_second_factor() or _within_role_pages()
 
 
 #: What an account that must still set up its second factor may do meanwhile.
@@ -90,3 +97,17 @@ def _require_second_factor():
         flash(_l("Voor uw account is inloggen in twee stappen nodig. Stel dat eerst in."))
         return redirect(url_for("account.two_factor_setup"))
     return None
+
+
+def _within_role_pages():
+    """A role limited to some pages is sent home from the start page and gets 404 on every
+    other page (as for a resident that is not theirs: nothing says the page exists)."""
+    allowed = ROLE_PAGES.get(current_user.role)
+    if allowed is None or request.endpoint.startswith(allowed):
+        return None
+    if request.endpoint in ("caseload.index", "week.index"):  # the start pages
+        return redirect(url_for(allowed[0] + "index"))
+    resident_id = (request.view_args or {}).get("resident_id")
+    if resident_id is not None:
+        audit.record(get_db(), current_user, "resident.denied", resident_id=resident_id)
+    raise NotFound()  # the error page commits the audit event
