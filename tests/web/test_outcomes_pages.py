@@ -90,7 +90,6 @@ def test_pdf_for_the_municipality_report(client, auth, seeded_people):
 
 def test_report_command(seeded_people, monkeypatch, app):
     from click.testing import CliRunner
-
     from web.cli import cli
 
     monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])

@@ -1,7 +1,7 @@
 """outcome figures kept beside each snapshot
 
 Revision ID: 0015
-Revises: 0006
+Revises: 0011
 Created: 2026-12-01 08:30:00
 
 A snapshot never changes, so its outcome figures (graph.outcome) are counted once and kept
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0006"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
