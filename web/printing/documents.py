@@ -27,6 +27,7 @@ import networkx as nx
 from flask import current_app, render_template
 from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from markupsafe import Markup
 
 from graph import metrics, placement, render, schema, svg
@@ -40,7 +41,7 @@ from sns.models import Meeting, Resident
 from web import labels
 from web.beraad.letters import letters
 from web.database import get_db
-from web.printing import map_key
+from web.printing import cache, map_key
 from web.printing.pdf import render_pdf
 from web.scan.panel import findings_in_words
 
@@ -345,5 +346,7 @@ def render_html(document: Document, p: Printout) -> str:
 
 
 def render_document(document: Document, p: Printout, base_url: str) -> bytes:
-    """The document as PDF bytes."""
-    return render_pdf(render_html(document, p), base_url)
+    """The document as PDF bytes; printed again unchanged, from :mod:`web.printing.cache`
+    (kept per account and resident: the key holds both and the whole HTML)."""
+    owner = (getattr(current_user, "id", None), p.resident.id, base_url)
+    return cache.pdfs.pdf(owner, render_html(document, p), lambda h: render_pdf(h, base_url))

@@ -1,0 +1,239 @@
+"""Each cost of the tool as a ratio against its floor, measured side by side in one run.
+
+Usage: ``.venv/bin/python bench/bench_floors.py [--rounds N] [--browser]``
+
+A figure alone says little on a shared, noisy machine; a ratio against a floor measured in
+the same rounds does. Each pair below runs alternately, subject then floor, for ``--rounds``
+rounds (default 7); the table shows the median of each, their ratio and the load average
+before and after. The floors:
+
+* **map page** (verkenning, server time through Flask's test client) against the caseload
+  page of the same app, logged in as the same coach: what the map costs on top of a page;
+* **scan** (``graph.metrics.scan``) against the NetworkX calls it needs at the least
+  (density, components, isolates, and betweenness from the same number of sources the scan
+  uses; NetworkX's effective size and constraint of the resident are left out, they take
+  seconds where the scan's own take milliseconds);
+* **``sns scan --graphml FILE --json``** (a whole process) against
+  ``python -c "import networkx"``;
+* with ``--browser``, in Debian's Chromium: **the map drawn** (navigation to the first frame)
+  against a page that draws the same nodes and edges with plain vis-network (physics off,
+  the same positions), and **one zoom step** of each; and **the take-home PDF** through
+  WeasyPrint against Chromium's print-to-PDF of the same HTML (bench_print's printer).
+
+Targets (issue 20): map page <= 3x at 100 members; map drawn <= 1.5x plain vis-network and a
+zoom step at 2,000 under 300 ms; scan under 20 ms at 500 and 100 ms at 2,000;
+``sns scan --graphml`` <= 1.5x ``import networkx``; take-home PDF <= 2x Chromium at 25.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import networkx as nx  # noqa: E402
+from bench_app import bench_app, logged_in_client  # noqa: E402
+from bench_scan import realistic_network  # noqa: E402
+
+from graph.io import write_graphml  # noqa: E402
+from graph.metrics import scan  # noqa: E402
+from graph.metrics._common import member_adjacency  # noqa: E402
+from graph.metrics.brokers import source_count  # noqa: E402
+from graph.schema import EGO  # noqa: E402
+
+MAP_SIZES = (25, 100, 500, 2000)
+SCAN_SIZES = (500, 2000)
+PDF_SIZE = 25
+PYTHON = sys.executable
+
+
+def _time(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return (time.perf_counter() - start) * 1000
+
+
+def pair(subject: Callable[[], object], floor: Callable[[], object], rounds: int
+         ) -> tuple[float, float]:
+    """Median ms of ``subject`` and of ``floor``, run alternately after one warm-up each."""
+    subject(), floor()
+    a, b = [], []
+    for _ in range(rounds):
+        a.append(_time(subject))
+        b.append(_time(floor))
+    return statistics.median(a), statistics.median(b)
+
+
+def networkx_floor(G: nx.Graph) -> Callable[[], object]:
+    """The NetworkX calls the scan needs at the least, on the same network."""
+    members = [n for n in G if n != EGO]
+    k = source_count(len(members), sum(map(len, member_adjacency(G).values())) // 2)
+
+    def work():
+        H = G.subgraph(members)
+        return (nx.density(H), nx.number_connected_components(H), list(nx.isolates(H)),
+                nx.betweenness_centrality(H, k=min(k, len(members)) or None, seed=1))
+
+    return work
+
+
+class Row:
+    def __init__(self):
+        self.lines: list[str] = []
+
+    def add(self, what: str, subject: float, floor: float, floor_name: str) -> None:
+        ratio = subject / floor if floor else float("nan")
+        self.lines.append(f"{what:<34} {subject:>10.1f} {floor:>10.1f} {ratio:>7.2f}  "
+                          f"{floor_name}")
+
+
+def _server_pairs(rows: Row, rounds: int) -> None:
+    with bench_app(MAP_SIZES) as (app, ids):
+        client = logged_in_client(app)
+
+        def get(url):
+            return lambda: client.get(url).status_code == 200 or sys.exit(url)
+
+        for size in MAP_SIZES:
+            a, b = pair(get(f"/bewoners/{ids[size]}/verkenning"), get("/"), rounds)
+            rows.add(f"map page, {size} members", a, b, "caseload page")
+
+
+def _scan_pairs(rows: Row, rounds: int) -> None:
+    for size in SCAN_SIZES:
+        G = realistic_network(size)
+        a, b = pair(lambda G=G: scan(G), networkx_floor(G), rounds)
+        rows.add(f"scan, {size} members", a, b, "networkx calls")
+
+
+def _cli_pair(rows: Row, rounds: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "netwerk.graphml"
+        write_graphml(realistic_network(25), path)
+        env = {**os.environ, "SNS_INSTANCE_PATH": tmp}
+        sns = [str(Path(PYTHON).parent / "sns"), "scan", "--graphml", str(path), "--json"]
+
+        def run(cmd):
+            return lambda: subprocess.run(cmd, env=env, check=True,  # noqa: S603 - ours
+                                          capture_output=True)
+
+        a, b = pair(run(sns), run([PYTHON, "-c", "import networkx"]), rounds)
+        rows.add("sns scan --graphml FILE --json", a, b, "python -c 'import networkx'")
+
+
+PLAIN_PAGE = """<!doctype html><meta charset="utf-8">
+<div id="map" style="width:1200px;height:800px"></div>
+<script src="/vendor/vis-network.min.js"></script>
+<script>
+var data = %s;
+var net = new vis.Network(document.getElementById("map"), {
+  nodes: new vis.DataSet(data.nodes.map(function (n) {
+    return {id: n.id, label: n.label, x: n.x, y: n.y, shape: n.shape, fixed: true}; })),
+  edges: new vis.DataSet(data.edges.map(function (e) {
+    return {id: e.id, from: e.from, to: e.to}; }))
+}, {physics: false, interaction: {dragView: true, zoomView: true}});
+net.once("afterDrawing", function () { window.drawn = true; });
+document.getElementById("map").snsNetwork = net;
+</script>"""
+
+
+def _browser_pairs(rows: Row, rounds: int) -> None:
+    import threading
+
+    from bench_map import ZOOM_STEPS
+    from bench_print import BASE, Chromium
+    from playwright.sync_api import sync_playwright
+    from werkzeug.serving import make_server
+
+    from sns.models import Resident
+    from sns.network import to_graph
+    from web import labels
+    from web.database import get_db
+    from web.printing import documents
+    from web.printing.pdf import render_pdf
+
+    with bench_app((*MAP_SIZES, PDF_SIZE)) as (app, ids):
+        client = logged_in_client(app)
+        cookie = client.get_cookie("session").value
+        server = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_port}"
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                         args=["--no-sandbox", "--disable-dev-shm-usage"])
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.add_cookies([{"name": "session", "value": cookie, "url": base}])
+            page = context.new_page()
+            for size in MAP_SIZES:
+                url = f"{base}/bewoners/{ids[size]}/verkenning"
+                page.goto(url)
+                payload = page.evaluate(
+                    "() => JSON.parse(document.getElementById('map-data').textContent)")
+                plain = PLAIN_PAGE % json.dumps(payload).replace("</", "<\\/")
+                page.route(f"{base}/__floor__", lambda route, body=plain: route.fulfill(
+                    body=body, content_type="text/html; charset=utf-8"))
+
+                def sns_map(url=url):
+                    page.goto(url)
+                    page.wait_for_function(
+                        "document.getElementById('map').snsNetwork !== undefined")
+                    page.evaluate("() => new Promise(requestAnimationFrame)")
+
+                def plain_map():
+                    page.goto(f"{base}/__floor__")
+                    page.wait_for_function("window.drawn === true")
+
+                a, b = pair(sns_map, plain_map, rounds)
+                rows.add(f"map drawn in Chromium, {size}", a, b, "plain vis-network")
+                sns_map()
+                zoom_sns = page.evaluate(ZOOM_STEPS)
+                plain_map()
+                zoom_plain = page.evaluate(ZOOM_STEPS)
+                rows.add(f"one zoom step, {size}", zoom_sns, zoom_plain, "plain vis-network")
+            browser.close()
+        server.shutdown()
+
+        with app.test_request_context("/"):
+            db = get_db()
+            resident = db.get(Resident, ids[PDF_SIZE])
+            html = documents.render_html(documents.DOCUMENTS["meenemen"], documents.printout(
+                resident, to_graph(db, resident, labels.sectors())))
+        chromium = Chromium()
+        try:
+            a, b = pair(lambda: render_pdf(html, BASE), lambda: chromium.pdf(html), rounds)
+        finally:
+            chromium.close()
+        rows.add(f"take-home PDF, {PDF_SIZE} members", a, b, "Chromium print-to-PDF")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--browser", action="store_true", help="also the map and PDF pairs")
+    args = parser.parse_args()
+    before = os.getloadavg()[0]
+    rows = Row()
+    _server_pairs(rows, args.rounds)
+    _scan_pairs(rows, args.rounds)
+    _cli_pair(rows, args.rounds)
+    if args.browser:
+        _browser_pairs(rows, args.rounds)
+    print(f"median of {args.rounds} interleaved rounds; load average {before:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after (2 cores)")
+    print(f"{'':<34} {'ms':>10} {'floor ms':>10} {'ratio':>7}  floor")
+    print("\n".join(rows.lines))
+
+
+if __name__ == "__main__":
+    main()
