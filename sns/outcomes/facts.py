@@ -30,13 +30,14 @@ from sns.models import (
 
 @dataclass(frozen=True)
 class HeldMeeting:
-    """A netwerkberaad that took place: on which day, how many were invited and came, and
-    how many offers ("wie wil wat doen") were made."""
+    """A netwerkberaad that took place: on which day, how many were invited and came, how
+    many offers ("wie wil wat doen") were made, and how many of them went into the plan."""
 
     on: date
     invited: int
     attended: int
     offers: int
+    taken_up: int
 
 
 @dataclass
@@ -49,8 +50,9 @@ class ResidentFacts:
     #: ``(phase, from day)`` in order, beginning with ``("verkenning", started)``.
     phases: list[tuple[str, date]] = field(default_factory=list)
     meetings: list[HeldMeeting] = field(default_factory=list)
-    #: ``(status, due day or None)`` of every action of the plan, with today's status.
-    actions: list[tuple[str, date | None]] = field(default_factory=list)
+    #: ``(status, due day or None, ongoing)`` of every action of the plan, with today's
+    #: status; an ongoing action ("elke zondag bellen") has no deadline, only a day to look.
+    actions: list[tuple[str, date | None, bool]] = field(default_factory=list)
     #: ``(day taken, outcome figures)`` of every snapshot, oldest first.
     snapshots: list[tuple[date, dict]] = field(default_factory=list)
     #: ``(day held, {domain: score})`` of every review, oldest first.
@@ -98,21 +100,22 @@ def load(db: Session, team_ids: Iterable[int], until: date) -> list[ResidentFact
             select(Invitee.meeting_id, Invitee.attended).where(Invitee.resident_id.in_(ids))):
         invited[meeting_id] += 1
         attended[meeting_id] += bool(came)
-    offers = dict(db.execute(
-        select(Offer.meeting_id, func.count()).where(Offer.resident_id.in_(ids))
-        .group_by(Offer.meeting_id)).all())
+    offers = {meeting_id: (made, taken) for meeting_id, made, taken in db.execute(
+        select(Offer.meeting_id, func.count(), func.count(Offer.taken_up_on))
+        .where(Offer.resident_id.in_(ids)).group_by(Offer.meeting_id))}
     for meeting_id, rid, on in db.execute(
             select(Meeting.id, Meeting.resident_id, Meeting.on_date)
             .where(Meeting.resident_id.in_(ids), Meeting.held.is_(True),
                    Meeting.on_date.is_not(None))
             .order_by(Meeting.on_date, Meeting.id)):
+        made, taken = offers.get(meeting_id, (0, 0))
         facts[rid].meetings.append(HeldMeeting(on, invited[meeting_id], attended[meeting_id],
-                                               offers.get(meeting_id, 0)))
+                                               made, taken))
 
-    for rid, status, due in db.execute(
-            select(Action.resident_id, Action.status, Action.due)
+    for rid, status, due, how_often in db.execute(
+            select(Action.resident_id, Action.status, Action.due, Action.how_often)
             .where(Action.resident_id.in_(ids)).order_by(Action.id)):
-        facts[rid].actions.append((status, due))
+        facts[rid].actions.append((status, due, how_often is not None))
 
     for snapshot in db.scalars(select(NetworkSnapshot).where(
             NetworkSnapshot.resident_id.in_(ids), NetworkSnapshot.figures.is_(None))):

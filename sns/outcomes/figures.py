@@ -9,10 +9,11 @@ Definitions (the README's outcome section says the same in words):
   period's end; closed in the period; per phase, the median number of days spent in it, over
   the stays in that phase that ended in the period.
 - Netwerkberaden held in the period: how many, the median number invited and attending per
-  beraad, and the offers made.
+  beraad, the offers made and how many of them went into the plan ("Zet in het plan").
 - Actions of the active residents, with the status they have today: done, in progress,
-  stopped, open, and overdue (open or in progress, with a day before the period's end that
-  has passed).
+  ongoing (a commitment such as "elke zondag bellen" that still runs), stopped, open, and
+  overdue (a one-off action, open or in progress, whose day before the period's end has
+  passed).
 - The network: per active resident with two or more snapshots up to the period's end, the
   change from the first to the latest (``graph.outcome``), as the median with the first and
   third quartile; residents with one snapshot are counted, not compared.
@@ -36,7 +37,7 @@ from sns.outcomes.periods import Period
 #: Phases counted at the period's end (closed trajectories are counted as "closed").
 OPEN_PHASES = ("verkenning", "netwerkberaad", "actieteam", "evaluatie", "onderhoud")
 TIMED_PHASES = ("verkenning", "netwerkberaad", "actieteam", "evaluatie")
-ACTION_KINDS = ("gedaan", "bezig", "gestopt", "open", "te_laat")
+ACTION_KINDS = ("gedaan", "bezig", "doorlopend", "gestopt", "open", "te_laat")
 
 #: Every figure in report order; life domains (``domain.<code>``) follow, by code.
 KEYS: tuple[str, ...] = (
@@ -44,7 +45,7 @@ KEYS: tuple[str, ...] = (
     *(f"trajectories.phase.{p}" for p in OPEN_PHASES),
     "trajectories.closed",
     *(f"trajectories.days.{p}" for p in TIMED_PHASES),
-    "beraad.held", "beraad.invited", "beraad.attended", "beraad.offers",
+    "beraad.held", "beraad.invited", "beraad.attended", "beraad.offers", "beraad.offers_taken",
     *(f"actions.{kind}" for kind in ACTION_KINDS),
     "network.compared", "network.single",
     *(f"network.{field}" for field in FIELDS),
@@ -86,11 +87,14 @@ def _figure(key: str, pairs: list[tuple[int, float]]) -> Figure:
 
 def _action_counts(facts: ResidentFacts, last_day: date) -> dict[str, int]:
     counts = dict.fromkeys(ACTION_KINDS, 0)
-    for status, due in facts.actions:
+    for status, due, ongoing in facts.actions:
         if status in counts:
             counts[status] += 1
-        if status in ("open", "bezig") and due is not None and due < last_day:
-            counts["te_laat"] += 1
+        if status in ("open", "bezig"):
+            if ongoing:
+                counts["doorlopend"] += 1
+            elif due is not None and due < last_day:
+                counts["te_laat"] += 1
     return counts
 
 
@@ -120,6 +124,7 @@ def contributions(facts: Iterable[ResidentFacts], period: Period, today: date
                 out["beraad.invited"].append((rid, m.invited))
                 out["beraad.attended"].append((rid, m.attended))
                 out["beraad.offers"].append((rid, m.offers))
+                out["beraad.offers_taken"].append((rid, m.taken_up))
 
         if f.started >= period.end or f.phase_on(period.start) == "afgesloten":
             continue  # not active in the period

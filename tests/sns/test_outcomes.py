@@ -60,11 +60,12 @@ def _resident(db, team, name, *, phases=(), snapshots=(), meeting=None, actions=
         for i, m in enumerate(members):
             db.add(Invitee(meeting_id=held.id, member_id=m.id, resident_id=r.id,
                            attended=i < came))
-        for i in range(offers):
+        for i in range(offers):  # the first offer went into the plan
             db.add(Offer(meeting_id=held.id, resident_id=r.id, member_id=members[i].id,
-                         what="boodschappen"))
-    for status, due in actions:
-        db.add(Action(resident_id=r.id, what="iets", status=status, due=due))
+                         what="boodschappen", taken_up_on=date(2026, 11, 12) if i == 0 else None))
+    for status, due, *how_often in actions:
+        db.add(Action(resident_id=r.id, what="iets", status=status, due=due,
+                      how_often=how_often[0] if how_often else None))
     for day, scores in reviews:
         db.add(Review(resident_id=r.id, held_on=day, scores=scores))
     return r
@@ -83,7 +84,8 @@ def seeded(db):
             snapshots=[(date(2026, 10, 15), _figures(3)), (date(2026, 11, 20),
                                                            _figures(3 + i, inner=2))],
             meeting=(4, 3, 2),
-            actions=[("gedaan", None), ("bezig", date(2026, 11, 20)), ("open", None)],
+            actions=[("gedaan", None), ("bezig", date(2026, 11, 20)), ("open", None),
+                     ("bezig", date(2026, 11, 1), "elke zondag bellen")],
             reviews=[(date(2026, 10, 20), {"wonen": 5}), (date(2026, 11, 25),
                                                           {"wonen": 4 + i})],
         )
@@ -116,10 +118,14 @@ def test_figures_of_a_team_worked_out_by_hand(db, seeded):
     assert v["beraad.invited"][:2] == (4, (4, 4))
     assert v["beraad.attended"][:2] == (3, (3, 3))
     assert v["beraad.offers"][0] == 10
+    assert v["beraad.offers_taken"][0] == 5
     assert v["actions.gedaan"][0] == 5
     assert v["actions.open"][0] == 5
-    # "bezig" with 20 November as its day: overdue on 1 December.
+    # "bezig" with 20 November as its day: overdue on 1 December. The ongoing call on
+    # Sundays has a day to look at it again (1 November), no deadline: ongoing, not overdue.
     assert v["actions.te_laat"][0] == 5
+    assert v["actions.doorlopend"][0] == 5
+    assert v["actions.bezig"][:3] == (10, None, 5)
     assert v["actions.gestopt"][0] == 0
     # Network: A1-A5 grew by 1, 2, 3, 4, 5 people; B1-B5 have one moment only.
     assert v["network.compared"][0] == 5

@@ -27,7 +27,8 @@ def test_the_report_is_for_the_teamleider_and_the_municipality(client, auth, peo
 
 def test_the_municipality_sees_only_the_report(client, auth, people):
     response = auth.login("gemeente")
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/deze-week"
+    assert client.get("/deze-week").headers["Location"] == "/uitkomsten/"
     home = client.get("/")
     assert home.status_code == 302
     assert home.headers["Location"] == "/uitkomsten/"
@@ -90,7 +91,8 @@ def test_pdf_for_the_municipality_report(client, auth, seeded_people):
 
 def test_report_command(seeded_people, monkeypatch, app):
     from click.testing import CliRunner
-    from web.cli import cli
+
+    from sns.cli import cli
 
     monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])
     result = CliRunner().invoke(cli, ["report", "--period", "2026Q4", "--team",

@@ -58,7 +58,7 @@ import pytest  # noqa: E402
 
 from graph import schema  # noqa: E402
 from sns.network import store_graph  # noqa: E402
-from web.printing import cache, documents  # noqa: E402
+from web.printing import documents  # noqa: E402
 
 
 @pytest.fixture
@@ -70,10 +70,8 @@ def renders(monkeypatch):
         made.append(html)
         return b"%PDF " + str(len(made)).encode()
 
-    cache.pdfs.clear()
     monkeypatch.setattr(documents, "render_pdf", render)
-    yield made
-    cache.pdfs.clear()
+    return made
 
 
 def _network(extra_tie: bool = False, name: str = "Ans de Wit"):

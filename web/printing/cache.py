@@ -10,7 +10,7 @@ HTML texts happen to be equal.
 
 Bounded, because these are special personal data in memory: at most :data:`MAX_BYTES` of
 PDFs (least recently used out first), and an entry older than :data:`MAX_AGE` seconds is
-dropped. Each server process keeps its own.
+dropped. Each server process keeps its own, per app (:func:`of_app`).
 """
 
 from __future__ import annotations
@@ -89,11 +89,10 @@ class PdfCache:
             del self._entries[key]
             self._size -= len(pdf)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-            self._size = 0
 
+def of_app() -> PdfCache:
+    """The cache of the running app (one per app, so two apps in one process, as in the
+    tests, never share a PDF)."""
+    from flask import current_app
 
-#: The cache of this process, used by web.printing.documents.render_document.
-pdfs = PdfCache()
+    return current_app.extensions.setdefault("sns_pdf_cache", PdfCache())

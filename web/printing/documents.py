@@ -349,4 +349,5 @@ def render_document(document: Document, p: Printout, base_url: str) -> bytes:
     """The document as PDF bytes; printed again unchanged, from :mod:`web.printing.cache`
     (kept per account and resident: the key holds both and the whole HTML)."""
     owner = (getattr(current_user, "id", None), p.resident.id, base_url)
-    return cache.pdfs.pdf(owner, render_html(document, p), lambda h: render_pdf(h, base_url))
+    return cache.of_app().pdf(owner, render_html(document, p),
+                              lambda h: render_pdf(h, base_url))
