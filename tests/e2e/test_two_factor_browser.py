@@ -58,7 +58,7 @@ def test_teamleider_sets_up_two_factor_login_and_logs_in_with_a_code(visit, peop
     # The code used for the setup is spent; the app's next code (half a minute on) works.
     page.get_by_label("Code").fill(app_on_phone.at(time.time() + 30))
     page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{v.base_url}/")
+    page.wait_for_url(f"{v.base_url}/deze-week")  # the first page after login
     page.get_by_role("link", name="Team").click()
     page.wait_for_url("**/team/")
     assert v.foreign_requests() == []
