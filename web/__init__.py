@@ -45,6 +45,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.caseload import bp as caseload_bp
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
+    from web.health import bp as health_bp
     from web.plan import bp as plan_bp
     from web.printing import bp as printing_bp
     from web.residents import bp as residents_bp
@@ -76,6 +77,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         printing_bp,
         i18n.bp,
         vendor.bp,
+        health_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
