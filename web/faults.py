@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from html import escape
 
-from flask import Flask, jsonify, make_response, render_template, request
+from flask import Flask, current_app, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import (
     DataError,
@@ -73,14 +73,16 @@ def _integrity(err: IntegrityError):
     return _conflict(err) if is_unique_violation(err) else _bad_input(err)
 
 
-def _bad_input(_err: Exception):
+def _bad_input(err: Exception):
+    current_app.logger.info("input the database refused: %s", err)
     discard_db()
     return page(400, _("Dit kan niet worden opgeslagen"),
                 _("Er is niets opgeslagen: een getal is te groot, een tekst te lang of er "
                   "staat een teken in dat niet kan. Pas het aan en probeer het opnieuw."))
 
 
-def _unavailable(_err: Exception):
+def _unavailable(err: Exception):
+    current_app.logger.warning("the database refused the request: %s", err)
     # The connections may be the broken part (a read-only one stays read-only): new ones.
     discard_db(connections=True)
     response = page(503, _("Opslaan lukt nu niet"),

@@ -26,6 +26,8 @@ from web.database import discard_db, get_db
 FIELD = "submission_key"
 SESSION_ENDPOINTS = frozenset({"auth.login", "auth.logout", "doemee.join",
                                "i18n.switch_language"})
+#: One saved submit in this many also forgets the keys older than ``sns.submissions.KEEP``.
+PURGE_EVERY = 50
 _CSRF_INPUT = re.compile(r'<input\b[^>]*\bname="csrf_token"[^>]*>')
 
 
@@ -56,7 +58,6 @@ def _claim():
     if not submissions.is_key(key):
         return None
     db = get_db()
-    submissions.purge(db)
     used = submissions.claim(db, key)
     if used is None:
         g.submission_key = key
@@ -86,6 +87,8 @@ def _settle(response):
             submissions.release(db, key)
         elif response.location:
             submissions.record_result(db, key, response.location)
+        if secrets.randbelow(PURGE_EVERY) == 0:
+            submissions.purge(db)  # now and then, in this short transaction
         db.commit()
     except SQLAlchemyError:
         discard_db(connections=True)  # the answer itself stands; the database is unwell
