@@ -17,14 +17,18 @@ import pytest
 from sns import migrate
 
 
-def test_sns_serve_answers_on_the_port_it_reports_and_stops_on_ctrl_c(tmp_path):
+def _serve(tmp_path, workers: int) -> subprocess.Popen:
+    """`sns serve` on a free port with a fresh SQLite database."""
     database = f"sqlite:///{tmp_path / 'sns.sqlite3'}"
     migrate.upgrade(database)
     env = {**os.environ, "DATABASE_URL": database, "SNS_INSTANCE_PATH": str(tmp_path)}
     sns = Path(sys.executable).with_name("sns")
-    server = subprocess.Popen([str(sns), "serve", "--port", "0", "--workers", "1"], env=env,
-                              text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen([str(sns), "serve", "--port", "0", "--workers", str(workers)],
+                            env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_sns_serve_answers_on_the_port_it_reports_and_stops_on_ctrl_c(tmp_path):
+    server = _serve(tmp_path, 1)
     try:
         first = server.stdout.readline()
         url = re.search(r"http://127\.0\.0\.1:\d+/", first).group(0)
@@ -49,12 +53,7 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_sns_serve_with_workers_runs_gunicorn_processes_and_answers_healthz(tmp_path):
-    database = f"sqlite:///{tmp_path / 'sns.sqlite3'}"
-    migrate.upgrade(database)
-    env = {**os.environ, "DATABASE_URL": database, "SNS_INSTANCE_PATH": str(tmp_path)}
-    sns = Path(sys.executable).with_name("sns")
-    server = subprocess.Popen([str(sns), "serve", "--port", "0", "--workers", "2"], env=env,
-                              text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = _serve(tmp_path, 2)
     try:
         first = server.stdout.readline()
         assert "Gunicorn, 2 processen" in first
