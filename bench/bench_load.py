@@ -175,6 +175,8 @@ def run_step(port: int, coaches: int, seconds: float) -> tuple[Recorder, Recorde
     until = time.monotonic() + seconds
     recorder = Recorder(until)
     together(work, lambda i: (people[i], until, recorder), coaches)
+    for coach in people:
+        coach.conn.close()  # the next step's coaches are new browsers
     return logins, recorder, seconds
 
 

@@ -81,6 +81,9 @@ def run_waitress(app: Flask, host: str, port: int, threads: int) -> None:
     """Serve with Waitress until Ctrl+C: one process, ``threads`` threads."""
     import waitress
 
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="sns")
+    # Waitress stops accepting at 100 open connections by default: the 100th coach's browser
+    # would wait for minutes. Gunicorn's default is 1,000 per worker; the same here.
+    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="sns",
+                                    connection_limit=1000)
     _announce(server.effective_host, server.effective_port, f"Waitress, {threads} threads")
     server.run()  # until Ctrl+C (SIGINT), which Waitress turns into a clean shutdown
