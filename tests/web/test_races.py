@@ -15,7 +15,7 @@ from sns.members import MemberFields
 from sns.models import Assignment, AuditEvent, Coach, NetworkMember, Tie
 from tests.live import Browser, live_server, run_together
 
-_VERSION = re.compile(r'name="version" value="(\d+)"')
+_VERSION = re.compile(r'name="version"[^>]*value="(\d+)"')
 _NETWORK_VERSION = re.compile(r'data-version="(\d+)"')
 #: Where on the map a drag lands: circle 1 and circle 2 of the familie wedge.
 SPOTS = [layout.to_xy(150, 36), layout.to_xy(300, 36)]
@@ -112,3 +112,25 @@ def test_adds_at_the_same_moment_are_all_kept_and_the_same_tie_is_drawn_once(
     assert sorted(names) == [f"Vriend {i}" for i in range(8)]
     assert db.scalar(select(func.count()).select_from(Tie)) == 1
     assert sum("De lijn is getekend." in a.text for a in tied) == 1
+
+
+def test_eight_coaches_saving_the_help_question_at_once_one_wins_the_rest_get_409(
+        app, db, people, team):
+    accounts, _oma, _buur = team
+    with live_server(app) as url:
+        edit = f"/bewoners/{people.riek.id}/bewerken"
+        browsers = run_together(lambda i: Browser(url).login(accounts[i].username), 8)
+        versions = [_VERSION.search(b.get(edit).text).group(1) for b in browsers]
+        answers = run_together(lambda i: browsers[i].post(edit, {
+            "version": versions[i], "name": "Riek", "hulpvraag": f"Vraag van coach {i}"}), 8)
+    statuses = sorted(a.status for a in answers)
+    assert statuses == [200] + [409] * 7
+    loser = next(a for a in answers if a.status == 409)
+    assert "Iemand anders heeft dit intussen gewijzigd" in loser.text
+    db.expire_all()
+    winner = answers.index(next(a for a in answers if a.status == 200))
+    assert people.riek.hulpvraag == f"Vraag van coach {winner}"
+    assert f"Vraag van coach {winner}" in loser.text  # the 409 shows the current state
+    saved = db.scalar(select(func.count()).select_from(AuditEvent)
+                      .where(AuditEvent.action == "resident.update"))
+    assert saved == 1
