@@ -38,6 +38,11 @@ def team(db, people, password_hash):
     return coaches, oma, buur
 
 
+def _logged_in(url: str, accounts, count: int) -> list[Browser]:
+    """The first ``count`` coaches, each logged in with a browser of their own."""
+    return run_together(lambda i: Browser(url).login(accounts[i].username), count)
+
+
 def _edit_until_saved(browser: Browser, base: str, member_id: int, note: str) -> list[int]:
     """Save ``note`` on the member as a coach would: after a 409, take the fresh version and
     enter it again. Returns every status answered on the way."""
@@ -74,7 +79,7 @@ def test_coaches_editing_one_member_get_2xx_or_409_and_no_update_is_lost(
     before = people.riek.network_version
     with live_server(app) as url:
         base = f"/bewoners/{people.riek.id}"
-        browsers = run_together(lambda i: Browser(url).login(accounts[i].username), coaches)
+        browsers = _logged_in(url, accounts, coaches)
 
         def work(i: int) -> list[int]:
             statuses = []
@@ -101,7 +106,7 @@ def test_adds_at_the_same_moment_are_all_kept_and_the_same_tie_is_drawn_once(
     accounts, oma, buur = team
     with live_server(app) as url:
         base = f"/bewoners/{people.riek.id}"
-        browsers = run_together(lambda i: Browser(url).login(accounts[i].username), 8)
+        browsers = _logged_in(url, accounts, 8)
         added = run_together(lambda i: browsers[i].post(
             f"{base}/leden", {"name": f"Vriend {i}", "sector": "vrienden", "circle": "2"}), 8)
         tied = run_together(lambda i: browsers[i].post(
@@ -119,7 +124,7 @@ def test_eight_coaches_saving_the_help_question_at_once_one_wins_the_rest_get_40
     accounts, _oma, _buur = team
     with live_server(app) as url:
         edit = f"/bewoners/{people.riek.id}/bewerken"
-        browsers = run_together(lambda i: Browser(url).login(accounts[i].username), 8)
+        browsers = _logged_in(url, accounts, 8)
         versions = [_VERSION.search(b.get(edit).text).group(1) for b in browsers]
         answers = run_together(lambda i: browsers[i].post(edit, {
             "version": versions[i], "name": "Riek", "hulpvraag": f"Vraag van coach {i}"}), 8)
