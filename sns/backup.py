@@ -101,13 +101,7 @@ def backup(url: str, target: Path) -> dict[str, int]:
     _private_file(target)
     try:
         if _is_sqlite(url):
-            source = sqlite3.connect(f"file:{_sqlite_path(url)}?mode=ro", uri=True)
-            copy = sqlite3.connect(target)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-                source.close()
+            _copy_sqlite(_sqlite_path(url), target)
             return counts_of_sqlite_file(target)
         _run([_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(target)],
              make_url(url), "pg_dump")
@@ -190,7 +184,7 @@ def restore(url: str, source: Path) -> dict[str, int]:
         path = _sqlite_path(url)
         if path.exists():
             _refuse_unless_empty(url)
-        _restore_sqlite(source, path)
+        _copy_sqlite(source, path)
     else:
         if header == SQLITE_HEADER:
             raise BackupError(f"{source} is een SQLite-back-up; de database hier is PostgreSQL.")
@@ -214,12 +208,14 @@ def restore(url: str, source: Path) -> dict[str, int]:
     return restored
 
 
-def _restore_sqlite(source: Path, path: Path) -> None:
-    backup_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    target = sqlite3.connect(path)
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a SQLite database with SQLite's online backup API (a consistent moment, while
+    others keep reading and writing the source); the copy is readable by its owner only."""
+    reading = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    writing = sqlite3.connect(target)
     try:
-        backup_db.backup(target)
+        reading.backup(writing)
     finally:
-        target.close()
-        backup_db.close()
-    path.chmod(0o600)
+        writing.close()
+        reading.close()
+    target.chmod(0o600)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,6 +44,11 @@ def claim(db: Session, key: str) -> UsedSubmission | None:
         # for it to commit): show that one.
         return db.get(UsedSubmission, key, populate_existing=True)
     return None
+
+
+def result_of(db: Session, key: str) -> str | None:
+    """Where the submit with ``key`` led, once it has been noted."""
+    return db.scalar(select(UsedSubmission.result).where(UsedSubmission.key == key))
 
 
 def record_result(db: Session, key: str, result: str) -> None:

@@ -67,6 +67,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.caseload import bp as caseload_bp
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
+    from web.health import bp as health_bp
     from web.netfiles import bp as netfiles_bp
     from web.outcomes import bp as outcomes_bp
     from web.plan import bp as plan_bp
@@ -109,6 +110,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         outcomes_bp,
         i18n.bp,
         vendor.bp,
+        health_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

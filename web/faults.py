@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from html import escape
 
-from flask import Flask, jsonify, make_response, render_template, request
+from flask import Flask, current_app, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import (
     DataError,
@@ -62,29 +62,35 @@ def is_unique_violation(err: IntegrityError) -> bool:
     return code == "23505" or "UNIQUE constraint failed" in str(err.orig)
 
 
+def _refused(status: int, title: str, message: str, *, connections: bool = False):
+    """Roll back and close the request's session, then the error page."""
+    discard_db(connections=connections)
+    return page(status, title, message)
+
+
 def _conflict(_err: Exception):
-    discard_db()
-    return page(409, _("Iemand anders heeft dit intussen gewijzigd"),
-                _("Er is niets opgeslagen. Laad de pagina opnieuw: u ziet dan de nieuwste "
-                  "versie, en voer uw wijziging opnieuw in."))
+    return _refused(409, _("Iemand anders heeft dit intussen gewijzigd"),
+                    _("Er is niets opgeslagen. Laad de pagina opnieuw: u ziet dan de nieuwste "
+                      "versie, en voer uw wijziging opnieuw in."))
 
 
 def _integrity(err: IntegrityError):
     return _conflict(err) if is_unique_violation(err) else _bad_input(err)
 
 
-def _bad_input(_err: Exception):
-    discard_db()
-    return page(400, _("Dit kan niet worden opgeslagen"),
-                _("Er is niets opgeslagen: een getal is te groot, een tekst te lang of er "
-                  "staat een teken in dat niet kan. Pas het aan en probeer het opnieuw."))
+def _bad_input(err: Exception):
+    current_app.logger.info("input the database refused: %s", err)
+    return _refused(400, _("Dit kan niet worden opgeslagen"),
+                    _("Er is niets opgeslagen: een getal is te groot, een tekst te lang of er "
+                      "staat een teken in dat niet kan. Pas het aan en probeer het opnieuw."))
 
 
-def _unavailable(_err: Exception):
+def _unavailable(err: Exception):
+    current_app.logger.warning("the database refused the request: %s", err)
     # The connections may be the broken part (a read-only one stays read-only): new ones.
-    discard_db(connections=True)
-    response = page(503, _("Opslaan lukt nu niet"),
-                    _("Opslaan lukt nu niet; probeer het zo opnieuw. Er is niets opgeslagen."))
+    response = _refused(503, _("Opslaan lukt nu niet"),
+                        _("Opslaan lukt nu niet; probeer het zo opnieuw. Er is niets "
+                          "opgeslagen."), connections=True)
     response.headers["Retry-After"] = "5"
     return response
 
@@ -101,15 +107,14 @@ def unlogged_view(_err: Exception):
 
 
 def _print_failed(_err: PrintFailed):
-    discard_db()
-    return page(503, _("Afdrukken is mislukt"),
-                _("De PDF kon nu niet worden gemaakt. Er is niets veranderd; probeer het "
-                  "zo opnieuw."))
+    return _refused(503, _("Afdrukken is mislukt"),
+                    _("De PDF kon nu niet worden gemaakt. Er is niets veranderd; probeer het "
+                      "zo opnieuw."))
 
 
 def _internal(_err: Exception):
-    discard_db()
-    return page(500, _("Er ging iets mis"), _("Er is niets opgeslagen. Probeer het nog eens."))
+    return _refused(500, _("Er ging iets mis"),
+                    _("Er is niets opgeslagen. Probeer het nog eens."))
 
 
 def page(status: int, title: str, message: str):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
 from urllib.parse import urlsplit
 
 from flask import Flask, flash, g, redirect, request, url_for
@@ -26,6 +27,10 @@ from web.database import discard_db, get_db
 FIELD = "submission_key"
 SESSION_ENDPOINTS = frozenset({"auth.login", "auth.logout", "doemee.join",
                                "i18n.switch_language"})
+#: How often, and how far apart, a second submit looks for the first one's result.
+RESULT_LOOKS, RESULT_PAUSE = 20, 0.05
+#: One saved submit in this many also forgets the keys older than ``sns.submissions.KEEP``.
+PURGE_EVERY = 50
 _CSRF_INPUT = re.compile(r'<input\b[^>]*\bname="csrf_token"[^>]*>')
 
 
@@ -56,19 +61,32 @@ def _claim():
     if not submissions.is_key(key):
         return None
     db = get_db()
-    submissions.purge(db)
     used = submissions.claim(db, key)
     if used is None:
         g.submission_key = key
         return None
-    db.rollback()
+    result = used.result or _await_result(key)
+    db.rollback()  # this submit changes nothing
     flash(_("Dit formulier was al verstuurd; er is niets dubbel opgeslagen."))
-    return redirect(used.result or _form_page() or url_for("caseload.index"), 303)
+    return redirect(result or _form_page() or url_for("caseload.index"), 303)
+
+
+def _await_result(key: str) -> str | None:
+    """The first submit saved, but may not have noted where it led yet (that follows its
+    commit by a moment): look again a few times, each in a fresh transaction."""
+    db = get_db()
+    for _attempt in range(RESULT_LOOKS):
+        db.rollback()
+        time.sleep(RESULT_PAUSE)
+        result = submissions.result_of(db, key)
+        if result is not None:
+            return result
+    return None
 
 
 def _form_page() -> str | None:
-    """The page the form was on (while the first submit is still finishing, its result is
-    not known yet; that page shows what it saved). Only a page of this app."""
+    """The page the form was on, when the first submit led to no page of its own (that page
+    shows what it saved). Only a page of this app."""
     referrer = urlsplit(request.referrer or "")
     if referrer.netloc != request.host or not referrer.path.startswith("/"):
         return None
@@ -86,6 +104,8 @@ def _settle(response):
             submissions.release(db, key)
         elif response.location:
             submissions.record_result(db, key, response.location)
+        if secrets.randbelow(PURGE_EVERY) == 0:
+            submissions.purge(db)  # now and then, in this short transaction
         db.commit()
     except SQLAlchemyError:
         discard_db(connections=True)  # the answer itself stands; the database is unwell

@@ -73,3 +73,35 @@ def test_writes_answer_503_while_read_only_and_work_again_after(app, db, people,
     names = set(db.scalars(select(NetworkMember.name)))
     assert names == {"Voor", *(f"Na {i}" for i in range(5))}
     assert db.scalar(select(func.count()).select_from(NetworkMember)) == 6
+
+
+def test_a_database_that_disappears_and_comes_back(app, people, database_url):
+    """PostgreSQL refusing every connection for a while (a restart, a failover): pages and
+    /healthz answer 503, and both work again as soon as it is back, without a restart."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        pytest.skip("an open SQLite file cannot disappear for the connections that have it")
+    name = url.database
+
+    def admin(sql):
+        with psycopg.connect(host=url.query["host"], user=url.username, dbname="postgres",
+                             autocommit=True) as conn:
+            conn.execute(sql)
+
+    base = f"/bewoners/{people.riek.id}"
+    with live_server(app) as server:
+        coach = Browser(server).login("ans")
+        assert coach.get("/healthz").status == 200
+        admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "  # noqa: S608
+              f"WHERE datname = '{name}'")
+        try:
+            gone = [coach.get("/healthz"), coach.get(f"{base}/verkenning"),
+                    _add(coach, base, "Tijdens")]
+        finally:
+            admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
+        back = [coach.get("/healthz"), _add(coach, base, "Na")]
+    assert [a.status for a in gone] == [503, 503, 503]
+    assert "Opslaan lukt nu niet" in gone[2].text
+    assert [a.status for a in back] == [200, 200]
+    assert "Na staat op de kaart." in back[1].text

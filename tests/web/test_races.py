@@ -15,7 +15,7 @@ from sns.members import MemberFields
 from sns.models import Assignment, AuditEvent, Coach, NetworkMember, Tie
 from tests.live import Browser, live_server, run_together
 
-_VERSION = re.compile(r'name="version" value="(\d+)"')
+_VERSION = re.compile(r'name="version"[^>]*value="(\d+)"')
 _NETWORK_VERSION = re.compile(r'data-version="(\d+)"')
 #: Where on the map a drag lands: circle 1 and circle 2 of the familie wedge.
 SPOTS = [layout.to_xy(150, 36), layout.to_xy(300, 36)]
@@ -36,6 +36,11 @@ def team(db, people, password_hash):
     buur = members.add_member(db, people.ans, people.riek, MemberFields("Buurman", circle=2))
     db.commit()
     return coaches, oma, buur
+
+
+def _logged_in(url: str, accounts, count: int) -> list[Browser]:
+    """The first ``count`` coaches, each logged in with a browser of their own."""
+    return run_together(lambda i: Browser(url).login(accounts[i].username), count)
 
 
 def _edit_until_saved(browser: Browser, base: str, member_id: int, note: str) -> list[int]:
@@ -74,7 +79,7 @@ def test_coaches_editing_one_member_get_2xx_or_409_and_no_update_is_lost(
     before = people.riek.network_version
     with live_server(app) as url:
         base = f"/bewoners/{people.riek.id}"
-        browsers = run_together(lambda i: Browser(url).login(accounts[i].username), coaches)
+        browsers = _logged_in(url, accounts, coaches)
 
         def work(i: int) -> list[int]:
             statuses = []
@@ -101,7 +106,7 @@ def test_adds_at_the_same_moment_are_all_kept_and_the_same_tie_is_drawn_once(
     accounts, oma, buur = team
     with live_server(app) as url:
         base = f"/bewoners/{people.riek.id}"
-        browsers = run_together(lambda i: Browser(url).login(accounts[i].username), 8)
+        browsers = _logged_in(url, accounts, 8)
         added = run_together(lambda i: browsers[i].post(
             f"{base}/leden", {"name": f"Vriend {i}", "sector": "vrienden", "circle": "2"}), 8)
         tied = run_together(lambda i: browsers[i].post(
@@ -112,3 +117,25 @@ def test_adds_at_the_same_moment_are_all_kept_and_the_same_tie_is_drawn_once(
     assert sorted(names) == [f"Vriend {i}" for i in range(8)]
     assert db.scalar(select(func.count()).select_from(Tie)) == 1
     assert sum("De lijn is getekend." in a.text for a in tied) == 1
+
+
+def test_eight_coaches_saving_the_help_question_at_once_one_wins_the_rest_get_409(
+        app, db, people, team):
+    accounts, _oma, _buur = team
+    with live_server(app) as url:
+        edit = f"/bewoners/{people.riek.id}/bewerken"
+        browsers = _logged_in(url, accounts, 8)
+        versions = [_VERSION.search(b.get(edit).text).group(1) for b in browsers]
+        answers = run_together(lambda i: browsers[i].post(edit, {
+            "version": versions[i], "name": "Riek", "hulpvraag": f"Vraag van coach {i}"}), 8)
+    statuses = sorted(a.status for a in answers)
+    assert statuses == [200] + [409] * 7
+    loser = next(a for a in answers if a.status == 409)
+    assert "Iemand anders heeft dit intussen gewijzigd" in loser.text
+    db.expire_all()
+    winner = answers.index(next(a for a in answers if a.status == 200))
+    assert people.riek.hulpvraag == f"Vraag van coach {winner}"
+    assert f"Vraag van coach {winner}" in loser.text  # the 409 shows the current state
+    saved = db.scalar(select(func.count()).select_from(AuditEvent)
+                      .where(AuditEvent.action == "resident.update"))
+    assert saved == 1

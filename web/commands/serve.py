@@ -1,4 +1,5 @@
-"""``sns serve``: the app on Waitress, a production WSGI server."""
+"""``sns serve``: the app on a production server: Gunicorn worker processes where it can run,
+else Waitress (see web.serving); and the daily retention purge beside it."""
 
 from __future__ import annotations
 
@@ -8,23 +9,25 @@ import click
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Zoveel processen (standaard: een per processorkern). Met meer dan een: "
+                   "Gunicorn; waar dat niet kan (Windows): Waitress met een proces.")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
-              help="Zoveel verzoeken tegelijk.")
-def serve(host: str, port: int, threads: int) -> None:
-    """Start de app met de webserver Waitress (laptop of teamserver; zet er voor internet
+              help="Zoveel verzoeken tegelijk per proces.")
+def serve(host: str, port: int, workers: int | None, threads: int) -> None:
+    """Start de app met een echte webserver (laptop of teamserver; zet er voor internet
     een HTTPS-proxy voor)."""
-    import waitress
-
-    from web import create_app
-    from web.limits import server_body_limit
-
-    app = create_app()
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="sns",
-                                    max_request_body_size=server_body_limit(app))
-    # The bound address: with --port 0 the system picks a free port.
-    click.echo(f"sns draait op http://{server.effective_host}:{server.effective_port}/  "
-               "(stoppen: Ctrl+C)")
     from sns.retention_schedule import start_daily_purge
-    start_daily_purge()  # the retention period, once a day (as `sns purge`)
-    server.run()  # until Ctrl+C (SIGINT), which Waitress turns into a clean shutdown
-    click.echo("sns is gestopt.")
+    from web import create_app, serving
+
+    workers = workers or serving.default_workers()
+    start_daily_purge()  # the retention period, once a day (as `sns purge`), in this process
+    try:
+        if workers > 1 and serving.gunicorn_available():
+            serving.run_gunicorn(create_app, host, port, workers, threads)
+        else:
+            if workers > 1:
+                click.echo("Gunicorn kan hier niet draaien: Waitress met een proces.", err=True)
+            serving.run_waitress(create_app(), host, port, threads)
+    finally:  # Gunicorn ends with sys.exit(0)
+        click.echo("sns is gestopt.")
