@@ -44,8 +44,15 @@ def to_graph(db: Session, resident: Resident, sectors=schema.SECTORS) -> nx.Grap
     A stored sector that is no longer configured (the team changed its sectors) is unknown
     in the graph; the stored value itself is kept.
     """
+    return graph_of(resident, members_of(db, resident), ties_of(db, resident), sectors)
+
+
+def graph_of(resident: Resident, members: list[NetworkMember], ties: list[Tie],
+             sectors=schema.SECTORS) -> nx.Graph:
+    """:func:`to_graph` from rows already loaded (a page that also lists the members and
+    ties loads them once)."""
     G = schema.new_network(resident.name, sectors=sectors)
-    for m in members_of(db, resident):
+    for m in members:
         schema.add_member(
             G,
             member_node(m.id),
@@ -61,7 +68,7 @@ def to_graph(db: Session, resident: Resident, sectors=schema.SECTORS) -> nx.Grap
             note=m.note,
             can_think_along=m.can_think_along,
         )
-    for t in ties_of(db, resident):
+    for t in ties:
         schema.add_tie(G, member_node(t.a_id), member_node(t.b_id), quality=t.quality,
                        note=t.note)
     return G

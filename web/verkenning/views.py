@@ -37,10 +37,11 @@ def _back(resident_id: int, anchor: str | None = None):
 def index(resident_id: int):
     resident = load_resident(resident_id)
     db = get_db()
-    G = network.to_graph(db, resident, labels.sectors())
     rows = network.members_of(db, resident)
+    tie_rows = network.ties_of(db, resident)
+    G = network.graph_of(resident, rows, tie_rows, labels.sectors())
     by_id = {m.id: m for m in rows}
-    ties = [(t, by_id[t.a_id], by_id[t.b_id]) for t in network.ties_of(db, resident)]
+    ties = [(t, by_id[t.a_id], by_id[t.b_id]) for t in tie_rows]
     return render_template(
         "verkenning/index.html",
         resident=resident,
