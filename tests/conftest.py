@@ -3,6 +3,7 @@ a client that fills in CSRF tokens like a browser, and accounts for every role."
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 import shutil
@@ -64,6 +65,11 @@ def database_url(request, tmp_path, sqlite_template):
 @pytest.fixture
 def app(database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("SNS_INSTANCE_PATH", str(tmp_path / "instance"))
+    # CPython 3.11.7 (gh-106905): a garbage collection that runs the finalizers of earlier
+    # tests' apps while Werkzeug compiles this app's routes from AST objects can raise
+    # "SystemError: AST constructor recursion depth mismatch". Collect first, so it never
+    # falls inside create_app (a server builds its app once, with nothing to collect).
+    gc.collect()
     app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"})
     yield app
     app.extensions["sns_engine"].dispose()
