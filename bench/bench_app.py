@@ -25,8 +25,10 @@ PASSWORD = secrets.token_urlsafe(16)  # a throwaway account in a temp database
 
 
 @contextmanager
-def bench_app(sizes: Iterable[int]) -> Iterator[tuple[object, dict[int, int]]]:
-    """Yield ``(app, {size: resident id})``; everything is deleted afterwards."""
+def bench_app(sizes: Iterable[int], role: str = "coach"
+              ) -> Iterator[tuple[object, dict[int, int]]]:
+    """Yield ``(app, {size: resident id})``; everything is deleted afterwards. The
+    benchmark's account has ``role`` (the residents are assigned to it)."""
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SNS_INSTANCE_PATH"] = tmp
         url = f"sqlite:///{tmp}/bench.sqlite3"
@@ -34,7 +36,7 @@ def bench_app(sizes: Iterable[int]) -> Iterator[tuple[object, dict[int, int]]]:
         app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
         with app.app_context():
             db = get_db()
-            coach = accounts.create_coach(db, USERNAME, PASSWORD)
+            coach = accounts.create_coach(db, USERNAME, PASSWORD, role=role)
             ids = {}
             for size in sizes:
                 resident = residents.create_resident(db, coach, f"Bewoner {size}")

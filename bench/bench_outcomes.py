@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_app import bench_app, logged_in_client  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from sns import accounts, migrate  # noqa: E402
+from sns import accounts  # noqa: E402
 from sns.models import (  # noqa: E402
     Action,
     Invitee,
@@ -41,13 +40,11 @@ from sns.models import (  # noqa: E402
 )
 from sns.outcomes import report  # noqa: E402
 from sns.outcomes.periods import parse  # noqa: E402
-from web import create_app  # noqa: E402
 from web.database import get_db  # noqa: E402
 
 SIZES = (50, 500, 5000)
 TEAMS = 5
 TODAY = date(2026, 12, 1)
-PASSWORD = secrets.token_urlsafe(16)  # a throwaway account in a temp database
 
 
 def _seed(db, n: int) -> list[int]:
@@ -122,16 +119,10 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f}; times are median wall/CPU ms")
     print(f"{'residents':>9}  {'quarter':>11}  {'year':>11}  {'page':>11}")
     for n in args.sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            os.environ["SNS_INSTANCE_PATH"] = tmp
-            url = f"sqlite:///{tmp}/bench.sqlite3"
-            migrate.upgrade(url)
-            app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
+        with bench_app((), role="gemeente") as (app, _):
             with app.app_context():
                 db = get_db()
                 teams = _seed(db, n)
-                accounts.create_coach(db, "gemeente", PASSWORD, role="gemeente")
-                db.commit()
 
                 def build(label, db=db, teams=teams):
                     return lambda: report.build(db, parse(label), team=None,
@@ -139,13 +130,8 @@ def main() -> None:
 
                 quarter = _median_ms(build("2026Q2"), args.runs)
                 year = _median_ms(build("2026"), args.runs)
-            client = app.test_client()
-            token = client.get("/login").get_data(as_text=True).split(
-                'name="csrf_token" type="hidden" value="')[1].split('"')[0]
-            client.post("/login", data={"username": "gemeente", "password": PASSWORD,
-                                        "csrf_token": token})
+            client = logged_in_client(app)
             page = _median_ms(lambda c=client: c.get("/uitkomsten/?periode=2026Q2"), args.runs)
-            app.extensions["sns_engine"].dispose()
         print(f"{n:>9}  {quarter:>11}  {year:>11}  {page:>11}")
 
 
