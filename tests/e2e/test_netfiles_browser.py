@@ -35,7 +35,7 @@ def test_export_and_import_into_a_new_resident_gives_the_same_map(visit, people,
     original = _map(page)
     page.get_by_label("Soort bestand").select_option(fmt)
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download het bestand").click()
+        page.get_by_role("button", name="Bestand opslaan").click()
     download = download_info.value
     assert download.suggested_filename == f"netwerk-{people.riek.id}.{fmt}"
     path = tmp_path / download.suggested_filename
