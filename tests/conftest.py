@@ -67,10 +67,13 @@ def app(database_url, tmp_path, monkeypatch):
     monkeypatch.setenv("SNS_INSTANCE_PATH", str(tmp_path / "instance"))
     # CPython 3.11.7 (gh-106905): a garbage collection that runs the finalizers of earlier
     # tests' apps while Werkzeug compiles this app's routes from AST objects can raise
-    # "SystemError: AST constructor recursion depth mismatch". Collect first, so it never
-    # falls inside create_app (a server builds its app once, with nothing to collect).
-    gc.collect()
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"})
+    # "SystemError: AST constructor recursion depth mismatch". No collection inside
+    # create_app, then (a server builds its app once, with nothing to collect).
+    gc.disable()
+    try:
+        app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"})
+    finally:
+        gc.enable()
     yield app
     app.extensions["sns_engine"].dispose()
     app.extensions["sns_write_engine"].dispose()
