@@ -27,6 +27,8 @@ class Letter:
     text: str
     agenda: str
     reply: str
+    #: Art. 14 AVG: that their name is on the resident's map, and whom to ask to remove it.
+    notice: str
 
 
 def greeting(label: str, salutation: str | None) -> str:
@@ -51,6 +53,7 @@ def letters(db: Session, resident: Resident, meeting: Meeting,
     template = meeting.invitation or gettext(beraad.DEFAULT_INVITATION)
     agenda = meeting.agenda or gettext(beraad.DEFAULT_AGENDA)
     reply = reply_line(meeting)
+    notice = third_party_notice(resident)
     result = []
     for invitee in meeting.invitees:
         label = names[invitee.member_id]
@@ -59,7 +62,6 @@ def letters(db: Session, resident: Resident, meeting: Meeting,
                                       date_text=date_text, time_text=time_text)
         if not greet:  # "Beste ," becomes "Beste,"; the pages ask for a name
             text = text.replace(" ,", ",")
-        # Art. 14: the invitee learns that their name is on the map and whom to ask.
-        text += "\n\n" + third_party_notice(resident)
-        result.append(Letter(invitee.member_id, person(label), greet, text, agenda, reply))
+        result.append(Letter(invitee.member_id, person(label), greet, text, agenda, reply,
+                             notice))
     return result
