@@ -148,7 +148,17 @@ document.getElementById("map").snsNetwork = net;
 </script>"""
 
 
+def _fulfil_with(body: str) -> Callable[[object], None]:
+    """A route handler that answers with ``body`` (Playwright passes the request as a second
+    argument to a handler that takes two, so the body cannot be a default argument)."""
+    def handler(route) -> None:
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    return handler
+
+
 def _browser_pairs(rows: Row, rounds: int) -> None:
+    import logging
     import threading
 
     from bench_map import ZOOM_STEPS
@@ -161,12 +171,13 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
     from web import labels
     from web.database import get_db
     from web.printing import documents
-    from web.printing.pdf import render_pdf
+    from web.printing.pdf import render_here
 
     with bench_app((*MAP_SIZES, PDF_SIZE)) as (app, ids):
         client = logged_in_client(app)
         cookie = client.get_cookie("session").value
         server = make_server("127.0.0.1", 0, app, threaded=True)
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}"
         with sync_playwright() as pw:
@@ -181,8 +192,8 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
                 payload = page.evaluate(
                     "() => JSON.parse(document.getElementById('map-data').textContent)")
                 plain = PLAIN_PAGE % json.dumps(payload).replace("</", "<\\/")
-                page.route(f"{base}/__floor__", lambda route, body=plain: route.fulfill(
-                    body=body, content_type="text/html; charset=utf-8"))
+                page.unroute(f"{base}/__floor__")
+                page.route(f"{base}/__floor__", _fulfil_with(plain))
 
                 def sns_map(url=url):
                     page.goto(url)
@@ -211,7 +222,7 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
                 resident, to_graph(db, resident, labels.sectors())))
         chromium = Chromium()
         try:
-            a, b = pair(lambda: render_pdf(html, BASE), lambda: chromium.pdf(html), rounds)
+            a, b = pair(lambda: render_here(html, BASE), lambda: chromium.pdf(html), rounds)
         finally:
             chromium.close()
         rows.add(f"take-home PDF, {PDF_SIZE} members", a, b, "Chromium print-to-PDF")
