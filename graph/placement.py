@@ -76,13 +76,15 @@ from __future__ import annotations
 
 import heapq
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of
+from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of, sectors_of
 from graph.labels import LINE_HEIGHT, Wrapped, clean, wrap
 from graph.layout import RESIDENT_RADIUS, Frame, frame, to_xy
 from graph.schema import CIRCLES, EGO
@@ -611,16 +613,24 @@ def place(
     Returns
     -------
     Placement
-        Conflict-free (see :meth:`Placement.overlaps`); ``font`` is the size reached.
+        Conflict-free (see :meth:`Placement.overlaps`); ``font`` is the size reached. The
+        same inputs give the same (shared) object from :data:`_RECENT`: read it, never
+        change it.
     """
     if isinstance(target, str) and target not in TARGETS:
         raise ValueError(f"target: expected one of {tuple(TARGETS)}, got {target!r}")
     t = TARGETS[target] if isinstance(target, str) else target
+    words = {key: str(v) for key, v in (sector_labels or {}).items()}
+    key = _inputs(G, t, sectors_of(G, sectors), words, font)
+    return _RECENT.get(key) or _RECENT.keep(key, _place(G, t, sectors, words, font))
+
+
+def _place(G: nx.Graph, t: Target, sectors: Iterable[str] | None, words: dict[Any, str],
+           font: float | None) -> Placement:
     f = frame(G, sectors=sectors)
     k = t.scale(f.outer_radius)
     sheet = Box(-t.width / 2 * k, -t.height / 2 * k, t.width * k, t.height * k)
     size = font if font is not None else t.font * k
-    words = {key: str(v) for key, v in (sector_labels or {}).items()}
     unknown = words.get(None, "?")
     size = min(size, _largest_possible(G, size, sheet))
     first: tuple = ()  # cells that failed go first, also at the next size (they fail fast)
@@ -637,3 +647,49 @@ def place(
         size = floor if floor is not None and size > floor + 1e-9 > size * _SHRINK else (
             size * _SHRINK)
     raise RuntimeError("the map did not fit at any size")  # pragma: no cover
+
+
+def _inputs(G: nx.Graph, t: Target, sectors: tuple[str, ...], words: dict[Any, str],
+            font: float | None) -> tuple:
+    """Everything :func:`place` reads: each member's id, name, circle and sector, the
+    resident's name, the sectors, the words and the size. Ties and the other attributes do
+    not move anyone, so they are not part of it."""
+    people = tuple((n, G.nodes[n].get("name"), circle_of(G, n), sector_of(G, n, sectors))
+                   for n in member_nodes(G))
+    resident = G.nodes[EGO].get("name") if EGO in G else None
+    return t, sectors, tuple(sorted(words.items(), key=repr)), font, resident, people
+
+
+class _Recent:
+    """The last placements made in this process, by their inputs (least recently used out).
+
+    The map page is opened again and again while a network stays the same (every saved
+    form returns to it, and a tie does not move anyone), and placing 100 people costs tens
+    of milliseconds; the same inputs always give the same placement, so it is made once."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple, Placement] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> Placement | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def keep(self, key: tuple, placed: Placement) -> Placement:
+        with self._lock:
+            self._kept[key] = placed
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return placed
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
+#: Placements of this process; 64 maps of up to a few hundred people are a few megabytes.
+_RECENT = _Recent(64)

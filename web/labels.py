@@ -90,6 +90,12 @@ def sector_labels() -> dict:
     return {code: SECTOR_LABELS.get(code, code) for code in (None, *sectors())}
 
 
+def translated(mapping: dict) -> dict:
+    """``mapping`` with its words translated now, for a page that shows them once per row
+    (a lazy word is looked up again each time it is shown)."""
+    return {code: str(word) for code, word in mapping.items()}
+
+
 def label(code, mapping: dict):
     """Template filter: the word for ``code`` in ``mapping``, or the code itself."""
     return mapping.get(code, code)
@@ -105,6 +111,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["day"] = day
     app.jinja_env.globals.update(
         sector_labels=sector_labels,
+        translated=translated,
         phase_labels=PHASE_LABELS,
         move_labels=MOVE_LABELS,
         status_labels=STATUS_LABELS,

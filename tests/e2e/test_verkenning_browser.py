@@ -69,6 +69,12 @@ def test_coach_maps_five_members_ties_and_drags_one_inward(visit, people, db):
         page.get_by_role("button", name="Verbind").click()
         page.get_by_text("De lijn is getekend.").wait_for()
     assert page.locator("ul.ties li").count() == 2
+    # every line's button sends the one shared form with its own line
+    page.get_by_role("button", name="weghalen Ans – Kees").click()
+    page.get_by_text("De lijn is weggehaald.").wait_for()
+    (left,) = page.locator("ul.ties li").all_inner_texts()
+    assert "Toos" in left
+    assert "Kees" not in left
 
     kees = db.scalar(select(NetworkMember).where(NetworkMember.name == "Kees"))
     page.wait_for_function("document.getElementById('map').snsNetwork !== undefined")

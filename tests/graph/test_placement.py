@@ -213,3 +213,24 @@ def test_a_name_that_cannot_fit_is_shortened_with_its_full_text_kept():
 def test_an_unknown_target_is_refused():
     with pytest.raises(ValueError, match="target"):
         place(new_network("R"), "a5")
+
+
+def test_the_same_network_is_placed_once_and_any_change_of_a_person_places_it_again():
+    G = realistic(30)
+    first = place(G, "screen-1280", sector_labels=WORDS)
+    assert place(G.copy(), "screen-1280", sector_labels=WORDS) is first
+    H = G.copy()
+    add_tie(H, "m1", "m7", quality="goed")  # a line moves nobody: still the same placement
+    assert place(H, "screen-1280", sector_labels=WORDS) is first
+    for change in ({"name": "Ans van Dijk"}, {"sector": "buren"}):
+        H = G.copy()
+        H.nodes["m3"].update(change)
+        again = place(H, "screen-1280", sector_labels=WORDS)
+        assert again is not first
+        assert again.labels["m3"].text == H.nodes["m3"]["name"]
+    H = G.copy()
+    H.edges[EGO, "m3"]["circle"] = 3 if circle_of(G, "m3") != 3 else 1
+    moved = place(H, "screen-1280", sector_labels=WORDS)
+    assert moved.frame.locate(*moved.positions["m3"])[0] == circle_of(H, "m3")
+    assert place(G, "a4", sector_labels=WORDS) is not first  # another target
+    assert place(G, "screen-1280", sector_labels={**WORDS, "buren": "Buurt"}) is not first

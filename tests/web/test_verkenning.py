@@ -118,7 +118,7 @@ def test_ties_between_members(client, riek, db):
     again = client.post(f"/bewoners/{riek.id}/banden", data={"a": a.id, "b": b.id},
                         follow_redirects=True)
     assert "Deze twee zijn al verbonden." in again.get_data(as_text=True)
-    client.post(f"/bewoners/{riek.id}/banden/{tie.id}/verwijderen")
+    client.post(f"/bewoners/{riek.id}/banden/verwijderen", data={"tie": tie.id})
     assert _count(db, Tie) == 0
 
 
@@ -316,3 +316,16 @@ def test_the_confirmation_says_where_on_the_map_and_what_is_still_open(client, r
     _add(client, riek, name="Kees", **data)
     page = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
     assert message in _section(page, "snel", "map")
+
+
+def test_removing_a_line_without_naming_it_or_of_another_network_changes_nothing(
+        client, riek, people, db):
+    _add(client, riek, name="Ans")
+    _add(client, riek, name="Kees")
+    a, b = _members(db, riek)
+    client.post(f"/bewoners/{riek.id}/banden", data={"a": a.id, "b": b.id})
+    tie = db.scalar(select(Tie))
+    assert client.post(f"/bewoners/{riek.id}/banden/verwijderen").status_code == 400
+    assert client.post(f"/bewoners/{people.piet.id}/banden/verwijderen",
+                       data={"tie": tie.id}).status_code == 404
+    assert _count(db, Tie) == 1

@@ -9,21 +9,17 @@ from graph import layout, render
 from web import labels
 
 
-def _text(mapping: dict) -> dict:
-    return {key: str(value) for key, value in mapping.items()}
-
-
 def map_payload(G: nx.Graph) -> dict:
     """Nodes, edges and the rings-and-wedges frame, as plain JSON-able data."""
     return render.map_payload(
         G,
         sectors=labels.sectors(),
-        sector_labels=_text(labels.sector_labels()),
-        circle_labels=_text(labels.CIRCLE_LABELS),
-        quality_labels=_text(labels.QUALITY_LABELS),
-        support_labels=_text(labels.SUPPORT_LABELS),
-        frequency_labels=_text(labels.FREQUENCY_LABELS),
-        detail_labels=_text(labels.DETAIL_LABELS),
+        sector_labels=labels.translated(labels.sector_labels()),
+        circle_labels=labels.translated(labels.CIRCLE_LABELS),
+        quality_labels=labels.translated(labels.QUALITY_LABELS),
+        support_labels=labels.translated(labels.SUPPORT_LABELS),
+        frequency_labels=labels.translated(labels.FREQUENCY_LABELS),
+        detail_labels=labels.translated(labels.DETAIL_LABELS),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import (
+    abort,
     current_app,
     flash,
     jsonify,
@@ -132,9 +133,13 @@ def add_tie(resident_id: int):
     return _back(resident_id, "banden")
 
 
-@bp.post("/banden/<int:tie_id>/verwijderen")
-def remove_tie(resident_id: int, tie_id: int):
+@bp.post("/banden/verwijderen")
+def remove_tie(resident_id: int):
+    """Take away the line the pressed button names (``tie``): one form serves every line."""
     resident = load_resident(resident_id)
+    tie_id = int_or_none(request.form.get("tie"))
+    if tie_id is None:
+        abort(400)
     db = get_db()
     members.remove_tie(db, current_coach(), resident, tie_id)
     db.commit()
