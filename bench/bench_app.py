@@ -19,6 +19,7 @@ from sns import accounts, migrate, residents  # noqa: E402
 from sns.network import store_graph  # noqa: E402
 from web import create_app  # noqa: E402
 from web.database import get_db  # noqa: E402
+from web.serving import settled  # noqa: E402
 
 USERNAME = "bench"
 PASSWORD = secrets.token_urlsafe(16)  # a throwaway account in a temp database
@@ -43,7 +44,7 @@ def bench_app(sizes: Iterable[int], role: str = "coach"
                 store_graph(db, resident, realistic_network(size))
                 ids[size] = resident.id
             db.commit()
-        yield app, ids
+        yield settled(app), ids  # as `sns serve` starts its app
         app.extensions["sns_engine"].dispose()
 
 

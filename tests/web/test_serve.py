@@ -67,3 +67,15 @@ def test_sns_serve_with_workers_runs_gunicorn_processes_and_answers_healthz(tmp_
         out, err = server.communicate(timeout=20)
     assert server.returncode == 0, err
     assert "sns is gestopt." in out
+
+
+def test_a_started_server_leaves_its_start_up_objects_out_of_garbage_collections(app):
+    import gc
+
+    from web.serving import settled
+
+    try:
+        assert settled(app) is app
+        assert gc.get_freeze_count() > 10_000  # the modules, routes and templates at least
+    finally:
+        gc.unfreeze()
