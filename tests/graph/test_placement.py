@@ -234,3 +234,14 @@ def test_the_same_network_is_placed_once_and_any_change_of_a_person_places_it_ag
     assert moved.frame.locate(*moved.positions["m3"])[0] == circle_of(H, "m3")
     assert place(G, "a4", sector_labels=WORDS) is not first  # another target
     assert place(G, "screen-1280", sector_labels={**WORDS, "buren": "Buurt"}) is not first
+
+
+def test_a_cell_of_hundreds_of_people_is_placed_too():
+    """More people in one cell than the 480 candidate points a cell had: the map was refused
+    at every size ("did not fit"); now it is placed, smaller, without overlap."""
+    G = new_network("Riek")
+    for i in range(600):
+        add_member(G, f"m{i}", name=f"Lid {i}", sector="familie", circle=1)
+    p = place(G, "screen-1280", sector_labels=WORDS)
+    assert len(p.positions) == 600
+    assert p.overlaps() == []
