@@ -16,6 +16,9 @@ before and after. The floors:
   seconds where the scan's own take milliseconds);
 * **``sns scan --graphml FILE --json``** (a whole process) against
   ``python -c "import networkx"``;
+* **throughput**: requests per second of one ``sns serve`` process held to one core, 20
+  clients, the 25-member map page against the login page (a ratio of rates: higher is
+  better here);
 * with ``--browser``, in Debian's Chromium: **the map drawn** (navigation to the first frame)
   against a page that draws the same nodes and edges with plain vis-network (physics off,
   the same positions), and **one zoom step** of each; and **the take-home PDF** through
@@ -147,6 +150,74 @@ def _cli_pair(rows: Row, rounds: int) -> None:
         rows.add("sns scan --graphml FILE --json", a, b, "python -c 'import networkx'")
 
 
+def _throughput_pair(rows: Row, rounds: int, seconds: float = 4.0, clients: int = 20) -> None:
+    """Requests per second of one ``sns serve`` process held to one core, with ``clients``
+    threads on their own sessions: the 25-member map page against the login page."""
+    import threading
+
+    from bench_load import Coach_, log_in, seed, start_server
+
+    from sns.db import make_engine, make_sessionmaker
+    from sns.members import MemberFields, add_member
+    from sns.models import Coach, Resident
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/load.sqlite3"
+        seed(url, 1)  # coach0 with a resident of 15 members
+        engine = make_engine(url)
+        with make_sessionmaker(engine)() as db:
+            coach, resident = db.query(Coach).one(), db.query(Resident).one()
+            for k in range(15, 25):
+                add_member(db, coach, resident, MemberFields(f"Lid {k}", circle=1 + k % 3,
+                                                             sector="vrienden"))
+            db.commit()
+            path = f"/bewoners/{resident.id}/verkenning"
+        engine.dispose()
+        env = {**os.environ, "DATABASE_URL": url, "SNS_INSTANCE_PATH": tmp}
+        os.sched_setaffinity(0, {0})  # the server inherits one core; the clients follow
+        try:
+            server, port, _ = start_server(env, 1)
+        finally:
+            os.sched_setaffinity(0, range(os.cpu_count() or 1))
+        os.sched_setaffinity(server.pid, {0})
+        try:
+            people = [Coach_(port, 0) for _ in range(clients)]
+            for coach in people:
+                log_in(coach, _Discard())
+
+            def rate(target: str) -> float:
+                until, done = time.monotonic() + seconds, [0] * clients
+
+                def client(i: int) -> None:
+                    while time.monotonic() < until:
+                        done[i] += people[i].request("GET", target)[0] == 200
+
+                threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                return sum(done) / seconds
+
+            maps, logins = [], []
+            for _ in range(rounds):
+                maps.append(rate(path))
+                logins.append(rate("/login"))
+        finally:
+            server.send_signal(2)
+            server.wait(30)
+    a, b = statistics.median(maps), statistics.median(logins)
+    rows.lines.append(f"{'one process, 25-member map page':<34} {a:>8.0f}/s {b:>8.0f}/s "
+                      f"{a / b:>7.2f}  login page ({clients} clients, one core)")
+
+
+class _Discard:
+    """A recorder for bench_load.log_in that keeps nothing."""
+
+    def timed(self, coach, route, method, path, fields=None, accept="text/html"):
+        return coach.request(method, path, fields, accept)
+
+
 PLAIN_PAGE = """<!doctype html><meta charset="utf-8">
 <div id="map" style="width:1200px;height:800px"></div>
 <script src="/vendor/vis-network.min.js"></script>
@@ -253,6 +324,7 @@ def main() -> None:
     _server_pairs(rows, args.rounds)
     _scan_pairs(rows, args.rounds)
     _cli_pair(rows, args.rounds)
+    _throughput_pair(rows, min(args.rounds, 3))
     if args.browser:
         _browser_pairs(rows, args.rounds)
     print(f"median of {args.rounds} interleaved rounds; load average {before:.1f} before, "
