@@ -76,8 +76,7 @@ from __future__ import annotations
 
 import heapq
 import math
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +86,7 @@ import networkx as nx
 from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of, sectors_of
 from graph.labels import LINE_HEIGHT, Wrapped, clean, wrap
 from graph.layout import RESIDENT_RADIUS, Frame, frame, to_xy
+from graph.recent import Recent
 from graph.schema import CIRCLES, EGO
 
 __all__ = [
@@ -666,36 +666,7 @@ def _inputs(G: nx.Graph, t: Target, sectors: tuple[str, ...], words: dict[Any, s
     return t, sectors, tuple(sorted(words.items(), key=repr)), font, resident, people
 
 
-class _Recent:
-    """The last placements made in this process, by their inputs (least recently used out).
 
-    The map page is opened again and again while a network stays the same (every saved
-    form returns to it, and a tie does not move anyone), and placing 100 people costs tens
-    of milliseconds; the same inputs always give the same placement, so it is made once."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._kept: OrderedDict[tuple, Placement] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> Placement | None:
-        with self._lock:
-            found = self._kept.get(key)
-            if found is not None:
-                self._kept.move_to_end(key)
-            return found
-
-    def keep(self, key: tuple, placed: Placement) -> Placement:
-        with self._lock:
-            self._kept[key] = placed
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
-        return placed
-
-    def clear(self) -> None:
-        with self._lock:
-            self._kept.clear()
-
-
-#: Placements of this process; 64 maps of up to a few hundred people are a few megabytes.
-_RECENT = _Recent(64)
+#: Placements made in this process (64 maps of up to a few hundred people are a few
+#: megabytes; names are personal data, so none is kept longer than a quarter of an hour).
+_RECENT: Recent[Placement] = Recent(max_weight=64, max_age=15 * 60)

@@ -16,10 +16,10 @@ dropped. Each server process keeps its own, per app (:func:`of_app`).
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
+
+from graph.recent import Recent
 
 #: Total size of the kept PDFs (a take-home PDF of 25 members is about 100 KiB).
 MAX_BYTES = 32 * 1024 * 1024
@@ -44,12 +44,7 @@ class PdfCache:
 
     def __init__(self, max_bytes: int = MAX_BYTES, max_age: float = MAX_AGE,
                  clock: Callable[[], float] = time.monotonic):
-        self.max_bytes = max_bytes
-        self.max_age = max_age
-        self._clock = clock
-        self._entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
+        self._kept: Recent[bytes] = Recent(max_bytes, max_age, weight=len, clock=clock)
 
     @staticmethod
     def key(owner: tuple[Hashable, ...], html: str) -> str:
@@ -64,30 +59,9 @@ class PdfCache:
             ) -> bytes:
         """The PDF of ``html`` for ``owner``: kept, or made by ``render(html)`` and kept."""
         key = self.key(owner, html)
-        now = self._clock()
-        with self._lock:
-            self._expire(now)
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-                return entry[1]
-        pdf = render(html)  # outside the lock: other prints go on meanwhile
-        with self._lock:
-            if key not in self._entries and len(pdf) <= self.max_bytes:
-                self._entries[key] = (now, pdf)
-                self._size += len(pdf)
-                while self._size > self.max_bytes:
-                    _, (_, old) = self._entries.popitem(last=False)
-                    self._size -= len(old)
-        return pdf
-
-    def _expire(self, now: float) -> None:
-        while self._entries:
-            key, (made, pdf) = next(iter(self._entries.items()))
-            if now - made <= self.max_age:
-                break
-            del self._entries[key]
-            self._size -= len(pdf)
+        kept = self._kept.get(key)
+        # rendered outside any lock: other prints go on meanwhile
+        return kept if kept is not None else self._kept.keep(key, render(html))
 
 
 def of_app() -> PdfCache:
