@@ -296,14 +296,16 @@ class _Grid:
             self.buckets.setdefault(key, []).append(r)
 
     def free(self, r: Rect) -> bool:
-        """Whether ``r`` keeps the gap to every box added so far."""
-        g = self.gap
+        """Whether ``r`` keeps the gap to every box added so far (the buckets of ``r``
+        widened by the gap, so a box just across a bucket's edge is seen too)."""
+        g, c, seen = self.gap, self.cell, self.buckets
         x0, y0, x1, y1 = r[0] - g, r[1] - g, r[2] + g, r[3] + g
-        seen = self.buckets
-        for key in self._keys(r):
-            for o in seen.get(key, ()):
-                if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
-                    return False
+        j0, j1 = math.floor(y0 / c), math.floor(y1 / c) + 1
+        for i in range(math.floor(x0 / c), math.floor(x1 / c) + 1):
+            for j in range(j0, j1):
+                for o in seen.get((i, j), ()):
+                    if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
+                        return False
         return True
 
 
