@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.metrics._common import member_adjacency
+from graph.metrics._per_scan import shared_work
 from graph.schema import EGO
 
 __all__ = ["StructuralHoles", "ego_constraint", "ego_effective_size", "structural_holes"]
@@ -187,9 +188,10 @@ def structural_holes(G: nx.Graph) -> StructuralHoles:
     """
     if EGO not in G or not (set(G[EGO]) - {EGO}):
         return StructuralHoles(effective_size=None, efficiency=None, constraint=None)
-    size = ego_effective_size(G)
-    return StructuralHoles(
-        effective_size=size,
-        efficiency=size / len(set(G[EGO]) - {EGO}),
-        constraint=ego_constraint(G),
-    )
+    with shared_work():  # both measures read the members-only adjacency: build it once
+        size = ego_effective_size(G)
+        return StructuralHoles(
+            effective_size=size,
+            efficiency=size / len(set(G[EGO]) - {EGO}),
+            constraint=ego_constraint(G),
+        )
