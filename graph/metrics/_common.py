@@ -10,7 +10,8 @@ from typing import Any
 import networkx as nx
 
 from graph._attrs import member_nodes, node_key, sector_of, sectors_of
-from graph.schema import EGO
+from graph.metrics._per_scan import once_per_scan
+from graph.schema import EGO, SUPPORT_KINDS, relation
 
 
 def plain(value: Any) -> Any:
@@ -48,6 +49,28 @@ def ratio(part: float, whole: float) -> float | None:
     return part / whole if whole else None
 
 
+@once_per_scan
+def members(G: nx.Graph) -> list[Hashable]:
+    """Every member (every node but the resident), in natural id order."""
+    return member_nodes(G)
+
+
+@once_per_scan
+def member_relations(G: nx.Graph) -> dict[Hashable, dict[str, Any]]:
+    """``{member: attributes of the member's tie with the resident}`` in natural id order
+    (see :func:`graph.schema.relation`)."""
+    return {n: relation(G, n) for n in members(G)}
+
+
+@once_per_scan
+def member_support(G: nx.Graph) -> dict[Hashable, frozenset[str]]:
+    """``{member: the kinds of support the member gives}``, codes outside
+    :data:`graph.schema.SUPPORT_KINDS` left out, in natural id order."""
+    kinds = frozenset(SUPPORT_KINDS)
+    return {n: kinds.intersection(r.get("support") or ()) for n, r in member_relations(G).items()}
+
+
+@once_per_scan
 def member_adjacency(G: nx.Graph) -> dict[Hashable, list[Hashable]]:
     """``{member: other members it is tied to}``: the network without the resident.
 
@@ -55,17 +78,19 @@ def member_adjacency(G: nx.Graph) -> dict[Hashable, list[Hashable]]:
     (floating-point sums included) is the same whatever order the graph was built in.
     """
     return {
-        n: sorted((w for w in G[n] if w != EGO and w != n), key=node_key) for n in member_nodes(G)
+        n: sorted((w for w in G[n] if w != EGO and w != n), key=node_key) for n in members(G)
     }
 
 
+@once_per_scan
 def known_sectors(G: nx.Graph) -> dict[Hashable, str]:
     """``{member: sector}`` for the members whose sector is known and configured."""
     sectors = sectors_of(G)
-    found = {n: sector_of(G, n, sectors) for n in member_nodes(G)}
+    found = {n: sector_of(G, n, sectors) for n in members(G)}
     return {n: s for n, s in found.items() if s is not None}
 
 
+@once_per_scan
 def sector_counts(G: nx.Graph) -> dict[str, int]:
     """``{sector: members}`` for every configured sector, in order, zeros included; members
     with an unknown sector are left out."""

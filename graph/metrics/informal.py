@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import known_sectors, ratio
-from graph.schema import PROFESSIONAL_SECTOR, SUPPORT_KINDS, relation
+from graph.metrics._common import known_sectors, member_support, ratio
+from graph.schema import PROFESSIONAL_SECTOR
 
 __all__ = ["Informal", "informal_share"]
 
@@ -72,8 +72,9 @@ def informal_share(G: nx.Graph) -> Informal:
     True
     """
     members = known = support = support_known = 0
+    kinds = member_support(G)
     for node, sector in known_sectors(G).items():
-        given = len(set(relation(G, node).get("support") or ()) & set(SUPPORT_KINDS))
+        given = len(kinds[node])
         known += 1
         support_known += given
         if sector != PROFESSIONAL_SECTOR:

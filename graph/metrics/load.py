@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import member_nodes
-from graph.metrics._common import ratio
-from graph.schema import SUPPORT_KINDS, relation
+from graph.metrics._common import member_support, ratio
 
 __all__ = ["Load", "load_concentration"]
 
@@ -69,8 +67,7 @@ def load_concentration(G: nx.Graph) -> Load:
     Load(total=0, per_member={}, busiest=(), busiest_load=0, share=None)
     """
     per_member: dict[Hashable, int] = {}
-    for node in member_nodes(G):
-        kinds = set(relation(G, node).get("support") or ()) & set(SUPPORT_KINDS)
+    for node, kinds in member_support(G).items():
         if kinds:
             per_member[node] = len(kinds)
     total = sum(per_member.values())

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import member_nodes
-from graph.metrics._common import ratio
-from graph.schema import relation
+from graph.metrics._common import member_relations, ratio
 
 __all__ = ["Reciprocity", "reciprocity_share"]
 
@@ -64,8 +62,8 @@ def reciprocity_share(G: nx.Graph) -> Reciprocity:
     """
     reciprocal: list[Hashable] = []
     known = unknown = 0
-    for node in member_nodes(G):
-        value = relation(G, node).get("reciprocal")
+    for node, relation in member_relations(G).items():
+        value = relation.get("reciprocal")
         if value is None:
             unknown += 1
             continue

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, sector_of, sectors_of
-from graph.metrics._common import ratio
+from graph.metrics._common import known_sectors, member_relations, ratio, sector_counts
 from graph.schema import CIRCLES, PROFESSIONAL_SECTOR
 
 __all__ = ["Size", "network_size"]
@@ -77,22 +76,17 @@ def network_size(G: nx.Graph) -> Size:
     >>> network_size(new_network()).informal_share is None
     True
     """
-    sectors = sectors_of(G)
-    nodes = member_nodes(G)
+    nodes = member_relations(G)
     per_circle = dict.fromkeys(CIRCLES, 0)
-    per_sector = dict.fromkeys(sectors, 0)
-    unknown_circle = unknown_sector = 0
-    for node in nodes:
-        circle = circle_of(G, node)
-        if circle is None:
-            unknown_circle += 1
-        else:
+    unknown_circle = 0
+    for relation in nodes.values():
+        circle = relation.get("circle")
+        if circle in CIRCLES:
             per_circle[circle] += 1
-        sector = sector_of(G, node, sectors)
-        if sector is None:
-            unknown_sector += 1
         else:
-            per_sector[sector] += 1
+            unknown_circle += 1
+    per_sector = dict(sector_counts(G))
+    unknown_sector = len(nodes) - len(known_sectors(G))
     professional = per_sector.get(PROFESSIONAL_SECTOR, 0)
     informal = len(nodes) - unknown_sector - professional
     return Size(

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import member_nodes, node_key
-from graph.schema import EGO, relation
+from graph._attrs import node_key
+from graph.metrics._common import member_relations
+from graph.schema import EGO
 
 __all__ = ["STRAINED", "Strain", "strained_relations"]
 
@@ -61,7 +62,7 @@ def strained_relations(G: nx.Graph) -> Strain:
     >>> strained_relations(G)
     Strain(ego=('m1',), ties=(('m2', 'm3'),), ego_count=1, tie_count=1)
     """
-    ego = tuple(n for n in member_nodes(G) if relation(G, n).get("quality") == STRAINED)
+    ego = tuple(n for n, r in member_relations(G).items() if r.get("quality") == STRAINED)
     ties = sorted(
         (
             tuple(sorted((u, v), key=node_key))

@@ -9,6 +9,7 @@ import networkx as nx
 
 from graph._attrs import sectors_of
 from graph.metrics._common import plain
+from graph.metrics._per_scan import shared_work
 from graph.metrics.brokers import MAX_WORK, Brokers, top_brokers
 from graph.metrics.cohesion import Cohesion, member_cohesion
 from graph.metrics.diversity import sector_diversity
@@ -107,6 +108,11 @@ def scan(G: nx.Graph, *, max_work: int = MAX_WORK) -> Scan:
     >>> json.loads(json.dumps(data)) == data
     True
     """
+    with shared_work():
+        return _scan(G, max_work)
+
+
+def _scan(G: nx.Graph, max_work: int) -> Scan:
     return Scan(
         sectors=sectors_of(G),
         size=network_size(G),

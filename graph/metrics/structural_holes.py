@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import node_key
+from graph.metrics._common import member_adjacency
+from graph.metrics._per_scan import shared_work
 from graph.schema import EGO
 
 __all__ = ["StructuralHoles", "ego_constraint", "ego_effective_size", "structural_holes"]
@@ -77,12 +78,14 @@ def ego_constraint(G: nx.Graph) -> float:
     d = len(contacts)
     if d == 0:
         return math.nan
-    share = {q: 1.0 / G.degree(q) for q in contacts}
+    adj = member_adjacency(G)
+    share = {q: 1.0 / (len(adj[q]) + 1) for q in contacts}  # degree: members and the resident
     total = 0.0
     # Sums in natural id order: the same value whatever order the graph was built in.
-    for j in sorted(contacts, key=node_key):
-        indirect = sum(share[q] for q in sorted(G[j], key=node_key) if q in contacts)
-        total += ((1.0 + indirect) / d) ** 2
+    for j, others in adj.items():
+        if j in contacts:
+            indirect = sum(share[q] for q in others if q in contacts)
+            total += ((1.0 + indirect) / d) ** 2
     return total
 
 
@@ -137,7 +140,8 @@ def ego_effective_size(G: nx.Graph) -> float:
     n = len(contacts)
     if n == 0:
         return math.nan
-    twice_ties = sum(1 for j in contacts for q in G[j] if q in contacts and q != j)
+    adj = member_adjacency(G)
+    twice_ties = sum(1 for j in contacts for q in adj[j] if q in contacts)
     return n - twice_ties / n
 
 
@@ -184,9 +188,10 @@ def structural_holes(G: nx.Graph) -> StructuralHoles:
     """
     if EGO not in G or not (set(G[EGO]) - {EGO}):
         return StructuralHoles(effective_size=None, efficiency=None, constraint=None)
-    size = ego_effective_size(G)
-    return StructuralHoles(
-        effective_size=size,
-        efficiency=size / len(set(G[EGO]) - {EGO}),
-        constraint=ego_constraint(G),
-    )
+    with shared_work():  # both measures read the members-only adjacency: build it once
+        size = ego_effective_size(G)
+        return StructuralHoles(
+            effective_size=size,
+            efficiency=size / len(set(G[EGO]) - {EGO}),
+            constraint=ego_constraint(G),
+        )

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import member_nodes
-from graph.schema import SUPPORT_KINDS, relation
+from graph.metrics._common import member_support
+from graph.schema import SUPPORT_KINDS
 
 __all__ = ["SupportCoverage", "support_coverage"]
 
@@ -62,10 +62,9 @@ def support_coverage(G: nx.Graph) -> SupportCoverage:
     ('advies', 'gezelschap', 'nood')
     """
     givers: dict[str, list[Hashable]] = {kind: [] for kind in SUPPORT_KINDS}
-    for node in member_nodes(G):
-        for kind in relation(G, node).get("support") or ():
-            if kind in givers and node not in givers[kind]:
-                givers[kind].append(node)
+    for node, kinds in member_support(G).items():
+        for kind in kinds:
+            givers[kind].append(node)
     return SupportCoverage(
         givers={kind: tuple(nodes) for kind, nodes in givers.items()},
         uncovered=tuple(kind for kind, nodes in givers.items() if not nodes),
