@@ -50,7 +50,7 @@ Examples
 >>> svg = netwerkkaart_svg(G, sector_labels={"familie": "Familie"}, name_style="initials")
 >>> svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
 True
->>> 'data-shape="dot"' in svg, ">A.d.W.</tspan>" in svg, "Ans" in svg
+>>> 'data-shape="dot"' in svg, ">A.d.W.</text>" in svg, "Ans" in svg
 (True, True, False)
 """
 
@@ -175,24 +175,25 @@ def _text_block(
     cls: str | None = None,
     node: Hashable | None = None,
 ) -> str:
-    """The label's lines as one ``<text>``, a ``<tspan>`` per line placed absolutely in its
-    box (WeasyPrint too): centred, the first baseline 0.8 line below the box's top."""
+    """The label's lines as one ``<text>`` placed absolutely in its box (WeasyPrint too):
+    centred, the first baseline 0.8 line below the box's top. A label of more lines has a
+    ``<tspan>`` per line; a one-line label (most) keeps its line and place on the ``<text>``
+    itself, so WeasyPrint lays out one text node for it instead of two."""
     box, size = label.box, label.font
     x = box.x + box.w / 2
     top = box.y + 0.075 * size
-    spans = "".join(
-        f'<tspan x="{_num(x)}" y="{_num(top + (i + 0.8) * LINE_HEIGHT * size)}">'
-        f"{_esc(line)}</tspan>"
-        for i, line in enumerate(label.lines)
-    )
     weight = ' font-weight="bold"' if label.bold else ""
     klass = f" class={_attr(cls)}" if cls else ""
     if node is not None:
         klass += f" data-node={_attr(node)}"
-    return (
-        f'<text{klass} font-size="{_num(size)}" text-anchor="middle" fill="{fill}"{weight}>'
-        f"{spans}</text>"
-    )
+    start = f'<text{klass} font-size="{_num(size)}" text-anchor="middle" fill="{fill}"{weight}'
+    places = [f'x="{_num(x)}" y="{_num(top + (i + 0.8) * LINE_HEIGHT * size)}"'
+              for i in range(len(label.lines))]
+    if len(label.lines) == 1:
+        return f"{start} {places[0]}>{_esc(label.lines[0])}</text>"
+    spans = "".join(f"<tspan {at}>{_esc(line)}</tspan>"
+                    for at, line in zip(places, label.lines, strict=True))
+    return f"{start}>{spans}</text>"
 
 
 def _plate(label: Label) -> str:

@@ -9,6 +9,12 @@ A worker process that dies mid-render (killed, out of memory) fails only the ren
 was running: they get :class:`PrintFailed` (answered with a clear Dutch message), and the
 pool is replaced by a fresh one for the next print. ``SNS_PDF_WORKERS=0`` renders in the
 request thread (debugging).
+
+Many prints at once (20 coaches after a training) wait their turn: the time limit
+:data:`RENDER_TIMEOUT` is kept by the worker itself for the one render it is doing, so the
+wait in the queue never counts, and a render over its limit fails alone while the worker goes
+on with the next. Only a worker that does not answer at all (well past the limit) gets the
+pool replaced; the prints still waiting are then made by the new pool, not failed.
 """
 
 from __future__ import annotations
@@ -16,16 +22,27 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-#: The longest one PDF may take before the request gives up on it (seconds).
+#: The longest one PDF may take to render, from its start in a worker (seconds).
 RENDER_TIMEOUT = 120
+#: How often a waiting request looks whether its render has started (seconds).
+_TURN_POLL = 0.25
 
 
 class PrintFailed(RuntimeError):
     """The PDF could not be made (its worker process stopped); nothing was changed."""
+
+
+class RenderTooLong(RuntimeError):
+    """Raised in a worker when one render passes its time limit (the worker carries on)."""
+
+
+def _too_long(signum, frame):
+    raise RenderTooLong("the PDF took too long")
 
 
 def default_workers() -> int:
@@ -34,10 +51,29 @@ def default_workers() -> int:
                else (os.cpu_count() or 2) // 2)
 
 
-def _render(html: str, base_url: str) -> bytes:
+def _render(html: str, base_url: str, limit: float) -> bytes:
+    """In a worker process: the PDF, or :class:`RenderTooLong` after ``limit`` seconds."""
     from web.printing.pdf import render_here
 
-    return render_here(html, base_url)
+    previous = signal.signal(signal.SIGALRM, _too_long)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return render_here(html, base_url)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _result(future):
+    """The future's result: no limit while it waits its turn (each render ahead of it has
+    its own), then the render's limit, doubled, since with one call queued beside each worker
+    a future counts as running while the render ahead of it still runs."""
+    while not future.running():
+        try:
+            return future.result(timeout=_TURN_POLL)
+        except TimeoutError:
+            pass
+    return future.result(timeout=2 * RENDER_TIMEOUT + 10)
 
 
 class PdfPool:
@@ -70,15 +106,21 @@ class PdfPool:
         return list(getattr(executor, "_processes", None) or {}) if executor else []
 
     def render(self, html: str, base_url: str) -> bytes:
-        executor = self._current()
-        try:
-            return executor.submit(_render, html, base_url).result(timeout=RENDER_TIMEOUT)
-        except BrokenProcessPool as err:
-            self._replace(executor)
-            raise PrintFailed("the PDF worker process stopped during the render") from err
-        except TimeoutError as err:
-            self._replace(executor)
-            raise PrintFailed("the PDF took too long") from err
+        for _ in range(3):
+            executor = self._current()
+            try:
+                return _result(executor.submit(_render, html, base_url, RENDER_TIMEOUT))
+            except CancelledError:
+                continue  # the pool was replaced while this print waited: on the new one
+            except RenderTooLong as err:
+                raise PrintFailed("the PDF took too long") from err
+            except BrokenProcessPool as err:
+                self._replace(executor)
+                raise PrintFailed("the PDF worker process stopped during the render") from err
+            except TimeoutError as err:  # the worker does not answer at all
+                self._replace(executor)
+                raise PrintFailed("the PDF worker process does not answer") from err
+        raise PrintFailed("the PDF pool was replaced while this print waited")
 
     def shutdown(self) -> None:
         with self._lock:

@@ -59,6 +59,33 @@ def test_a_worker_killed_mid_render_fails_that_print_and_the_next_one_works(pool
     assert worker not in pool.processes()
 
 
+def test_a_render_over_its_limit_fails_alone_and_the_print_waiting_behind_it_is_made(
+        pool, monkeypatch):
+    from web import pdf_pool
+
+    pool.render(QUICK, "http://localhost/")
+    (worker,) = pool.processes()
+    monkeypatch.setattr(pdf_pool, "RENDER_TIMEOUT", 1)  # 4,000 paragraphs take longer
+    outcome: dict = {}
+
+    def render(name, html):
+        try:
+            outcome[name] = pool.render(html, "http://localhost/")
+        except PrintFailed as err:
+            outcome[name] = err
+
+    slow = threading.Thread(target=render, args=("slow", SLOW))
+    slow.start()
+    time.sleep(0.2)  # the slow one goes first; the quick one waits its turn behind it
+    quick = threading.Thread(target=render, args=("quick", QUICK))
+    quick.start()
+    slow.join(60)
+    quick.join(60)
+    assert isinstance(outcome["slow"], PrintFailed)
+    assert "Oma Riek" in _text(outcome["quick"])  # its wait in the queue did not count
+    assert pool.processes() == [worker]  # the same worker went on with it
+
+
 def test_the_app_answers_a_failed_print_with_a_dutch_page(client, auth, people, monkeypatch):
     from web import pdf_pool
 

@@ -24,7 +24,14 @@ from sns.dates import day_text
 from sns.models import AuditEvent
 from sns.network import store_graph, to_graph
 from web.printing import documents
-from web.printing.pdf import RefusedURL, render_here, static_file, url_fetcher
+from web.printing.pdf import (
+    RefusedURL,
+    render_here,
+    static_file,
+    svg_bytes,
+    svg_image,
+    url_fetcher,
+)
 
 A4 = (842, 595)  # landscape, in pt
 A3 = (1191, 842)
@@ -280,7 +287,8 @@ def test_rasterised_map_is_not_blank_and_shows_the_rings(client, riek, app, db, 
     with app.test_request_context():  # where the rings are, from the same SVG
         html = documents.render_html(documents.DOCUMENTS["kaart"],
                                      documents.printout(riek, to_graph(db, riek)))
-    svg = html[html.index("<svg"):]
+    src = re.search(r'<img src="(data:image/svg\+xml;base64,[^"]+)"', html)[1]
+    svg = svg_bytes(src).decode()  # the map goes to WeasyPrint as an image
     left, _, box_w, _ = (float(v) for v in re.search(r'viewBox="([^"]+)"', svg)[1].split())
     mm = float(re.search(r'width="([\d.]+)mm"', svg)[1]) / box_w  # mm per SVG unit
     px = 40 / 25.4  # pixels per mm
@@ -303,6 +311,8 @@ def test_rasterised_map_is_not_blank_and_shows_the_rings(client, riek, app, db, 
     "http://localhost.evil.example/static/print.css",
     "file:///etc/passwd",
     "data:text/css,body{}",
+    "data:image/svg+xml,<svg/>",  # only the page's own drawings, as svg_image() makes them
+    "data:image/svg+xml;base64,not base64!",
     "http://localhost/etc/passwd",
     "http://localhost/static/../../sns/settings.py",
     "http://localhost/static/%2e%2e/__init__.py",
@@ -320,6 +330,19 @@ def test_fetcher_serves_our_static_files_from_disk():
     response = url_fetcher("http://localhost/").fetch("http://localhost/static/print.css")
     assert b"@page" in response.read()
     assert response.content_type == "text/css"
+
+
+def test_fetcher_serves_the_pages_own_drawing_and_what_it_refers_to_is_refused(caplog):
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 20">'
+           '<image href="http://169.254.169.254/x.png" width="10" height="10"/>'
+           '<text x="5" y="15">Oma Riek</text></svg>')
+    response = url_fetcher("http://localhost/").fetch(svg_image(svg))
+    assert response.read() == svg.encode()
+    assert response.content_type == "image/svg+xml"
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf = render_here(f'<img src="{svg_image(svg)}">', "http://localhost/")
+    assert "Oma Riek" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert any("Refused to fetch" in r.getMessage() for r in caplog.records)
 
 
 def test_pdf_with_foreign_urls_opens_no_connection(monkeypatch, caplog):
