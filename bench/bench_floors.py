@@ -1,6 +1,6 @@
 """Each cost of the tool as a ratio against its floor, measured side by side in one run.
 
-Usage: ``.venv/bin/python bench/bench_floors.py [--rounds N] [--browser]``
+Usage: ``.venv/bin/python bench/bench_floors.py [--rounds N] [--browser] [--only PART]``
 
 A figure alone says little on a shared, noisy machine; a ratio against a floor measured in
 the same rounds does. Each pair below runs alternately, subject then floor, for ``--rounds``
@@ -228,18 +228,23 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
         rows.add(f"take-home PDF, {PDF_SIZE} members", a, b, "Chromium print-to-PDF")
 
 
+PARTS = {"server": _server_pairs, "scan": _scan_pairs, "cli": _cli_pair,
+         "browser": _browser_pairs}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--browser", action="store_true", help="also the map and PDF pairs")
+    parser.add_argument("--only", choices=sorted(PARTS),
+                        help="run only these pairs (browser: the map in Chromium and the PDF)")
     args = parser.parse_args()
+    parts = [args.only] if args.only else ["server", "scan", "cli"] + (
+        ["browser"] if args.browser else [])
     before = os.getloadavg()[0]
     rows = Row()
-    _server_pairs(rows, args.rounds)
-    _scan_pairs(rows, args.rounds)
-    _cli_pair(rows, args.rounds)
-    if args.browser:
-        _browser_pairs(rows, args.rounds)
+    for part in parts:
+        PARTS[part](rows, args.rounds)
     print(f"median of {args.rounds} interleaved rounds; load average {before:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after (2 cores)")
     print(f"{'':<34} {'ms':>10} {'floor ms':>10} {'ratio':>7}  floor")

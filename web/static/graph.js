@@ -27,6 +27,13 @@
  * label overlaps another label or a shape at any zoom. A click on a name counts as a click on
  * the person.
  *
+ * Level of detail: a text smaller than MIN_READABLE_PX on the screen cannot be read, so it is
+ * not drawn (at 2,000 people the whole map shows names of about 2 px, and writing them cost a
+ * third of every frame), nor is a text outside the view. While a name is left out for being
+ * too small, a line on the map says so and how to read them: zoom in (optional on #map:
+ * data-small-names-text, the translated line; a Dutch default otherwise). The zoom buttons
+ * reach at least 16 px names, however many people there are.
+ *
  * Keyboard (WCAG 2.1.1): #map is one tab stop with a name; the arrow keys choose the next or
  * previous person (round the circles, inner circle first), Enter opens the chosen person,
  * Escape lets go. The chosen person gets a ring, their details and a status line, and the
@@ -51,6 +58,13 @@
   var FONT_FACE = "DejaVu Sans, Verdana, sans-serif";
   var ZOOM_STEP = 1.25;
   var DEFAULT_ERROR = "Het verplaatsen is niet bewaard. Probeer het opnieuw.";
+  var DEFAULT_SMALL_NAMES = "De namen zijn nu te klein om te lezen. Zoom in met Groter of + " +
+    "om ze te zien.";
+  // below this size (CSS px on the screen) a text is not drawn; vis-network's own labels
+  // stop at 5 px (its scaling.label.drawThreshold)
+  var MIN_READABLE_PX = 6;
+  // the zoom buttons go at least this far in: every name can be read at this size
+  var ZOOM_NAMES_PX = 16;
 
   function readPayload() {
     var el = document.getElementById("map-data");
@@ -134,22 +148,38 @@
     ctx.fillText(text, x, y);
   }
 
+  /* What the canvas shows this frame: its scale and the visible part in canvas units, and
+   * how many names were left out for being too small to read (see drawLabels). */
+  function viewOf(network, container) {
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    return { scale: network.getScale(), left: a.x, top: a.y, right: b.x, bottom: b.y,
+             tooSmall: 0 };
+  }
+
   /* A label block as graph/render.py places it: line i centred in the box, its baseline at
    * box.y + 0.075 * size + (i + 0.8) * lineHeight * size; (dx, dy) moves the whole block
-   * (a member being dragged takes their label along). */
-  function drawLines(ctx, lines, box, size, lineHeight, bold, dx, dy) {
-    if (!box || !lines || !lines.length) return;
+   * (a member being dragged takes their label along). Nothing is drawn outside the view, or
+   * when the text would be smaller than MIN_READABLE_PX: then the answer is true. */
+  function drawLines(ctx, view, lines, box, size, lineHeight, bold, dx, dy) {
+    if (!box || !lines || !lines.length) return false;
+    dx = dx || 0;
+    dy = dy || 0;
+    if (box.x + dx > view.right || box.x + box.w + dx < view.left ||
+        box.y + dy > view.bottom || box.y + box.h + dy < view.top) return false;
+    if (size * view.scale < MIN_READABLE_PX) return true;
     ctx.font = (bold ? "bold " : "") + size + "px " + FONT_FACE;
     ctx.textAlign = "center";
     ctx.textBaseline = "alphabetic";
-    var cx = box.x + box.w / 2 + (dx || 0);
+    var cx = box.x + box.w / 2 + dx;
     lines.forEach(function (line, i) {
-      var y = box.y + 0.075 * size + (i + 0.8) * lineHeight * size + (dy || 0);
+      var y = box.y + 0.075 * size + (i + 0.8) * lineHeight * size + dy;
       drawText(ctx, line, cx, y, Math.max(3, size * 0.22));
     });
+    return false;
   }
 
-  function drawFrame(ctx, frame) {
+  function drawFrame(ctx, view, frame) {
     var rings = frame.rings;
     var outer = frame.outer;
     var inner = frame.resident_radius;
@@ -199,12 +229,13 @@
     var placement = frame.placement;
     ctx.fillStyle = INK;
     frame.wedges.forEach(function (wedge) {
-      drawLines(ctx, wedge.lines, wedge.labelBox, placement.fontSize, placement.lineHeight, true);
+      drawLines(ctx, view, wedge.lines, wedge.labelBox, placement.fontSize, placement.lineHeight,
+                true);
     });
     ctx.fillStyle = MUTED;
     rings.forEach(function (ring) {
-      drawLines(ctx, ring.lines, ring.labelBox, 0.8 * placement.fontSize, placement.lineHeight,
-                false);
+      drawLines(ctx, view, ring.lines, ring.labelBox, 0.8 * placement.fontSize,
+                placement.lineHeight, false);
     });
 
     ctx.restore();
@@ -232,15 +263,17 @@
 
   /* Members' names beside their shapes, and the resident's name on a white ellipse in the
    * centre, drawn last: nothing covers the people who matter most. */
-  function drawLabels(ctx, frame, nodes, positions) {
+  function drawLabels(ctx, view, frame, nodes, positions) {
     var placement = frame.placement;
     ctx.save();
     ctx.fillStyle = INK;
     nodes.forEach(function (node) {
       if (node.ego) return;
       var pos = positions[node.id] || node;
-      drawLines(ctx, node.lines, node.labelBox, node.fontSize || placement.fontSize,
-                placement.lineHeight, false, pos.x - node.x, pos.y - node.y);
+      if (drawLines(ctx, view, node.lines, node.labelBox, node.fontSize || placement.fontSize,
+                    placement.lineHeight, false, pos.x - node.x, pos.y - node.y)) {
+        view.tooSmall += 1;
+      }
     });
     nodes.forEach(function (node) {
       if (!node.ego) return;
@@ -257,7 +290,7 @@
       ctx.strokeStyle = INK;
       ctx.stroke();
       ctx.fillStyle = INK;
-      drawLines(ctx, node.lines, node.labelBox, size, placement.lineHeight, true);
+      drawLines(ctx, view, node.lines, node.labelBox, size, placement.lineHeight, true);
     });
     ctx.restore();
   }
@@ -344,11 +377,23 @@
       });
     };
 
+    // the line that says the names are too small to read, over the map's lower edge
+    var smallNote = document.createElement("p");
+    smallNote.className = "map-small-names";
+    smallNote.setAttribute("role", "status");
+    smallNote.hidden = true;
+    smallNote.textContent = container.getAttribute("data-small-names-text") || DEFAULT_SMALL_NAMES;
+    container.appendChild(smallNote);
+
+    var view = null;
     network.on("beforeDrawing", function (ctx) {
-      drawFrame(ctx, frame);
+      view = viewOf(network, container);
+      drawFrame(ctx, view, frame);
     });
     network.on("afterDrawing", function (ctx) {
-      drawLabels(ctx, frame, data.nodes, network.getPositions());
+      drawLabels(ctx, view, frame, data.nodes, network.getPositions());
+      var tooSmall = view.tooSmall > 0;
+      if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
     });
 
     // vis-network makes its own frame a tab stop; #map is the one stop, with the name
@@ -357,6 +402,9 @@
 
     // --- the view: fit the whole frame, zoom by buttons, keys, Ctrl+wheel, pinch ------------
     var bounds = extent(frame, data.nodes);
+    var smallestFont = data.nodes.reduce(function (least, node) {
+      return Math.min(least, node.fontSize || frame.placement.fontSize);
+    }, frame.placement.fontSize);
     var fitScale = 1;
     function fitFrame() {
       var w = container.clientWidth;
@@ -374,7 +422,8 @@
     }
     function zoomBy(factor) {
       var scale = network.getScale() * factor;
-      scale = Math.max(fitScale / 2, Math.min(fitScale * 8, scale));
+      var most = Math.max(fitScale * 8, ZOOM_NAMES_PX / smallestFont);
+      scale = Math.max(fitScale / 2, Math.min(most, scale));
       network.moveTo({ position: network.getViewPosition(), scale: scale });
     }
     fitFrame();
