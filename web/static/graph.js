@@ -21,8 +21,10 @@
  * The first view fits the whole frame: rings, sector words and every name, from the boxes
  * the placement gave them.
  *
- * Labels: vis-network draws only the shapes and lines (and finds the shape under the
- * pointer); this script writes every name, sector word and ring number itself, line by line
+ * Ties: drawn by this script (drawTies), not by vis-network, with the same look.
+ *
+ * Labels: vis-network draws only the shapes (and finds the shape under the pointer); this
+ * script writes every name, sector word and ring number itself, line by line
  * in the box graph/placement.py reserved for it (see "Placement" in graph/render.py), so no
  * label overlaps another label or a shape at any zoom. A click on a name counts as a click on
  * the person.
@@ -126,18 +128,39 @@
     };
   }
 
-  function visEdge(edge) {
-    var colour = edge.colour;
-    return {
-      id: edge.id,
-      from: edge.from,
-      to: edge.to,
-      dashes: edge.dashes,
-      width: edge.width,
-      color: { color: colour, highlight: colour, hover: colour, inherit: false, opacity: 1 },
-      smooth: false,
-      chosen: false,
-    };
+  /* The ties (who knows whom), drawn here where vis-network would draw them: last before the
+   * shapes, over the frame, in the payload's order, as the same straight lines from centre to
+   * centre with vis-network's look: at least 0.3 px wide on the screen, dashed lines with
+   * round caps (which vis-network leaves set for the rest of the frame, so this does too).
+   * What vis-network adds per line and per frame (its option lookups, parsing the colour
+   * again, an object per line) cost more than the lines themselves at 5,000 ties; a line
+   * with both ends on the same side outside the view is skipped. */
+  function drawTies(ctx, view, ties) {
+    var positions = view.positions;
+    var least = 0.3 / view.scale;
+    ties.forEach(function (tie) {
+      var a = positions[tie.from];
+      var b = positions[tie.to];
+      if (!a || !b) return;
+      var width = Math.max(tie.width, least);
+      if ((a.x < view.left - width && b.x < view.left - width) ||
+          (a.x > view.right + width && b.x > view.right + width) ||
+          (a.y < view.top - width && b.y < view.top - width) ||
+          (a.y > view.bottom + width && b.y > view.bottom + width)) return;
+      ctx.strokeStyle = tie.colour;
+      ctx.lineWidth = width;
+      if (tie.dashes) {
+        ctx.lineCap = "round";
+        ctx.save();
+        ctx.setLineDash(tie.dashes);
+        ctx.lineDashOffset = 0;
+      }
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.stroke();
+      if (tie.dashes) ctx.restore();
+    });
   }
 
   function drawText(ctx, text, x, y, halo) {
@@ -148,13 +171,14 @@
     ctx.fillText(text, x, y);
   }
 
-  /* What the canvas shows this frame: its scale and the visible part in canvas units, and
-   * how many names were left out for being too small to read (see drawLabels). */
+  /* What the canvas shows this frame: its scale, the visible part in canvas units, where
+   * everybody is, and how many names were left out for being too small to read (see
+   * drawLabels). */
   function viewOf(network, container) {
     var a = network.DOMtoCanvas({ x: 0, y: 0 });
     var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
     return { scale: network.getScale(), left: a.x, top: a.y, right: b.x, bottom: b.y,
-             tooSmall: 0 };
+             positions: network.getPositions(), tooSmall: 0 };
   }
 
   /* A label block as graph/render.py places it: line i centred in the box, its baseline at
@@ -263,8 +287,9 @@
 
   /* Members' names beside their shapes, and the resident's name on a white ellipse in the
    * centre, drawn last: nothing covers the people who matter most. */
-  function drawLabels(ctx, view, frame, nodes, positions) {
+  function drawLabels(ctx, view, frame, nodes) {
     var placement = frame.placement;
+    var positions = view.positions;
     ctx.save();
     ctx.fillStyle = INK;
     nodes.forEach(function (node) {
@@ -347,7 +372,6 @@
         return visNode(frame, node);
       })
     );
-    var edges = new vis.DataSet(data.edges.map(visEdge));
     var options = {
       physics: { enabled: false },
       layout: { randomSeed: 1, improvedLayout: false },
@@ -358,16 +382,14 @@
         dragView: true,
         tooltipDelay: 100,
         multiselect: false,
-        selectConnectedEdges: false,
-        hoverConnectedEdges: false,
       },
       nodes: { labelHighlightBold: false },
-      edges: { smooth: false, selectionWidth: 0, hoverWidth: 0 },
     };
-    var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+    var network = new vis.Network(container, { nodes: nodes, edges: [] }, options);
     // Reachable for browser tests and the console: where is a member drawn right now,
     // and where are the sector labels on the screen (DOM pixels inside #map)?
     container.snsNetwork = network;
+    container.snsTies = data.edges;
     container.snsSectorLabels = function () {
       return frame.wedges.map(function (wedge) {
         var box = wedge.labelBox;
@@ -389,9 +411,10 @@
     network.on("beforeDrawing", function (ctx) {
       view = viewOf(network, container);
       drawFrame(ctx, view, frame);
+      drawTies(ctx, view, data.edges);
     });
     network.on("afterDrawing", function (ctx) {
-      drawLabels(ctx, view, frame, data.nodes, network.getPositions());
+      drawLabels(ctx, view, frame, data.nodes);
       var tooSmall = view.tooSmall > 0;
       if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
     });
