@@ -3,7 +3,7 @@ pixels as vis-network drawing the same lines (issue 20 took them out of vis-netw
 
 The reference is built in the page: the ties handed back to vis-network with the options
 graph.js gave it until then, on the same map and view, pixel for pixel, at the whole map
-and zoomed in.
+zoomed in, and while a person is being dragged (their ties follow them).
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ _COMPARE = """async (zoom) => {
   const ours = await pixels();
   const ties = map.snsTies.splice(0);
   const none = await pixels();
-  // graph.js's vis-network edges until issue 20
+  // graph.js's vis-network edges and their options until issue 20
+  net.setOptions({interaction: {selectConnectedEdges: false, hoverConnectedEdges: false},
+                  edges: {smooth: false, selectionWidth: 0, hoverWidth: 0}});
   net.body.data.edges.add(ties.map(edge => ({
     id: edge.id, from: edge.from, to: edge.to, dashes: edge.dashes, width: edge.width,
     color: {color: edge.colour, highlight: edge.colour, hover: edge.colour, inherit: false,
@@ -43,6 +45,16 @@ _COMPARE = """async (zoom) => {
   net.body.data.edges.clear();
   map.snsTies.push(...ties);
   return {ties: ties.length, changed: differ(ours, none), differ: differ(ours, theirs)};
+}"""
+
+
+_PERSON_ON_SCREEN = """() => {
+  const map = document.getElementById('map');
+  const net = map.snsNetwork;
+  const id = map.snsTies[map.snsTies.length - 1].to;
+  const dom = net.canvasToDOM(net.getPositions([id])[id]);
+  const box = map.getBoundingClientRect();
+  return [box.left + dom.x, box.top + dom.y];
 }"""
 
 
@@ -78,4 +90,14 @@ def test_ties_are_drawn_pixel_for_pixel_as_vis_network_drew_them(visit, tied_net
         assert result["ties"] == 15 + 39  # each member's tie to Riek, and 39 between them
         assert result["changed"] > 1000  # the ties are on the map...
         assert result["differ"] == 0  # ... exactly as vis-network drew them
+
+    # Dragging someone (the mouse still held): their ties go along, as they did.
+    page.get_by_role("button", name="Hele kaart").click()
+    x, y = page.evaluate(_PERSON_ON_SCREEN)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 60, y + 40, steps=6)
+    result = page.evaluate(_COMPARE, 1)
+    assert result["differ"] == 0
+    assert page.evaluate(_PERSON_ON_SCREEN) != [x, y]
     assert errors == []

@@ -134,13 +134,14 @@
    * round caps (which vis-network leaves set for the rest of the frame, so this does too).
    * What vis-network adds per line and per frame (its option lookups, parsing the colour
    * again, an object per line) cost more than the lines themselves at 5,000 ties; a line
-   * with both ends on the same side outside the view is skipped. */
-  function drawTies(ctx, view, ties) {
-    var positions = view.positions;
+   * with both ends on the same side outside the view is skipped. The ends are where
+   * vis-network has the shapes (`shapes`, its body.nodes): getPositions() rounds them, and a
+   * line drawn from there would shift by a fraction of a pixel while somebody is dragged. */
+  function drawTies(ctx, view, ties, shapes) {
     var least = 0.3 / view.scale;
     ties.forEach(function (tie) {
-      var a = positions[tie.from];
-      var b = positions[tie.to];
+      var a = shapes[tie.from];
+      var b = shapes[tie.to];
       if (!a || !b) return;
       var width = Math.max(tie.width, least);
       if ((a.x < view.left - width && b.x < view.left - width) ||
@@ -320,6 +321,46 @@
     ctx.restore();
   }
 
+  /* The frame and the ties as a picture, drawn again only when what they show changed: the
+   * view (the context's transform and the canvas's size), a drag (moves), or the ties drawn.
+   * A hover, a chosen person or a selection redraws the map, but then only the shapes and
+   * names are drawn anew over this picture, and at 2,000 people the ties are most of the work
+   * of a frame. The picture is the same pixels as drawing on the map itself (it is drawn with
+   * the same transform on an empty canvas of the same size and copied 1:1), and the context
+   * is left in the state drawTies leaves it in. */
+  function Background() {
+    this.canvas = document.createElement("canvas");
+    this.key = null;
+    this.state = null;
+  }
+  Background.prototype.draw = function (ctx, key, paint) {
+    var pic = this.canvas;
+    var m = ctx.getTransform();
+    key = [ctx.canvas.width, ctx.canvas.height, m.a, m.b, m.c, m.d, m.e, m.f, key].join(" ");
+    if (key !== this.key) {
+      var bg = pic.getContext("2d");
+      if (pic.width !== ctx.canvas.width || pic.height !== ctx.canvas.height) {
+        pic.width = ctx.canvas.width; // a new size also clears and resets the context
+        pic.height = ctx.canvas.height;
+      } else if (typeof bg.reset === "function") {
+        bg.reset();
+      } else {
+        pic.width = ctx.canvas.width;
+      }
+      bg.setTransform(m);
+      paint(bg);
+      this.key = key;
+      this.state = { lineCap: bg.lineCap, lineWidth: bg.lineWidth, strokeStyle: bg.strokeStyle };
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(pic, 0, 0);
+    ctx.restore();
+    ctx.lineCap = this.state.lineCap;
+    ctx.lineWidth = this.state.lineWidth;
+    ctx.strokeStyle = this.state.strokeStyle;
+  };
+
   function buildTooltip(node) {
     var box = document.createElement("div");
     box.className = "map-tooltip";
@@ -408,10 +449,17 @@
     container.appendChild(smallNote);
 
     var view = null;
+    var background = new Background();
+    var moves = 0; // counts position changes (a drag, a move put back)
     network.on("beforeDrawing", function (ctx) {
       view = viewOf(network, container);
-      drawFrame(ctx, view, frame);
-      drawTies(ctx, view, data.edges);
+      background.draw(ctx, moves + " " + data.edges.length, function (bg) {
+        drawFrame(bg, view, frame);
+        drawTies(bg, view, data.edges, network.body.nodes);
+      });
+    });
+    network.on("dragging", function () {
+      moves += 1;
     });
     network.on("afterDrawing", function (ctx) {
       drawLabels(ctx, view, frame, data.nodes);
@@ -643,7 +691,10 @@
 
     function moveBack(id) {
       var old = before && before[id];
-      if (old) network.moveNode(id, old.x, old.y);
+      if (old) {
+        moves += 1;
+        network.moveNode(id, old.x, old.y);
+      }
     }
 
     function finish(id, status, body) {
