@@ -76,6 +76,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -342,13 +343,19 @@ def _slot(slot: str, x: float, y: float, half: float, w: float, h: float, gap: f
     return (left, top, left + w, top + h)
 
 
-def _points(r0: float, r1: float, a0: float, a1: float, half: float, step: float
-            ) -> list[tuple[float, float]]:
-    """Grid points inside a cell whose shape of half-width ``half`` stays in the cell."""
+def _points(r0: float, r1: float, a0: float, a1: float, half: float, step: float,
+            people: int = 0) -> list[tuple[float, float]]:
+    """Grid points inside a cell whose shape of half-width ``half`` stays in the cell.
+
+    At most 10 radii of 48 points, which keeps the search short, unless the cell holds
+    more than two thirds as many ``people``: then both limits grow so that there are one and
+    a half points per person (with fewer points than people a cell can never be placed, at
+    any size: 652 people in one cell of a 5,000-member network)."""
     lo, hi = r0 + half * 1.1, r1 - half * 1.1
     if hi < lo:
         lo = hi = (r0 + r1) / 2
-    n_r = max(1, min(10, int((hi - lo) / step) + 1))
+    grow = max(1.0, math.sqrt(1.5 * people / (10 * 48)))
+    n_r = max(1, min(int(10 * grow), int((hi - lo) / step) + 1))
     out = []
     for i in range(n_r):
         r = lo + (hi - lo) * (i / (n_r - 1) if n_r > 1 else 0.5)
@@ -357,7 +364,7 @@ def _points(r0: float, r1: float, a0: float, a1: float, half: float, step: float
         if b1 < b0:
             b0 = b1 = (a0 + a1) / 2
         arc = math.radians(b1 - b0) * r
-        n_a = max(1, min(48, int(arc / step) + 1))
+        n_a = max(1, min(int(48 * grow), int(arc / step) + 1))
         for j in range(n_a):
             a = math.radians(b0 + (b1 - b0) * (j / (n_a - 1) if n_a > 1 else 0.5))
             out.append((r * math.sin(a), -r * math.cos(a)))
@@ -471,13 +478,14 @@ def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
                 _circle_rank(cell[0]), _sector_rank(f, cell[1]), node_key(n))
 
     order = sorted(member_nodes(G), key=rank)
+    crowd = Counter((circle_of(G, n), sector_of(G, n, f.sectors)) for n in order)
     cache: dict[tuple, list[tuple[float, float]]] = {}
     for node in order:
         circle, sector = circle_of(G, node), sector_of(G, node, f.sectors)
         cell = (circle, sector)
         if cell not in cache:
             (r0, r1), (a0, a1) = rings[circle], wedges[sector]
-            cache[cell] = _points(r0, r1, a0, a1, half, STEP_EM * font)
+            cache[cell] = _points(r0, r1, a0, a1, half, STEP_EM * font, crowd[cell])
         text = _text_of(name_of(G, node)) or _text_of(node) or "?"
         options = []
         for width_em, extra in ((NAME_EM[0], 0.0), (NAME_EM[1], _NARROW_PENALTY)):

@@ -213,3 +213,14 @@ def test_a_name_that_cannot_fit_is_shortened_with_its_full_text_kept():
 def test_an_unknown_target_is_refused():
     with pytest.raises(ValueError, match="target"):
         place(new_network("R"), "a5")
+
+
+def test_a_cell_with_more_people_than_its_old_candidate_points_still_places():
+    """500 people in one cell (one sector, one circle; a 5,000-member network had 652 there):
+    the cell once had at most 480 candidate points, so it failed at every name size."""
+    G = new_network("Riek")
+    for i in range(500):
+        add_member(G, f"m{i}", name=f"Persoon {i}", sector="familie", circle=1)
+    p = place(G, "screen-1280", sector_labels=WORDS)
+    assert_conflict_free(G, p)
+    assert p.overlaps() == []
