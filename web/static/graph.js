@@ -42,6 +42,10 @@
  * event "sns:person" ({detail: {id}}) on #map, so the page's move form (the non-drag
  * alternative to dragging, WCAG 2.5.7) follows them.
  *
+ * Timing: the marks "sns-map-start" (before the payload is read) and "sns-map-drawn" (the
+ * first frame) in the page's performance timeline; bench/bench_floors.py compares the time
+ * between them with plain vis-network's.
+ *
  * All user text reaches the page as text only: tooltips are DOM nodes filled with textContent,
  * the frame labels are drawn with ctx.fillText, and vis-network's `title` is never used (it
  * switches to innerHTML when the text contains "href").
@@ -387,6 +391,7 @@
   function start() {
     var container = document.getElementById("map");
     if (!container) return;
+    performance.mark("sns-map-start");
     var data = readPayload();
     if (!data || typeof window.vis === "undefined" || !window.vis.Network) return;
 
@@ -465,6 +470,9 @@
       drawLabels(ctx, view, frame, data.nodes);
       var tooSmall = view.tooSmall > 0;
       if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
+    });
+    network.once("afterDrawing", function () {
+      performance.mark("sns-map-drawn");
     });
 
     // vis-network makes its own frame a tab stop; #map is the one stop, with the name
