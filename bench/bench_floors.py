@@ -1,6 +1,7 @@
 """Each cost of the tool as a ratio against its floor, measured side by side in one run.
 
 Usage: ``.venv/bin/python bench/bench_floors.py [--rounds N] [--browser] [--only PART]``
+(``--only browser`` runs just the Chromium pairs; also ``server``, ``scan``, ``cli``).
 
 A figure alone says little on a shared, noisy machine; a ratio against a floor measured in
 the same rounds does. Each pair below runs alternately, subject then floor, for ``--rounds``
@@ -17,7 +18,8 @@ before and after. The floors:
   ``python -c "import networkx"``;
 * with ``--browser``, in Debian's Chromium: **the map drawn** (navigation to the first frame)
   against a page that draws the same nodes and edges with plain vis-network (physics off,
-  the same positions), and **one zoom step** of each; and **the take-home PDF** through
+  the same positions), and **one zoom step** and **one redraw of the same view** (a hover, a
+  chosen person) of each; and **the take-home PDF** through
   WeasyPrint against Chromium's print-to-PDF of the same HTML (bench_print's printer).
 
 Targets (issue 20): map page <= 3x at 100 members; map drawn <= 1.5x plain vis-network and a
@@ -152,6 +154,19 @@ document.getElementById("map").snsNetwork = net;
 
 # From the map script's start to its first frame (the marks graph.js and PLAIN_PAGE set):
 # the part of "map drawn" that is the drawing, without the server and the page's HTML.
+# A redraw that does not move the view (a hover, a chosen person): median ms of 12.
+SAME_VIEW = """async () => {
+    const net = document.getElementById('map').snsNetwork;
+    const times = [];
+    for (let i = 0; i < 12; i++) {
+        const start = performance.now();
+        net.redraw();
+        await new Promise(requestAnimationFrame);
+        times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+}"""
 DRAWN = "performance.getEntriesByName('sns-map-drawn').length > 0"
 SCRIPT_TIME = """() => performance.measure('map', 'sns-map-start', 'sns-map-drawn').duration"""
 
@@ -225,10 +240,12 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
                          statistics.median(script[sns_map][1:]),
                          statistics.median(script[plain_map][1:]), "plain vis-network")
                 sns_map()
-                zoom_sns = page.evaluate(ZOOM_STEPS)
+                zoom_sns, same_sns = page.evaluate(ZOOM_STEPS), page.evaluate(SAME_VIEW)
                 plain_map()
-                zoom_plain = page.evaluate(ZOOM_STEPS)
+                zoom_plain, same_plain = page.evaluate(ZOOM_STEPS), page.evaluate(SAME_VIEW)
                 rows.add(f"one zoom step, {size}", zoom_sns, zoom_plain, "plain vis-network")
+                rows.add(f"one redraw, same view, {size}", same_sns, same_plain,
+                         "plain vis-network")
             browser.close()
         server.shutdown()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from sns.models import NetworkMember
+from tests.e2e.map_page import open_map
 
 pytestmark = pytest.mark.e2e
 
@@ -58,15 +59,7 @@ def large_network(db, people):
 
 
 def test_large_map_leaves_out_unreadable_names_and_says_so(visit, large_network):
-    v = visit()
-    v.login("ans")
-    page = v.page
-    page.set_viewport_size({"width": 1280, "height": 800})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.add_init_script(_RECORD_TEXTS)
-    page.goto(f"/bewoners/{large_network.id}/verkenning")
-    page.wait_for_function("document.getElementById('map').snsNetwork !== undefined")
+    page, errors = open_map(visit, large_network, _RECORD_TEXTS)
     page.evaluate(_FRAME_DONE)
 
     # The whole map: 600 names would be specks, so none is written, and the map says why.

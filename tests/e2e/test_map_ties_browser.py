@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from sns.models import NetworkMember, Tie
+from tests.e2e.map_page import open_map
 
 pytestmark = pytest.mark.e2e
 
@@ -77,14 +78,7 @@ def tied_network(db, people):
 
 
 def test_ties_are_drawn_pixel_for_pixel_as_vis_network_drew_them(visit, tied_network):
-    v = visit()
-    v.login("ans")
-    page = v.page
-    page.set_viewport_size({"width": 1280, "height": 800})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"/bewoners/{tied_network.id}/verkenning")
-    page.wait_for_function("document.getElementById('map').snsNetwork !== undefined")
+    page, errors = open_map(visit, tied_network)
     for zoom in (1, 3):
         result = page.evaluate(_COMPARE, zoom)
         assert result["ties"] == 15 + 39  # each member's tie to Riek, and 39 between them
