@@ -156,15 +156,13 @@
       ctx.lineWidth = width;
       if (tie.dashes) {
         ctx.lineCap = "round";
-        ctx.save();
-        ctx.setLineDash(tie.dashes);
-        ctx.lineDashOffset = 0;
+        ctx.setLineDash(tie.dashes); // vis-network: save, dash, line, restore; the same state
       }
       ctx.beginPath();
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);
       ctx.stroke();
-      if (tie.dashes) ctx.restore();
+      if (tie.dashes) ctx.setLineDash([]);
     });
   }
 
