@@ -154,19 +154,6 @@ document.getElementById("map").snsNetwork = net;
 
 # From the map script's start to its first frame (the marks graph.js and PLAIN_PAGE set):
 # the part of "map drawn" that is the drawing, without the server and the page's HTML.
-# A redraw that does not move the view (a hover, a chosen person): median ms of 12.
-SAME_VIEW = """async () => {
-    const net = document.getElementById('map').snsNetwork;
-    const times = [];
-    for (let i = 0; i < 12; i++) {
-        const start = performance.now();
-        net.redraw();
-        await new Promise(requestAnimationFrame);
-        times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-}"""
 DRAWN = "performance.getEntriesByName('sns-map-drawn').length > 0"
 SCRIPT_TIME = """() => performance.measure('map', 'sns-map-start', 'sns-map-drawn').duration"""
 
@@ -184,7 +171,7 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
     import logging
     import threading
 
-    from bench_map import ZOOM_STEPS
+    from bench_map import SAME_VIEW, ZOOM_STEPS
     from bench_print import BASE, Chromium
     from playwright.sync_api import sync_playwright
     from werkzeug.serving import make_server
