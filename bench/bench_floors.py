@@ -1,6 +1,7 @@
 """Each cost of the tool as a ratio against its floor, measured side by side in one run.
 
-Usage: ``.venv/bin/python bench/bench_floors.py [--rounds N] [--browser]``
+Usage: ``.venv/bin/python bench/bench_floors.py [--rounds N] [--browser] [--only PART]``
+(``--only browser`` runs just the Chromium pairs; also ``server``, ``scan``, ``cli``).
 
 A figure alone says little on a shared, noisy machine; a ratio against a floor measured in
 the same rounds does. Each pair below runs alternately, subject then floor, for ``--rounds``
@@ -21,7 +22,8 @@ before and after. The floors:
   better here);
 * with ``--browser``, in Debian's Chromium: **the map drawn** (navigation to the first frame)
   against a page that draws the same nodes and edges with plain vis-network (physics off,
-  the same positions), and **one zoom step** of each; and **the take-home PDF** through
+  the same positions), and **one zoom step** and **one redraw of the same view** (a hover, a
+  chosen person) of each; and **the take-home PDF** through
   WeasyPrint against Chromium's print-to-PDF of the same HTML (bench_print's printer).
 
 Targets (issue 20): map page <= 3x at 100 members; map drawn <= 1.5x plain vis-network and a
@@ -222,6 +224,7 @@ PLAIN_PAGE = """<!doctype html><meta charset="utf-8">
 <div id="map" style="width:1200px;height:800px"></div>
 <script src="/vendor/vis-network.min.js"></script>
 <script>
+performance.mark("sns-map-start");
 var data = %s;
 var net = new vis.Network(document.getElementById("map"), {
   nodes: new vis.DataSet(data.nodes.map(function (n) {
@@ -229,9 +232,16 @@ var net = new vis.Network(document.getElementById("map"), {
   edges: new vis.DataSet(data.edges.map(function (e) {
     return {id: e.id, from: e.from, to: e.to}; }))
 }, {physics: false, interaction: {dragView: true, zoomView: true}});
-net.once("afterDrawing", function () { window.drawn = true; });
+net.once("afterDrawing", function () {
+  performance.mark("sns-map-drawn"); window.drawn = true; });
 document.getElementById("map").snsNetwork = net;
 </script>"""
+
+
+# From the map script's start to its first frame (the marks graph.js and PLAIN_PAGE set):
+# the part of "map drawn" that is the drawing, without the server and the page's HTML.
+DRAWN = "performance.getEntriesByName('sns-map-drawn').length > 0"
+SCRIPT_TIME = """() => performance.measure('map', 'sns-map-start', 'sns-map-drawn').duration"""
 
 
 def _fulfil_with(body: str) -> Callable[[object], None]:
@@ -247,7 +257,7 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
     import logging
     import threading
 
-    from bench_map import ZOOM_STEPS
+    from bench_map import SAME_VIEW, ZOOM_STEPS
     from bench_print import BASE, Chromium
     from playwright.sync_api import sync_playwright
     from werkzeug.serving import make_server
@@ -281,23 +291,34 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
                 page.unroute(f"{base}/__floor__")
                 page.route(f"{base}/__floor__", _fulfil_with(plain))
 
-                def sns_map(url=url):
+                def sns_map(url=url):  # until the first frame, as plain_map
                     page.goto(url)
-                    page.wait_for_function(
-                        "document.getElementById('map').snsNetwork !== undefined")
-                    page.evaluate("() => new Promise(requestAnimationFrame)")
+                    page.wait_for_function(DRAWN)
 
                 def plain_map():
                     page.goto(f"{base}/__floor__")
                     page.wait_for_function("window.drawn === true")
 
-                a, b = pair(sns_map, plain_map, rounds)
+                script = {sns_map: [], plain_map: []}
+
+                def timed(load, script=script):
+                    def work():
+                        load()
+                        script[load].append(page.evaluate(SCRIPT_TIME))
+                    return work
+
+                a, b = pair(timed(sns_map), timed(plain_map), rounds)
                 rows.add(f"map drawn in Chromium, {size}", a, b, "plain vis-network")
+                rows.add(f"  of which the map's script, {size}",
+                         statistics.median(script[sns_map][1:]),
+                         statistics.median(script[plain_map][1:]), "plain vis-network")
                 sns_map()
-                zoom_sns = page.evaluate(ZOOM_STEPS)
+                zoom_sns, same_sns = page.evaluate(ZOOM_STEPS), page.evaluate(SAME_VIEW)
                 plain_map()
-                zoom_plain = page.evaluate(ZOOM_STEPS)
+                zoom_plain, same_plain = page.evaluate(ZOOM_STEPS), page.evaluate(SAME_VIEW)
                 rows.add(f"one zoom step, {size}", zoom_sns, zoom_plain, "plain vis-network")
+                rows.add(f"one redraw, same view, {size}", same_sns, same_plain,
+                         "plain vis-network")
             browser.close()
         server.shutdown()
 
@@ -314,19 +335,24 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
         rows.add(f"take-home PDF, {PDF_SIZE} members", a, b, "Chromium print-to-PDF")
 
 
+PARTS = {"server": _server_pairs, "scan": _scan_pairs, "cli": _cli_pair,
+         "throughput": lambda rows, rounds: _throughput_pair(rows, min(rounds, 3)),
+         "browser": _browser_pairs}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--browser", action="store_true", help="also the map and PDF pairs")
+    parser.add_argument("--only", choices=sorted(PARTS),
+                        help="run only these pairs (browser: the map in Chromium and the PDF)")
     args = parser.parse_args()
+    parts = [args.only] if args.only else ["server", "scan", "cli", "throughput"] + (
+        ["browser"] if args.browser else [])
     before = os.getloadavg()[0]
     rows = Row()
-    _server_pairs(rows, args.rounds)
-    _scan_pairs(rows, args.rounds)
-    _cli_pair(rows, args.rounds)
-    _throughput_pair(rows, min(args.rounds, 3))
-    if args.browser:
-        _browser_pairs(rows, args.rounds)
+    for part in parts:
+        PARTS[part](rows, args.rounds)
     print(f"median of {args.rounds} interleaved rounds; load average {before:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after (2 cores)")
     print(f"{'':<34} {'ms':>10} {'floor ms':>10} {'ratio':>7}  floor")

@@ -125,6 +125,8 @@ def test_map_stays_in_view_and_works_by_keyboard(visit, riek_network, db, tmp_pa
     assert map_box["x"] <= node["x"] <= map_box["x"] + map_box["width"]
     assert map_box["y"] <= node["y"] <= map_box["y"] + map_box["height"]
     page.screenshot(path=str(tmp_path / f"map-{width}.png"))
+    # 20 people: every name is large enough to be written, so no line asks to zoom in
+    assert page.locator("#map .map-small-names").is_hidden()
 
     # Large names on the laptop; every sector label whole inside the map on every screen.
     if width >= 1280:

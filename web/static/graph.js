@@ -21,17 +21,30 @@
  * The first view fits the whole frame: rings, sector words and every name, from the boxes
  * the placement gave them.
  *
- * Labels: vis-network draws only the shapes and lines (and finds the shape under the
- * pointer); this script writes every name, sector word and ring number itself, line by line
+ * Ties: drawn by this script (drawTies), not by vis-network, with the same look.
+ *
+ * Labels: vis-network draws only the shapes (and finds the shape under the pointer); this
+ * script writes every name, sector word and ring number itself, line by line
  * in the box graph/placement.py reserved for it (see "Placement" in graph/render.py), so no
  * label overlaps another label or a shape at any zoom. A click on a name counts as a click on
  * the person.
+ *
+ * Level of detail: a text smaller than MIN_READABLE_PX on the screen cannot be read, so it is
+ * not drawn (at 2,000 people the whole map shows names of about 2 px, and writing them cost a
+ * third of every frame), nor is a text outside the view. While a name is left out for being
+ * too small, a line on the map says so and how to read them: zoom in (optional on #map:
+ * data-small-names-text, the translated line; a Dutch default otherwise). The zoom buttons
+ * reach at least 16 px names, however many people there are.
  *
  * Keyboard (WCAG 2.1.1): #map is one tab stop with a name; the arrow keys choose the next or
  * previous person (round the circles, inner circle first), Enter opens the chosen person,
  * Escape lets go. The chosen person gets a ring, their details and a status line, and the
  * event "sns:person" ({detail: {id}}) on #map, so the page's move form (the non-drag
  * alternative to dragging, WCAG 2.5.7) follows them.
+ *
+ * Timing: the marks "sns-map-start" (before the payload is read) and "sns-map-drawn" (the
+ * first frame) in the page's performance timeline; bench/bench_floors.py compares the time
+ * between them with plain vis-network's.
  *
  * All user text reaches the page as text only: tooltips are DOM nodes filled with textContent,
  * the frame labels are drawn with ctx.fillText, and vis-network's `title` is never used (it
@@ -51,6 +64,13 @@
   var FONT_FACE = "DejaVu Sans, Verdana, sans-serif";
   var ZOOM_STEP = 1.25;
   var DEFAULT_ERROR = "Het verplaatsen is niet bewaard. Probeer het opnieuw.";
+  var DEFAULT_SMALL_NAMES = "De namen zijn nu te klein om te lezen. Zoom in met Groter of + " +
+    "om ze te zien.";
+  // below this size (CSS px on the screen) a text is not drawn; vis-network's own labels
+  // stop at 5 px (its scaling.label.drawThreshold)
+  var MIN_READABLE_PX = 6;
+  // the zoom buttons go at least this far in: every name can be read at this size
+  var ZOOM_NAMES_PX = 16;
 
   function readPayload() {
     var el = document.getElementById("map-data");
@@ -112,18 +132,38 @@
     };
   }
 
-  function visEdge(edge) {
-    var colour = edge.colour;
-    return {
-      id: edge.id,
-      from: edge.from,
-      to: edge.to,
-      dashes: edge.dashes,
-      width: edge.width,
-      color: { color: colour, highlight: colour, hover: colour, inherit: false, opacity: 1 },
-      smooth: false,
-      chosen: false,
-    };
+  /* The ties (who knows whom), drawn here where vis-network would draw them: last before the
+   * shapes, over the frame, in the payload's order, as the same straight lines from centre to
+   * centre with vis-network's look: at least 0.3 px wide on the screen, dashed lines with
+   * round caps (which vis-network leaves set for the rest of the frame, so this does too).
+   * What vis-network adds per line and per frame (its option lookups, parsing the colour
+   * again, an object per line) cost more than the lines themselves at 5,000 ties; a line
+   * with both ends on the same side outside the view is skipped. The ends are where
+   * vis-network has the shapes (`shapes`, its body.nodes): getPositions() rounds them, and a
+   * line drawn from there would shift by a fraction of a pixel while somebody is dragged. */
+  function drawTies(ctx, view, ties, shapes) {
+    var least = 0.3 / view.scale;
+    ties.forEach(function (tie) {
+      var a = shapes[tie.from];
+      var b = shapes[tie.to];
+      if (!a || !b) return;
+      var width = Math.max(tie.width, least);
+      if ((a.x < view.left - width && b.x < view.left - width) ||
+          (a.x > view.right + width && b.x > view.right + width) ||
+          (a.y < view.top - width && b.y < view.top - width) ||
+          (a.y > view.bottom + width && b.y > view.bottom + width)) return;
+      ctx.strokeStyle = tie.colour;
+      ctx.lineWidth = width;
+      if (tie.dashes) {
+        ctx.lineCap = "round";
+        ctx.setLineDash(tie.dashes); // vis-network: save, dash, line, restore; the same state
+      }
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.stroke();
+      if (tie.dashes) ctx.setLineDash([]);
+    });
   }
 
   function drawText(ctx, text, x, y, halo) {
@@ -134,22 +174,39 @@
     ctx.fillText(text, x, y);
   }
 
+  /* What the canvas shows this frame: its scale, the visible part in canvas units, where
+   * everybody is, and how many names were left out for being too small to read (see
+   * drawLabels). */
+  function viewOf(network, container) {
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    return { scale: network.getScale(), left: a.x, top: a.y, right: b.x, bottom: b.y,
+             positions: network.getPositions(), tooSmall: 0 };
+  }
+
   /* A label block as graph/render.py places it: line i centred in the box, its baseline at
    * box.y + 0.075 * size + (i + 0.8) * lineHeight * size; (dx, dy) moves the whole block
-   * (a member being dragged takes their label along). */
-  function drawLines(ctx, lines, box, size, lineHeight, bold, dx, dy) {
-    if (!box || !lines || !lines.length) return;
+   * (a member being dragged takes their label along). Nothing is drawn outside the view, or
+   * when the text would be smaller than MIN_READABLE_PX: then the answer is true. */
+  function drawLines(ctx, view, lines, box, size, lineHeight, bold, dx, dy) {
+    if (!box || !lines || !lines.length) return false;
+    dx = dx || 0;
+    dy = dy || 0;
+    if (box.x + dx > view.right || box.x + box.w + dx < view.left ||
+        box.y + dy > view.bottom || box.y + box.h + dy < view.top) return false;
+    if (size * view.scale < MIN_READABLE_PX) return true;
     ctx.font = (bold ? "bold " : "") + size + "px " + FONT_FACE;
     ctx.textAlign = "center";
     ctx.textBaseline = "alphabetic";
-    var cx = box.x + box.w / 2 + (dx || 0);
+    var cx = box.x + box.w / 2 + dx;
     lines.forEach(function (line, i) {
-      var y = box.y + 0.075 * size + (i + 0.8) * lineHeight * size + (dy || 0);
+      var y = box.y + 0.075 * size + (i + 0.8) * lineHeight * size + dy;
       drawText(ctx, line, cx, y, Math.max(3, size * 0.22));
     });
+    return false;
   }
 
-  function drawFrame(ctx, frame) {
+  function drawFrame(ctx, view, frame) {
     var rings = frame.rings;
     var outer = frame.outer;
     var inner = frame.resident_radius;
@@ -199,12 +256,13 @@
     var placement = frame.placement;
     ctx.fillStyle = INK;
     frame.wedges.forEach(function (wedge) {
-      drawLines(ctx, wedge.lines, wedge.labelBox, placement.fontSize, placement.lineHeight, true);
+      drawLines(ctx, view, wedge.lines, wedge.labelBox, placement.fontSize, placement.lineHeight,
+                true);
     });
     ctx.fillStyle = MUTED;
     rings.forEach(function (ring) {
-      drawLines(ctx, ring.lines, ring.labelBox, 0.8 * placement.fontSize, placement.lineHeight,
-                false);
+      drawLines(ctx, view, ring.lines, ring.labelBox, 0.8 * placement.fontSize,
+                placement.lineHeight, false);
     });
 
     ctx.restore();
@@ -232,15 +290,18 @@
 
   /* Members' names beside their shapes, and the resident's name on a white ellipse in the
    * centre, drawn last: nothing covers the people who matter most. */
-  function drawLabels(ctx, frame, nodes, positions) {
+  function drawLabels(ctx, view, frame, nodes) {
     var placement = frame.placement;
+    var positions = view.positions;
     ctx.save();
     ctx.fillStyle = INK;
     nodes.forEach(function (node) {
       if (node.ego) return;
       var pos = positions[node.id] || node;
-      drawLines(ctx, node.lines, node.labelBox, node.fontSize || placement.fontSize,
-                placement.lineHeight, false, pos.x - node.x, pos.y - node.y);
+      if (drawLines(ctx, view, node.lines, node.labelBox, node.fontSize || placement.fontSize,
+                    placement.lineHeight, false, pos.x - node.x, pos.y - node.y)) {
+        view.tooSmall += 1;
+      }
     });
     nodes.forEach(function (node) {
       if (!node.ego) return;
@@ -257,10 +318,50 @@
       ctx.strokeStyle = INK;
       ctx.stroke();
       ctx.fillStyle = INK;
-      drawLines(ctx, node.lines, node.labelBox, size, placement.lineHeight, true);
+      drawLines(ctx, view, node.lines, node.labelBox, size, placement.lineHeight, true);
     });
     ctx.restore();
   }
+
+  /* The frame and the ties as a picture, drawn again only when what they show changed: the
+   * view (the context's transform and the canvas's size), a drag (moves), or the ties drawn.
+   * A hover, a chosen person or a selection redraws the map, but then only the shapes and
+   * names are drawn anew over this picture, and at 2,000 people the ties are most of the work
+   * of a frame. The picture is the same pixels as drawing on the map itself (it is drawn with
+   * the same transform on an empty canvas of the same size and copied 1:1), and the context
+   * is left in the state drawTies leaves it in. */
+  function Background() {
+    this.canvas = document.createElement("canvas");
+    this.key = null;
+    this.state = null;
+  }
+  Background.prototype.draw = function (ctx, key, paint) {
+    var pic = this.canvas;
+    var m = ctx.getTransform();
+    key = [ctx.canvas.width, ctx.canvas.height, m.a, m.b, m.c, m.d, m.e, m.f, key].join(" ");
+    if (key !== this.key) {
+      var bg = pic.getContext("2d");
+      if (pic.width !== ctx.canvas.width || pic.height !== ctx.canvas.height) {
+        pic.width = ctx.canvas.width; // a new size also clears and resets the context
+        pic.height = ctx.canvas.height;
+      } else if (typeof bg.reset === "function") {
+        bg.reset();
+      } else {
+        pic.width = ctx.canvas.width;
+      }
+      bg.setTransform(m);
+      paint(bg);
+      this.key = key;
+      this.state = { lineCap: bg.lineCap, lineWidth: bg.lineWidth, strokeStyle: bg.strokeStyle };
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(pic, 0, 0);
+    ctx.restore();
+    ctx.lineCap = this.state.lineCap;
+    ctx.lineWidth = this.state.lineWidth;
+    ctx.strokeStyle = this.state.strokeStyle;
+  };
 
   function buildTooltip(node) {
     var box = document.createElement("div");
@@ -288,6 +389,7 @@
   function start() {
     var container = document.getElementById("map");
     if (!container) return;
+    performance.mark("sns-map-start");
     var data = readPayload();
     if (!data || typeof window.vis === "undefined" || !window.vis.Network) return;
 
@@ -314,7 +416,6 @@
         return visNode(frame, node);
       })
     );
-    var edges = new vis.DataSet(data.edges.map(visEdge));
     var options = {
       physics: { enabled: false },
       layout: { randomSeed: 1, improvedLayout: false },
@@ -325,16 +426,14 @@
         dragView: true,
         tooltipDelay: 100,
         multiselect: false,
-        selectConnectedEdges: false,
-        hoverConnectedEdges: false,
       },
       nodes: { labelHighlightBold: false },
-      edges: { smooth: false, selectionWidth: 0, hoverWidth: 0 },
     };
-    var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+    var network = new vis.Network(container, { nodes: nodes, edges: [] }, options);
     // Reachable for browser tests and the console: where is a member drawn right now,
     // and where are the sector labels on the screen (DOM pixels inside #map)?
     container.snsNetwork = network;
+    container.snsTies = data.edges;
     container.snsSectorLabels = function () {
       return frame.wedges.map(function (wedge) {
         var box = wedge.labelBox;
@@ -344,11 +443,34 @@
       });
     };
 
+    // the line that says the names are too small to read, over the map's lower edge
+    var smallNote = document.createElement("p");
+    smallNote.className = "map-small-names";
+    smallNote.setAttribute("role", "status");
+    smallNote.hidden = true;
+    smallNote.textContent = container.getAttribute("data-small-names-text") || DEFAULT_SMALL_NAMES;
+    container.appendChild(smallNote);
+
+    var view = null;
+    var background = new Background();
+    var moves = 0; // counts position changes (a drag, a move put back)
     network.on("beforeDrawing", function (ctx) {
-      drawFrame(ctx, frame);
+      view = viewOf(network, container);
+      background.draw(ctx, moves + " " + data.edges.length, function (bg) {
+        drawFrame(bg, view, frame);
+        drawTies(bg, view, data.edges, network.body.nodes);
+      });
+    });
+    network.on("dragging", function () {
+      moves += 1;
     });
     network.on("afterDrawing", function (ctx) {
-      drawLabels(ctx, frame, data.nodes, network.getPositions());
+      drawLabels(ctx, view, frame, data.nodes);
+      var tooSmall = view.tooSmall > 0;
+      if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
+    });
+    network.once("afterDrawing", function () {
+      performance.mark("sns-map-drawn");
     });
 
     // vis-network makes its own frame a tab stop; #map is the one stop, with the name
@@ -357,6 +479,9 @@
 
     // --- the view: fit the whole frame, zoom by buttons, keys, Ctrl+wheel, pinch ------------
     var bounds = extent(frame, data.nodes);
+    var smallestFont = data.nodes.reduce(function (least, node) {
+      return Math.min(least, node.fontSize || frame.placement.fontSize);
+    }, frame.placement.fontSize);
     var fitScale = 1;
     function fitFrame() {
       var w = container.clientWidth;
@@ -374,7 +499,8 @@
     }
     function zoomBy(factor) {
       var scale = network.getScale() * factor;
-      scale = Math.max(fitScale / 2, Math.min(fitScale * 8, scale));
+      var most = Math.max(fitScale * 8, ZOOM_NAMES_PX / smallestFont);
+      scale = Math.max(fitScale / 2, Math.min(most, scale));
       network.moveTo({ position: network.getViewPosition(), scale: scale });
     }
     fitFrame();
@@ -571,7 +697,10 @@
 
     function moveBack(id) {
       var old = before && before[id];
-      if (old) network.moveNode(id, old.x, old.y);
+      if (old) {
+        moves += 1;
+        network.moveNode(id, old.x, old.y);
+      }
     }
 
     function finish(id, status, body) {
