@@ -767,7 +767,9 @@
     });
   }
 
-  if (document.readyState === "loading") {
+  // The page loads this script right after the map's data, so the map is drawn while the
+  // rest of the page is still being read; anywhere else, it waits for the whole page.
+  if (document.readyState === "loading" && !document.getElementById("map-data")) {
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();
