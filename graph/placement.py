@@ -669,6 +669,8 @@ def _inputs(G: nx.Graph, t: Target, sectors: tuple[str, ...], words: dict[Any, s
 
 
 
-#: Placements made in this process (64 maps of up to a few hundred people are a few
-#: megabytes; names are personal data, so none is kept longer than a quarter of an hour).
-_RECENT: Recent[Placement] = Recent(max_weight=64, max_age=15 * 60)
+#: Placements made in this process, weighed by their people: 20,000 in all (some 200 maps of
+#: a hundred, or four of 5,000: tens of megabytes at most); names are personal data, so none
+#: is kept longer than a quarter of an hour.
+_RECENT: Recent[Placement] = Recent(max_weight=20_000, max_age=15 * 60,
+                                    weight=lambda placed: 1 + len(placed.positions))
