@@ -286,42 +286,38 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.add_cookies([{"name": "session", "value": cookie, "url": base}])
             page = context.new_page()
+            floor_url = f"{base}/__floor__"
+
+            def visit(target: str) -> tuple[float, float, float]:
+                """Navigation start to the first frame of the map, to the page's load event,
+                and the map script's own part (the browser's clock)."""
+                page.goto(target, wait_until="commit")
+                page.wait_for_function(DRAWN)
+                page.wait_for_load_state("load")
+                return page.evaluate(VISIT_TIMES)
+
             for size in MAP_SIZES:
                 url = f"{base}/bewoners/{ids[size]}/verkenning"
                 page.goto(url)
                 payload = page.evaluate(
                     "() => JSON.parse(document.getElementById('map-data').textContent)")
                 plain = PLAIN_PAGE % json.dumps(payload).replace("</", "<\\/")
-                page.unroute(f"{base}/__floor__")
-                page.route(f"{base}/__floor__", _fulfil_with(plain))
-
-                def visit(target: str) -> tuple[float, float, float]:
-                    """Navigation start to the first frame of the map, to the page's load
-                    event, and the map script's own part (the browser's clock)."""
-                    page.goto(target, wait_until="commit")
-                    page.wait_for_function(DRAWN)
-                    page.wait_for_load_state("load")
-                    return page.evaluate(VISIT_TIMES)
+                page.unroute(floor_url)
+                page.route(floor_url, _fulfil_with(plain))
 
                 sns, floor = [], []
-                visit(url), visit(f"{base}/__floor__")  # warm-up
+                visit(url), visit(floor_url)  # warm-up
                 for _ in range(rounds):
                     sns.append(visit(url))
-                    floor.append(visit(f"{base}/__floor__"))
+                    floor.append(visit(floor_url))
                 for i, what in enumerate(("map drawn in Chromium", "  page loaded (load event)",
                                           "  of which the map's script")):
                     rows.add(f"{what}, {size}", statistics.median(v[i] for v in sns),
                              statistics.median(v[i] for v in floor), "plain vis-network")
 
-                def sns_map(url=url):
-                    visit(url)
-
-                def plain_map():
-                    visit(f"{base}/__floor__")
-
-                sns_map()
+                visit(url)
                 zoom_sns, same_sns = page.evaluate(ZOOM_STEPS), page.evaluate(SAME_VIEW)
-                plain_map()
+                visit(floor_url)
                 zoom_plain, same_plain = page.evaluate(ZOOM_STEPS), page.evaluate(SAME_VIEW)
                 rows.add(f"one zoom step, {size}", zoom_sns, zoom_plain, "plain vis-network")
                 rows.add(f"one redraw, same view, {size}", same_sns, same_plain,
