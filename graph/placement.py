@@ -77,7 +77,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -284,11 +284,13 @@ class _Grid:
         self.gap = gap
         self.buckets: dict[tuple[int, int], list[Rect]] = {}
 
-    def _keys(self, r: Rect) -> list[tuple[int, int]]:
+    def _keys(self, r: Rect) -> Iterator[tuple[int, int]]:
+        """The buckets ``r`` reaches."""
         c = self.cell
-        i0, i1 = math.floor(r[0] / c), math.floor(r[2] / c)
-        j0, j1 = math.floor(r[1] / c), math.floor(r[3] / c)
-        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+        j0, j1 = math.floor(r[1] / c), math.floor(r[3] / c) + 1
+        for i in range(math.floor(r[0] / c), math.floor(r[2] / c) + 1):
+            for j in range(j0, j1):
+                yield i, j
 
     def add(self, box: Box) -> None:
         r = (box.x, box.y, box.x1, box.y1)
@@ -296,16 +298,14 @@ class _Grid:
             self.buckets.setdefault(key, []).append(r)
 
     def free(self, r: Rect) -> bool:
-        """Whether ``r`` keeps the gap to every box added so far (the buckets of ``r``
-        widened by the gap, so a box just across a bucket's edge is seen too)."""
-        g, c, seen = self.gap, self.cell, self.buckets
-        x0, y0, x1, y1 = r[0] - g, r[1] - g, r[2] + g, r[3] + g
-        j0, j1 = math.floor(y0 / c), math.floor(y1 / c) + 1
-        for i in range(math.floor(x0 / c), math.floor(x1 / c) + 1):
-            for j in range(j0, j1):
-                for o in seen.get((i, j), ()):
-                    if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
-                        return False
+        """Whether ``r`` keeps the gap to every box added so far (looked for in the buckets
+        of ``r`` widened by the gap, so a box just across a bucket's edge is seen too)."""
+        g, seen = self.gap, self.buckets
+        x0, y0, x1, y1 = wide = (r[0] - g, r[1] - g, r[2] + g, r[3] + g)
+        for key in self._keys(wide):
+            for o in seen.get(key, ()):
+                if x0 < o[2] and o[0] < x1 and y0 < o[3] and o[1] < y1:
+                    return False
         return True
 
 
