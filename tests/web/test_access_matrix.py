@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from sns.models import AuditEvent, Coach
 from tests.conftest import TOTP_SECRET
+from tests.pages import visible
 from web import create_app
 
 #: "privacy" is the privacy officer: the whole access log, never a file; "gemeente" the
@@ -112,7 +113,7 @@ def test_resetting_a_second_factor_is_for_the_admin(client, auth, people, userna
 def test_own_account_pages_need_a_login_and_show_only_ones_own(client, auth, people, url):
     assert client.get(url).headers["Location"].startswith("/login")
     auth.login("bob")
-    page = client.get(url).get_data(as_text=True)
+    page = visible(client.get(url).get_data(as_text=True))
     assert "Bob" in page
     assert "Ans" not in page
 

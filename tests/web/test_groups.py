@@ -21,6 +21,7 @@ from sns.models import (
 )
 from sns.models.base import utcnow
 from tests.conftest import FormClient
+from tests.pages import visible
 from web import create_app
 from web.groups import words
 from web.groups.participant import SESSION_KEY
@@ -235,13 +236,8 @@ def test_joining_on_a_coachs_device_ends_the_coachs_session_on_the_server(app, c
 # -- the participant's steps ---------------------------------------------------------------
 
 
-def _visible(page: str) -> str:
-    """The page's text without tags and attributes (what a participant reads)."""
-    return re.sub(r"<[^>]*>", " ", page)
-
-
 def test_join_page_speaks_plain_dutch(client, group):
-    text = _visible(client.get("/doe-mee/").get_data(as_text=True))
+    text = visible(client.get("/doe-mee/").get_data(as_text=True))
     assert "U hoeft geen gebruikersnaam of wachtwoord te maken." in text
     assert not re.search(r"(?i)download|account|\bpdf\b", text)
 
@@ -279,7 +275,7 @@ def test_steps_and_reload_continue_where_the_participant_was(join):
     assert "Er staan 2 mensen op uw kaart. Oma Riek staat heel dicht bij u." in page
     assert "Ik wil graag hulp van een netwerkcoach" in page
     # Plain Dutch for the resident: no English words on the result page.
-    assert not re.search(r"(?i)download|account|\bpdf\b", _visible(page))
+    assert not re.search(r"(?i)download|account|\bpdf\b", visible(page))
     # No inline script or style: the strict Content-Security-Policy holds.
     assert "<script" not in page
     assert ' style="' not in page
