@@ -57,6 +57,11 @@ def test_a_take_home_pdf_of_200_members_names_everyone(app, client, auth, people
     assert "Er staan 200 mensen op uw kaart." in network
     compact = "".join(network.split())
     assert [n for n in names if "".join(n.split()) not in compact] == []
+    # The row of 200 names is taller than a sheet: it goes on over the next sheets and starts
+    # under its heading, which is never left alone on a sheet.
+    heading = next(t for t in texts if "Wie helpt waarmee?" in t)
+    assert "Praktische hulp 200" in heading
+    assert all(kind in network for kind in ("Een luisterend oor 0", "Hulp in nood 50"))
 
 
 #: 20 PDFs at once: each kind of document, on both papers and with every name option, some

@@ -229,15 +229,21 @@ def map_context(p: Printout) -> dict:
     }
 
 
+#: More names than this in one row of "Wie helpt waarmee?" (about a third of a sheet) and the
+#: row may go on over the next sheet. A shorter row is kept whole; a row that must be kept
+#: whole but is taller than a sheet made WeasyPrint leave the heading alone on a sheet.
+LONG_COVERAGE_ROW = 40
+
+
 def network_context(p: Printout) -> dict:
     """The findings in plain words and, per kind of support, who gives it."""
     G = p.graph
     result = metrics.scan(G)
-    coverage = [
-        {"label": labels.SUPPORT_LABELS[kind],
-         "names": [name_of(G, n) for n in result.support.givers[kind]]}
-        for kind in schema.SUPPORT_KINDS
-    ]
+    coverage = []
+    for kind in schema.SUPPORT_KINDS:
+        names = [name_of(G, n) for n in result.support.givers[kind]]
+        coverage.append({"label": labels.SUPPORT_LABELS[kind], "names": names,
+                         "long": len(names) > LONG_COVERAGE_ROW})
     return {"findings": findings_in_words(G, result), "coverage": coverage,
             "members": len(member_nodes(G))}
 
