@@ -16,7 +16,9 @@ from flask.testing import FlaskClient
 
 from sns import accounts, migrate, two_factor
 from sns.db import make_sessionmaker
+from sns.demo import demo_network
 from sns.models import Coach, Resident
+from sns.network import store_graph
 from sns.passwords import hash_password
 from sns.residents import create_resident
 from tests.pg import PostgresServer
@@ -165,6 +167,15 @@ def people(db, password_hash) -> People:
     people.piet = create_resident(db, people.bob, "Piet")
     db.commit()
     return people
+
+
+@pytest.fixture
+def demo_riek(db, people) -> Resident:
+    """Riek with the demo network stored; ``riek.rows`` maps each of the demo's names (its
+    graph nodes) to the member row."""
+    people.riek.rows = store_graph(db, people.riek, demo_network())
+    db.commit()
+    return people.riek
 
 
 def totp_code(secret: str = TOTP_SECRET, *, later: int = 0) -> str:

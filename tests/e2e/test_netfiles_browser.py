@@ -7,9 +7,6 @@ import json
 
 import pytest
 
-from sns.demo import demo_network
-from sns.network import store_graph
-
 pytestmark = pytest.mark.e2e
 
 
@@ -23,11 +20,9 @@ def _map(page) -> list[tuple]:
     return [nodes, edges]
 
 
-def test_export_and_import_into_a_new_resident_gives_the_same_map(visit, people, db,
+def test_export_and_import_into_a_new_resident_gives_the_same_map(visit, people, demo_riek,
                                                                    tmp_path):
     fmt = "gexf"  # the format that also carries the map's layout
-    store_graph(db, people.riek, demo_network())
-    db.commit()
     v = visit()
     v.login("ans")
     page = v.page

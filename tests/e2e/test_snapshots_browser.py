@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sns.demo import demo_network
-from sns.network import store_graph
-
 pytestmark = pytest.mark.e2e
 
 
-def test_snapshot_add_two_snapshot_compare(visit, people, db):
-    store_graph(db, people.riek, demo_network())
-    db.commit()
+def test_snapshot_add_two_snapshot_compare(visit, people, demo_riek):
     v = visit()
     v.login("ans")
     page = v.page

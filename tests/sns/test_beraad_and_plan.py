@@ -8,19 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from sns import beraad, members, plan, trajectory
-from sns.demo import demo_network
 from sns.errors import Invalid
 from sns.life_domains import BIG_5
 from sns.models import NetworkMember, NetworkSnapshot, Resident
-from sns.network import members_of, store_graph
-
-
-@pytest.fixture
-def riek(db, people):
-    rows = store_graph(db, people.riek, demo_network())
-    db.commit()
-    people.riek.rows = rows  # graph node (the demo's name) -> member row
-    return people.riek
+from sns.network import members_of
 
 
 def _ids(riek, *names):

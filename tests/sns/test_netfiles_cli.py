@@ -11,9 +11,8 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from sns.cli import cli
-from sns.demo import demo_network
 from sns.models import AuditEvent, NetworkMember, Resident
-from sns.network import store_graph, to_graph
+from sns.network import to_graph
 from tests.netfiles_helpers import by_name
 
 
@@ -26,13 +25,6 @@ def run(database_url, tmp_path, monkeypatch):
         return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return run
-
-
-@pytest.fixture
-def riek(db, people):
-    store_graph(db, people.riek, demo_network())
-    db.commit()
-    return people.riek
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv", "json"])

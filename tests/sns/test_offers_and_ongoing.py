@@ -9,21 +9,11 @@ import pytest
 from sqlalchemy import func, select
 
 from sns import beraad, plan
-from sns.demo import demo_network
 from sns.errors import Invalid
 from sns.life_domains import BIG_5
 from sns.models import Action, Offer
-from sns.network import store_graph
 
 TODAY = date(2026, 12, 1)
-
-
-@pytest.fixture
-def riek(db, people):
-    rows = store_graph(db, people.riek, demo_network())
-    db.commit()
-    people.riek.rows = rows
-    return people.riek
 
 
 def _held_meeting(db, people, riek):

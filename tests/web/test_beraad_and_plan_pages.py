@@ -7,18 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from sns.demo import demo_network
 from sns.models import Action, Meeting
-from sns.network import store_graph
-
-
-@pytest.fixture
-def riek(client, auth, people, db):
-    rows = store_graph(db, people.riek, demo_network())
-    db.commit()
-    people.riek.rows = rows
-    auth.login("ans")
-    return people.riek
 
 
 def _meeting(client, db, riek):

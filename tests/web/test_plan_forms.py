@@ -9,19 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from sns import beraad
-from sns.demo import demo_network
 from sns.life_domains import BIG_5
 from sns.models import Action, Offer
-from sns.network import store_graph
-
-
-@pytest.fixture
-def riek(client, auth, people, db):
-    rows = store_graph(db, people.riek, demo_network())
-    db.commit()
-    people.riek.rows = rows
-    auth.login("ans")
-    return people.riek
 
 
 @pytest.fixture

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
-from sns.demo import demo_network
 from sns.models import NetworkMember, NetworkSnapshot
-from sns.network import store_graph
-
-
-@pytest.fixture
-def riek(client, auth, people, db):
-    store_graph(db, people.riek, demo_network())
-    db.commit()
-    auth.login("ans")
-    return people.riek
 
 
 def _snapshots(db):
