@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import pyotp
 import pytest
+from argon2 import PasswordHasher
 from flask.testing import FlaskClient
 
-from sns import accounts, migrate, two_factor
+from sns import accounts, migrate, passwords, two_factor
 from sns.db import make_sessionmaker
 from sns.demo import demo_network
 from sns.models import Coach, Resident
@@ -133,9 +134,23 @@ class People:
     piet: Resident
 
 
+@pytest.fixture(scope="session", autouse=True)
+def quick_password_hashing():
+    """Argon2id with the least work it allows, for every password and recovery code the tests
+    set and log in with. The app's hasher is slow on purpose (about 0.1 s per login on this
+    machine, most of the suite's time); what is tested is whether the right password is
+    checked, not how hard. A password made with the app's own settings still works: its hash
+    carries its settings (tests/sns/test_passwords.py). Yields the app's own hasher."""
+    with pytest.MonkeyPatch.context() as patch:
+        apps = passwords._hasher
+        patch.setattr(passwords, "_hasher",
+                      PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield apps
+
+
 @pytest.fixture(scope="session")
 def password_hash() -> str:
-    """PASSWORD hashed once: Argon2 is slow on purpose, and the fixtures need many accounts."""
+    """PASSWORD hashed once, for the fixtures' many accounts."""
     return hash_password(PASSWORD)
 
 
