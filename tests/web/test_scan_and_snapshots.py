@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from sns.models import NetworkMember, NetworkSnapshot
+from tests.pages import visible
 
 
 def _snapshots(db):
@@ -22,7 +23,7 @@ def test_resident_page_shows_findings_and_support_coverage(client, riek):
 
 def test_empty_network_gets_an_invitation_not_a_label(client, auth, people):
     auth.login("bob")
-    page = client.get(f"/bewoners/{people.piet.id}/").get_data(as_text=True)
+    page = visible(client.get(f"/bewoners/{people.piet.id}/").get_data(as_text=True))
     assert "Er staan nog geen mensen op uw kaart" in page
     for label in ("zwak", "kwetsbaar"):
         assert label not in page.lower()
