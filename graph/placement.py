@@ -474,19 +474,20 @@ def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
         grid.add(label.box)
 
     anchors = _anchors(G, f)
+    cells = {n: (circle_of(G, n), sector_of(G, n, f.sectors)) for n in member_nodes(G)}
+
     def rank(n: Hashable) -> tuple:
-        cell = (circle_of(G, n), sector_of(G, n, f.sectors))
+        cell = cells[n]
         return (first.index(cell) if cell in first else len(first),
                 _circle_rank(cell[0]), _sector_rank(f, cell[1]), node_key(n))
 
-    order = sorted(member_nodes(G), key=rank)
-    people = Counter((circle_of(G, n), sector_of(G, n, f.sectors)) for n in order)
+    order = sorted(cells, key=rank)
+    people = Counter(cells.values())
     cache: dict[tuple, list[tuple[float, float]]] = {}
     for node in order:
-        circle, sector = circle_of(G, node), sector_of(G, node, f.sectors)
-        cell = (circle, sector)
+        cell = cells[node]
         if cell not in cache:
-            (r0, r1), (a0, a1) = rings[circle], wedges[sector]
+            (r0, r1), (a0, a1) = rings[cell[0]], wedges[cell[1]]
             cache[cell] = _points(r0, r1, a0, a1, half, STEP_EM * font, people[cell])
         text = _text_of(name_of(G, node)) or _text_of(node) or "?"
         options = []
@@ -666,7 +667,6 @@ def _inputs(G: nx.Graph, t: Target, sectors: tuple[str, ...], words: dict[Any, s
                    for n in member_nodes(G))
     resident = G.nodes[EGO].get("name") if EGO in G else None
     return t, sectors, tuple(sorted(words.items(), key=repr)), font, resident, people
-
 
 
 #: Placements made in this process, weighed by their people: 20,000 in all (some 200 maps of
