@@ -6,7 +6,7 @@ Usage: ``.venv/bin/python bench/bench_cli.py [--runs N]``
 
 Each row is the median wall time of N runs after one warm-up, in the same order each round
 (A B C A B C ...), so a drift of the shared machine hits every command alike. The GraphML
-file is the demo network (15 members, 10 ties) written by ``graph.io``.
+file is the demo network (15 members, 10 ties) written by ``graph.files.graphml``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.io import write_graphml  # noqa: E402
+from graph.files.graphml import write_graphml  # noqa: E402
 from sns.demo import demo_network  # noqa: E402
 
 PYTHON = sys.executable

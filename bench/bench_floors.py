@@ -54,10 +54,10 @@ import networkx as nx  # noqa: E402
 from bench_app import bench_app, logged_in_client  # noqa: E402
 from bench_scan import realistic_network  # noqa: E402
 
-from graph.io import write_graphml  # noqa: E402
+from graph.files.graphml import write_graphml  # noqa: E402
 from graph.metrics import scan  # noqa: E402
-from graph.metrics._common import member_adjacency  # noqa: E402
 from graph.metrics.brokers import source_count  # noqa: E402
+from graph.metrics.common import member_adjacency  # noqa: E402
 from graph.schema import EGO  # noqa: E402
 
 MAP_SIZES = (25, 100, 500, 2000)
@@ -108,10 +108,10 @@ class Row:
 
 
 def _server_pairs(rows: Row, rounds: int) -> None:
-    """The map page viewed again (its placement is kept, graph.placement._RECENT) and just
+    """The map page viewed again (its placement is kept, graph.map.placement._RECENT) and just
     after a change (placed anew), against the caseload page; 5,000 members is the issue's
     bad input: it has to load, not to be fast."""
-    from graph.placement import _RECENT
+    from graph.map.placement import _RECENT
 
     with bench_app((*MAP_SIZES, BIG_MAP)) as (app, ids):
         client = logged_in_client(app)

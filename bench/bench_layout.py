@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_scan import SIZES, median_ms, realistic_network  # noqa: E402
 
-from graph.layout import frame, layout  # noqa: E402
+from graph.map.layout import frame, layout  # noqa: E402
 from graph.schema import EGO  # noqa: E402
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph import layout  # noqa: E402
+from graph.map import layout  # noqa: E402
 from sns import migrate  # noqa: E402
 from sns.db import make_engine, make_sessionmaker  # noqa: E402
 from sns.members import MemberFields, add_member  # noqa: E402

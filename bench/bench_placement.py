@@ -4,9 +4,9 @@ Usage: ``.venv/bin/python bench/bench_placement.py [--runs N]``
 
 The seeded, realistic networks of ``bench_scan.py`` (25, 100 and 500 members). Columns:
 
-* ``layout ms``: :func:`graph.layout.layout`, the cell packing the map used before labels
+* ``layout ms``: :func:`graph.map.layout.layout`, the cell packing the map used before labels
   were placed (now the frame only; no label boxes);
-* ``screen ms`` / ``a4 ms``: :func:`graph.placement.place` for the 1280 px screen and for A4,
+* ``screen ms`` / ``a4 ms``: :func:`graph.map.placement.place` for the 1280 px screen and for A4,
   median of ``--runs`` runs, as CPU time of this process (the machine may be shared; wall
   time is in brackets);
 * ``size``: the names' size the placement reached, as a share of the target's (1.00 = the
@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_scan import realistic_network  # noqa: E402
 
-from graph._attrs import circle_of, member_nodes, sector_of  # noqa: E402
-from graph.layout import layout  # noqa: E402
-from graph.placement import TARGETS, place  # noqa: E402
+from graph.attributes import circle_of, member_nodes, sector_of  # noqa: E402
+from graph.map.layout import layout  # noqa: E402
+from graph.map.placement import TARGETS, place  # noqa: E402
 from graph.schema import add_member  # noqa: E402
 
 SIZES = (25, 100, 500)

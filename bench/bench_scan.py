@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.findings import findings  # noqa: E402
-from graph.layout import layout  # noqa: E402
+from graph.map.layout import layout  # noqa: E402
 from graph.metrics import scan  # noqa: E402
 from graph.schema import (  # noqa: E402
     FREQUENCIES,

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, name_of
+from graph.attributes import circle_of, member_nodes, name_of
 from graph.metrics import support_coverage
 from graph.schema import SUPPORT_KINDS
 

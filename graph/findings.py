@@ -45,9 +45,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, name_of, sector_of, sectors_of
+from graph.attributes import circle_of, member_nodes, name_of, sector_of, sectors_of
 from graph.metrics import Scan, scan
-from graph.metrics._common import plain
+from graph.metrics.common import plain
 from graph.schema import PROFESSIONAL_SECTOR, SUPPORT_KINDS
 
 __all__ = ["MAX_FINDINGS", "WEIGHTS", "Finding", "findings"]

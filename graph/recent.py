@@ -2,7 +2,7 @@
 share between a server's threads.
 
 Two costs are paid again and again for the same input: placing the labels of a map
-(:mod:`graph.placement`, every view of the map page while the network stays the same) and
+(:mod:`graph.map.placement`, every view of the map page while the network stays the same) and
 rendering a PDF (:mod:`web.printing.cache`, printing again at the kitchen table). Both keep
 their results here. The key must hold everything the result depends on, so nothing has to be
 invalidated. What is kept holds residents' names: it is bounded in total (a count or bytes)

@@ -18,7 +18,7 @@ import icalendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from graph.svg import initials
+from graph.map.svg import initials
 from sns import access, followup
 from sns.models import Coach, Meeting, Resident
 

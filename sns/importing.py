@@ -1,4 +1,4 @@
-"""Storing an imported network (read and mapped by :mod:`graph.importing`) into a resident.
+"""Storing an imported network (read and mapped by :mod:`graph.files.importing`) into a resident.
 
 Every member goes through the same checks as the form on the verkenning page
 (:func:`sns.members.validate`: name length, vocabulary), so a file cannot put in what a
@@ -13,7 +13,7 @@ import networkx as nx
 from sqlalchemy.orm import Session
 
 from graph import schema
-from graph.importing import Imported
+from graph.files.importing import Imported
 from sns import audit, network
 from sns.errors import Invalid
 from sns.members import MEMBER_TEXT_MAX, MemberFields, validate

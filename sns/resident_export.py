@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from graph.io import write_graphml
+from graph.files.graphml import write_graphml
 from graph.schema import SECTORS
 from sns import access_log
 from sns.erasure import resident_tables

@@ -39,7 +39,8 @@ def format_report(
         Member node -> name, so the table shows names instead of node ids.
     file_ego : (node, rule), optional
         For a network read from a file: the file's node taken as the resident and the rule
-        that found it (``graph.io.EGO_RULES``), or ``(None, "none")``; the report names it.
+        that found it (``graph.files.graphml.EGO_RULES``), or ``(None, "none")``; the report
+        names it.
     lang : {"nl", "en"}
         The language of the labels; decimals get a comma in Dutch, a point in English.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-#: 8 MiB: room for an uploaded network file (graph.io refuses files over 5 MB) in a form;
+#: 8 MiB: room for an uploaded network file (graph.files.graphml refuses files over 5 MB) in a form;
 #: the text fields of a form are bounded more tightly by Flask's MAX_FORM_MEMORY_SIZE.
 MAX_BODY = 8 * 1024 * 1024
 #: How much more the server reads before it refuses a body itself.

@@ -3,10 +3,10 @@ participant's own map.
 
 One helper so every screen SVG gets the same translated words (sector names, the text
 alternative's name and its word "cirkel") and a placement made for the screen it is shown
-on (:data:`graph.placement.TARGETS`: ``screen-390`` puts names at 14 px on a phone 374 px
+on (:data:`graph.map.placement.TARGETS`: ``screen-390`` puts names at 14 px on a phone 374 px
 wide, ``screen-768`` at 15 px on 736 px). The text alternative itself (``role="img"``, a
 ``<title>`` with ``alt_title`` and a ``<desc>`` with who is where) is drawn by
-:mod:`graph.svg`, without ids, so two maps on one page keep their own.
+:mod:`graph.map.svg`, without ids, so two maps on one page keep their own.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import networkx as nx
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from graph import svg
+from graph.map import svg
 from web import labels
 
 __all__ = ["screen_map"]
@@ -31,4 +31,4 @@ def screen_map(G: nx.Graph, *, alt_title: str, target: str,
         G, sectors=labels.sectors(), sector_labels=words, width="100%", target=target,
         highlight=highlight, alt_title=alt_title, circle_word=_("cirkel"),
     )
-    return Markup(drawing)  # noqa: S704 - graph.svg escapes every piece of user text
+    return Markup(drawing)  # noqa: S704 - graph.map.svg escapes every piece of user text

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import member_adjacency
+from graph.metrics.common import member_adjacency
 
 __all__ = [
     "MAX_WORK",

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph._attrs import node_key
-from graph.metrics._common import member_adjacency
+from graph.attributes import node_key
+from graph.metrics.common import member_adjacency
 
 __all__ = ["Cohesion", "member_cohesion"]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.metrics._common import sector_counts
+from graph.metrics.common import sector_counts
 
 __all__ = ["iqv", "sector_diversity"]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import known_sectors, sector_counts
+from graph.metrics.common import known_sectors, sector_counts
 
 __all__ = ["EIIndex", "ei", "sector_ei_index"]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import sector_counts
+from graph.metrics.common import sector_counts
 
 __all__ = ["SectorEntropy", "sector_entropy", "shannon_entropy"]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import known_sectors, member_support, ratio
+from graph.metrics.common import known_sectors, member_support, ratio
 from graph.schema import PROFESSIONAL_SECTOR
 
 __all__ = ["Informal", "informal_share"]

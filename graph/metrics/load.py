@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import member_support, ratio
+from graph.metrics.common import member_support, ratio
 
 __all__ = ["Load", "load_concentration"]
 

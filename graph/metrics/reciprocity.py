@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import member_relations, ratio
+from graph.metrics.common import member_relations, ratio
 
 __all__ = ["Reciprocity", "reciprocity_share"]
 

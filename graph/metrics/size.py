@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import known_sectors, member_relations, ratio, sector_counts
+from graph.metrics.common import known_sectors, member_relations, ratio, sector_counts
 from graph.schema import CIRCLES, PROFESSIONAL_SECTOR
 
 __all__ = ["Size", "network_size"]

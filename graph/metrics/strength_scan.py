@@ -7,16 +7,16 @@ from typing import Any
 
 import networkx as nx
 
-from graph._attrs import sectors_of
-from graph.metrics._common import plain
-from graph.metrics._per_scan import shared_work
+from graph.attributes import sectors_of
 from graph.metrics.brokers import MAX_WORK, Brokers, top_brokers
 from graph.metrics.cohesion import Cohesion, member_cohesion
+from graph.metrics.common import plain
 from graph.metrics.diversity import sector_diversity
 from graph.metrics.ei_index import EIIndex, sector_ei_index
 from graph.metrics.entropy import SectorEntropy, sector_entropy
 from graph.metrics.informal import Informal, informal_share
 from graph.metrics.load import Load, load_concentration
+from graph.metrics.per_scan import shared_work
 from graph.metrics.reciprocity import Reciprocity, reciprocity_share
 from graph.metrics.size import Size, network_size
 from graph.metrics.strain import Strain, strained_relations

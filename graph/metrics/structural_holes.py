@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import member_adjacency
-from graph.metrics._per_scan import shared_work
+from graph.metrics.common import member_adjacency
+from graph.metrics.per_scan import shared_work
 from graph.schema import EGO
 
 __all__ = ["StructuralHoles", "ego_constraint", "ego_effective_size", "structural_holes"]

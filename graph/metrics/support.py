@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.metrics._common import member_support
+from graph.metrics.common import member_support
 from graph.schema import SUPPORT_KINDS
 
 __all__ = ["SupportCoverage", "support_coverage"]

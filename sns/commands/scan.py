@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
+from graph.files.graphml import GraphFileError, read_graphml_raw, resident_of, to_schema
 from graph.findings import findings
-from graph.io import GraphFileError, read_graphml_raw, resident_of, to_schema
 from graph.metrics import scan
 from graph.schema import EGO
 from sns import i18n, scan_words

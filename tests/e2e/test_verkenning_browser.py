@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from graph import layout
+from graph.map import layout
 from sns.models import NetworkMember
 
 pytestmark = pytest.mark.e2e

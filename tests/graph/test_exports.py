@@ -14,9 +14,9 @@ import networkx as nx
 import pytest
 
 from graph import schema
-from graph.exports import EXPORTS
-from graph.importing import read_network_files
-from graph.io import TIE_WEIGHTS
+from graph.files.exports import EXPORTS
+from graph.files.graphml import TIE_WEIGHTS
+from graph.files.importing import read_network_files
 from sns.demo import demo_network
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
@@ -98,8 +98,8 @@ def test_gexf_is_version_1_3_with_the_map_layout(G, tmp_path):
     N = nx.read_gexf(path, version="1.3")
     assert N.number_of_nodes() == G.number_of_nodes()
     assert N.number_of_edges() == G.number_of_edges()
-    from graph.layout import layout
-    from graph.render import sector_colours
+    from graph.map.layout import layout
+    from graph.map.payload import sector_colours
 
     pos = layout(G)
     colours = sector_colours(G.graph["sectors"])

@@ -13,7 +13,7 @@ import pytest
 
 from graph import schema
 from graph.files import GraphFileError
-from graph.importing import read_network_files
+from graph.files.importing import read_network_files
 
 FILES = Path(__file__).parent / "netfiles"
 

@@ -1,4 +1,4 @@
-"""graph.io: a resident's network to GraphML and back, and refusing bad files clearly."""
+"""graph.files.graphml: a resident's network to GraphML and back, and refusing bad files clearly."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from graph import schema
-from graph.io import GraphFileError, read_graphml, write_graphml
+from graph.files.graphml import GraphFileError, read_graphml, write_graphml
 from graph.metrics import scan
 from sns.demo import demo_network
 

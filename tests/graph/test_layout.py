@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from graph.layout import (
+from graph.map.layout import (
     RESIDENT_RADIUS,
     RING_RADII,
     UNKNOWN_RING,

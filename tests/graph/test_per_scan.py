@@ -10,7 +10,7 @@ from graph.metrics import (
     scan,
     support_coverage,
 )
-from graph.metrics._per_scan import shared_work
+from graph.metrics.per_scan import shared_work
 from graph.schema import add_member, add_tie
 from tests.graph.test_scan_unchanged import seeded_network
 

@@ -2,7 +2,7 @@
 
 The checks read the placement's own boxes (shapes, labels, sector words, ring numbers, the
 resident's ellipse) and test them pairwise here, independently of
-:meth:`graph.placement.Placement.overlaps`.
+:meth:`graph.map.placement.Placement.overlaps`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import math
 
 import pytest
 
-from graph._attrs import circle_of, member_nodes, sector_of
-from graph.placement import PT_MM, TARGETS, Box, place
+from graph.attributes import circle_of, member_nodes, sector_of
+from graph.map.placement import PT_MM, TARGETS, Box, place
 from graph.schema import EGO, SECTORS, add_member, add_tie, new_network
 from tests.graph.networks import realistic, reversed_copy
 

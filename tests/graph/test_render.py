@@ -5,10 +5,9 @@ import random
 
 import pytest
 
-from graph._attrs import circle_of, sector_of
-from graph.layout import frame
-from graph.placement import place
-from graph.render import (
+from graph.attributes import circle_of, sector_of
+from graph.map.layout import frame
+from graph.map.payload import (
     SECTOR_COLOURS,
     SECTOR_SHAPES,
     UNKNOWN_SECTOR_COLOUR,
@@ -16,6 +15,7 @@ from graph.render import (
     map_payload,
     sector_shapes,
 )
+from graph.map.placement import place
 from graph.schema import (
     EGO,
     FREQUENCIES,

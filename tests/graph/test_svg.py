@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from graph.placement import PT_MM, TARGETS, place
-from graph.render import edge_style, map_payload, sector_shapes
+from graph.map.payload import edge_style, map_payload, sector_shapes
+from graph.map.placement import PT_MM, TARGETS, place
+from graph.map.svg import initials, legend_shape, netwerkkaart_svg
 from graph.schema import EGO, QUALITIES, SECTORS, add_member, add_tie, new_network
-from graph.svg import initials, legend_shape, netwerkkaart_svg
 from tests.graph.networks import reversed_copy
 
 NS = "{http://www.w3.org/2000/svg}"

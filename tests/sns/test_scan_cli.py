@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 import sns.scan_report
-from graph.io import write_graphml
+from graph.files.graphml import write_graphml
 from sns.cli import cli
 from sns.demo import DEMO_RESIDENT, demo_network, load_demo
 from sns.models import Resident

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from graph.exports import EXPORTS
+from graph.files.exports import EXPORTS
 from sns.demo import demo_network
 from sns.models import AuditEvent, NetworkMember, Tie
 from sns.network import store_graph, to_graph

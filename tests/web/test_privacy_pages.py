@@ -11,7 +11,7 @@ from datetime import timedelta
 import pypdf
 from sqlalchemy import select
 
-from graph.io import read_graphml
+from graph.files.graphml import read_graphml
 from sns import audit, consent
 from sns.models import AuditEvent, Coach, NetworkMember, PhaseChange, Resident
 from sns.models.base import utcnow

@@ -9,7 +9,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from graph import layout
+from graph.map import layout
 from sns import members
 from sns.members import MemberFields
 from sns.models import Assignment, AuditEvent, Coach, NetworkMember, Tie

@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from graph import layout
+from graph.map import layout
 from sns.models import LifeDomainEntry, NetworkMember, Tie
 from sns.network import to_graph
 

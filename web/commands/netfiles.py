@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from graph.exports import EXPORTS
+from graph.files.exports import EXPORTS
 
 
 def _write_private(path: Path, content: bytes) -> None:
@@ -73,7 +73,7 @@ def import_network(files: tuple[Path, ...], resident_id: int | None, new_name: s
     from sqlalchemy import select
 
     from graph.files import MAX_BYTES, GraphFileError, read_limited
-    from graph.importing import read_network_files
+    from graph.files.importing import read_network_files
     from sns import importing, residents
     from sns.errors import DomainError
     from sns.models import Coach, Resident

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from graph.exports import EXPORTS
+from graph.files.exports import EXPORTS
 from graph.schema import SECTORS
 from sns import audit, network
 from sns.models import Coach, Resident
@@ -31,7 +31,7 @@ class ExportFile:
 
 def export_file(db: Session, actor: Coach | None, resident: Resident, fmt: str,
                 names: str = "volledig", sectors=SECTORS) -> ExportFile:
-    """The resident's network in format ``fmt`` (a key of :data:`graph.exports.EXPORTS`).
+    """The resident's network in format ``fmt`` (a key of :data:`graph.files.exports.EXPORTS`).
 
     ``names`` is one of the print options (volledig, voornaam, initialen). Raises KeyError
     for an unknown format or name option.

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from flask import current_app, session
 
-from graph.safezip import read_zip
+from graph.files.guards import read_zip
 
 __all__ = ["KEEP", "discard", "load", "save"]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from graph.exports import EXPORTS
 from graph.files import MAX_BYTES, GraphFileError
-from graph.importing import Imported, read_network_files
+from graph.files.exports import EXPORTS
+from graph.files.importing import Imported, read_network_files
 from sns import importing
 from sns.errors import Invalid
 from web import labels

@@ -1,13 +1,13 @@
 """Words for the import preview: our fields, where a field was, why it was left out and how
 the resident was found, in plain Dutch (translated through Flask-Babel). The report itself
-is data (:class:`graph.mapping.FieldUse`)."""
+is data (:class:`graph.files.mapping.FieldUse`)."""
 
 from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from graph.mapping import FieldUse
+from graph.files.mapping import FieldUse
 
 FIELD_LABELS = {
     "name": _l("naam"),

@@ -30,9 +30,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
-from graph import metrics, placement, render, schema, svg
-from graph._attrs import member_nodes, name_of
-from graph.placement import TARGETS, Target
+from graph import metrics, schema
+from graph.attributes import member_nodes, name_of
+from graph.map import payload as render
+from graph.map import placement, svg
+from graph.map.placement import TARGETS, Target
 from graph.schema import EGO
 from sns import beraad, network, plan
 from sns.dates import day_text
@@ -48,7 +50,7 @@ from web.scan.panel import findings_in_words
 #: A printed name is at most this long (a 200-character name ends in "…").
 MAX_NAME = 40
 
-#: ``?namen=`` values and the name styles of graph.svg; "volledig" is the default.
+#: ``?namen=`` values and the name styles of graph.map.svg; "volledig" is the default.
 NAME_OPTIONS = {"volledig": "full", "voornaam": "first", "initialen": "initials"}
 #: ``?formaat=`` values; "a4" is the default (a home printer).
 PAPER_OPTIONS = ("a4", "a3")
@@ -58,7 +60,7 @@ PAPER_OPTIONS = ("a4", "a3")
 class Paper:
     """How the map is laid out on a paper size.
 
-    The map is drawn for the paper's :data:`graph.placement.TARGETS` entry: ``width`` x
+    The map is drawn for the paper's :data:`graph.map.placement.TARGETS` entry: ``width`` x
     ``height`` mm beside the compact legend, the outer ring at 85 % of the free height
     (A4 landscape: 140 of 164 mm), names at 12 pt (A4) and 13 pt (A3) when they fit; the
     map prints at exactly that size (WeasyPrint needs a fixed height). ``invite`` is the
@@ -82,7 +84,7 @@ MIN_NAME_PT = 12
 @dataclass(frozen=True)
 class Options:
     paper: str = "a4"
-    names: str = "full"  # a graph.svg name style
+    names: str = "full"  # a graph.map.svg name style
 
 
 class BadOption(ValueError):
@@ -215,7 +217,7 @@ def map_context(p: Printout) -> dict:
         for code in placed.frame.wedges()
     ]
     return {
-        "map_src": svg_image(drawing),  # graph.svg escapes all user text
+        "map_src": svg_image(drawing),  # graph.map.svg escapes all user text
         "map_height": height,
         "map_width": target.width * shrink,
         "unit": unit,

@@ -1,7 +1,7 @@
 """The key of a crowded printed map: members get numbers on the map, and sheets after it say
 who is who.
 
-Names print at 12 pt or more up to about 30 people on A4 and 60 on A3 (graph.placement keeps
+Names print at 12 pt or more up to about 30 people on A4 and 60 on A3 (graph.map.placement keeps
 every label free); beyond that, or when the names would come out smaller, numbers stay
 readable. The key is laid out here, in columns and sheets, and not by
 CSS columns: WeasyPrint balances those by laying the text out again and again (8 s for 100
@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, name_of, sector_of
+from graph.attributes import circle_of, member_nodes, name_of, sector_of
 
 #: From this many members on, the printed map shows numbers, per paper size (before that
 #: too when the names would print under 12 pt: web.printing.documents.map_context).

@@ -69,7 +69,7 @@ def static_file(url: str, base_url: str, static_dir: Path = STATIC_DIR) -> Path:
 
 
 def svg_image(svg: str) -> str:
-    """``svg`` (a complete SVG document, such as the map of :mod:`graph.svg`) as the ``src``
+    """``svg`` (a complete SVG document, such as the map of :mod:`graph.map.svg`) as the ``src``
     of an ``<img>`` in a printout.
 
     Why not inline: WeasyPrint parses an inline ``<svg>`` with its (pure Python) HTML parser

@@ -8,7 +8,7 @@ import networkx as nx
 from flask_babel import get_translations
 
 from graph import findings, metrics, schema
-from graph._attrs import name_of
+from graph.attributes import name_of
 from sns import scan_words
 from web import labels
 

@@ -1,5 +1,5 @@
 /*
- * The netwerkkaart on screen: draws the payload of graph.render.map_payload with vis-network.
+ * The netwerkkaart on screen: draws the payload of graph.map.payload.map_payload with vis-network.
  *
  * Page contract (no inline script: the page runs under CSP default-src 'self'):
  *   <script src=".../vendor/vis-network.min.js"></script>   (defines window.vis)
@@ -25,7 +25,7 @@
  *
  * Labels: vis-network draws only the shapes (and finds the shape under the pointer); this
  * script writes every name, sector word and ring number itself, line by line
- * in the box graph/placement.py reserved for it (see "Placement" in graph/render.py), so no
+ * in the box graph/map/placement.py reserved for it (see "Placement" in graph/map/payload.py), so no
  * label overlaps another label or a shape at any zoom. A click on a name counts as a click on
  * the person.
  *
@@ -56,7 +56,7 @@
 (function () {
   "use strict";
 
-  // Sector and line colours come with the payload (graph/render.py), the same as on paper;
+  // Sector and line colours come with the payload (graph/map/payload.py), the same as on paper;
   // shape carries the sector as well, so colour is never the only cue.
   var INK = "#1d2330";
   var MUTED = "#5a6272";
@@ -184,7 +184,7 @@
              positions: network.getPositions(), tooSmall: 0 };
   }
 
-  /* A label block as graph/render.py places it: line i centred in the box, its baseline at
+  /* A label block as graph/map/payload.py places it: line i centred in the box, its baseline at
    * box.y + 0.075 * size + (i + 0.8) * lineHeight * size; (dx, dy) moves the whole block
    * (a member being dragged takes their label along). Nothing is drawn outside the view, or
    * when the text would be smaller than MIN_READABLE_PX: then the answer is true. */
@@ -306,7 +306,7 @@
     nodes.forEach(function (node) {
       if (!node.ego) return;
       var size = node.fontSize || placement.fontSize;
-      // the ellipse the placement kept free for the resident (graph/render.py's shapeBox)
+      // the ellipse the placement kept free for the resident (graph/map/payload.py's shapeBox)
       var shape = node.shapeBox || { w: 2 * frame.resident_radius, h: 2 * frame.resident_radius };
       var rx = shape.w / 2 - 2;
       var ry = shape.h / 2 - 2;

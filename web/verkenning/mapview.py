@@ -1,11 +1,12 @@
-"""The interactive netwerkkaart's data: the graph.render payload with translated words."""
+"""The interactive netwerkkaart's data: the graph.map.payload payload with translated words."""
 
 from __future__ import annotations
 
 import networkx as nx
 from flask_babel import gettext as _
 
-from graph import layout, render
+from graph.map import layout
+from graph.map import payload as render
 from web import labels
 
 

@@ -2,15 +2,15 @@
 
 One placement serves the screen and paper. A :class:`Target` (A4, A3, a screen width) says
 how large the names are *relative to the rings*; :func:`place` then returns, in the layout's
-coordinates (resident at ``(0, 0)``, y downward, see :mod:`graph.layout`), every member's
-position, shape box and label box (wrapped lines from :mod:`graph.labels`), the resident's
+coordinates (resident at ``(0, 0)``, y downward, see :mod:`graph.map.layout`), every member's
+position, shape box and label box (wrapped lines from :mod:`graph.map.labels`), the resident's
 label, the sector labels and the ring numbers, such that
 
 * no label overlaps another label, another member's shape, the resident's disc or ellipse
   (:attr:`Placement.resident_shape`, larger than the disc only for a long name in large
   type), a sector label or a ring number, and no shape overlaps another shape or the
   resident;
-* every member's shape lies inside their own ring and sector wedge (:func:`graph.layout.frame`,
+* every member's shape lies inside their own ring and sector wedge (:func:`graph.map.layout.frame`,
   sized by how many people they hold); the label may reach beyond the cell;
 * everything lies inside the target's sheet (:attr:`Placement.sheet`).
 
@@ -83,9 +83,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of, sectors_of
-from graph.labels import LINE_HEIGHT, Wrapped, clean, wrap
-from graph.layout import RESIDENT_RADIUS, Frame, frame, to_xy
+from graph.attributes import circle_of, member_nodes, name_of, node_key, sector_of, sectors_of
+from graph.map.labels import LINE_HEIGHT, Wrapped, clean, wrap
+from graph.map.layout import RESIDENT_RADIUS, Frame, frame, to_xy
 from graph.recent import Recent
 from graph.schema import CIRCLES, EGO
 
@@ -110,7 +110,7 @@ class Target:
     ``width`` and ``height`` are the drawing area, ``ring_radius`` the outer ring's radius
     and ``font`` the names' size, all in the target's own unit (``mm`` or ``px``). Only
     ratios matter: the placement works in layout units, where the outer ring keeps its
-    radius from :mod:`graph.layout`. ``floor`` is a size worth trying exactly before going
+    radius from :mod:`graph.map.layout`. ``floor`` is a size worth trying exactly before going
     below it (12 pt on paper: the print falls back to numbers under it).
     """
 
@@ -139,7 +139,7 @@ TARGETS: dict[str, Target] = {
     "screen-390": Target("screen-390", 374, 460, 160, 14, "px"),
 }
 
-#: A member's shape "size" (the radius vis-network and graph.svg draw) in name heights.
+#: A member's shape "size" (the radius vis-network and graph.map.svg draw) in name heights.
 SHAPE_EM = 0.45
 #: Half the width of a shape's box, in shape sizes (the star reaches 1.4).
 SHAPE_EXTENT = 1.4

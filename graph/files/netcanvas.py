@@ -1,4 +1,4 @@
-"""Network Canvas's CSV export of one interview, as a graph for :mod:`graph.mapping`.
+"""Network Canvas's CSV export of one interview, as a graph for :mod:`graph.files.mapping`.
 
 Network Canvas (complexdatacollective/network-exporters) writes per case:
 
@@ -13,7 +13,7 @@ Network Canvas (complexdatacollective/network-exporters) writes per case:
     ``networkCanvasEgoUUID``, ``networkCanvasUUID``, the source and target UUIDs and the
     edge variables. Two edge types between the same pair are two rows in two files.
 
-Every edge gets its type (from the file name) as ``type``, so :mod:`graph.mapping` keeps
+Every edge gets its type (from the file name) as ``type``, so :mod:`graph.files.mapping` keeps
 the types of parallel edges in the tie's note. The files of more than one interview
 (different ``networkCanvasEgoUUID``), a repeated ``nodeID`` and an edge to a node that no
 attribute list holds are refused, naming the file and line.
@@ -38,8 +38,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.csvfiles import read_csv, same_resident
 from graph.files import GraphFileError, too_many_nodes
+from graph.files.csvfiles import read_csv, same_resident
 
 __all__ = ["is_netcanvas", "read_netcanvas"]
 

@@ -1,4 +1,4 @@
-"""EgoWeb 2.0's CSV export of one interview, as a graph for :mod:`graph.mapping`.
+"""EgoWeb 2.0's CSV export of one interview, as a graph for :mod:`graph.files.mapping`.
 
 EgoWeb writes two files (egor's ``read.egoweb`` reads the same pair):
 
@@ -33,8 +33,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.csvfiles import read_csv, same_resident
 from graph.files import GraphFileError
+from graph.files.csvfiles import read_csv, same_resident
 
 __all__ = ["is_egoweb", "read_egoweb"]
 

@@ -11,7 +11,7 @@ Rules for reading
 -----------------
 - **Size first.** A file larger than ``max_bytes`` is refused before it is read; one with
   more than ``max_nodes`` ``<node>`` elements before the graph is built.
-- **No DTDs, no malformed XML**: the file is parsed once by :mod:`graph.safexml` (on
+- **No DTDs, no malformed XML**: the file is parsed once by :mod:`graph.files.guards` (on
   ``defusedxml``), the guard every XML format shares; NetworkX's GraphML reader then reads
   the parsed tree.
 - **The resident** is the node chosen by the caller (``ego=``), else the node with
@@ -65,7 +65,7 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLReader, GraphMLWriter
 
 from graph.files import MAX_BYTES, MAX_NODES, GraphFileError, read_limited, too_many_nodes
-from graph.safexml import parse_network_xml, unreadable
+from graph.files.guards import parse_network_xml, unreadable
 from graph.schema import (
     CIRCLES,
     EGO,
@@ -246,7 +246,7 @@ def read_graphml_raw(
     max_nodes: int = MAX_NODES,
 ) -> nx.MultiGraph:
     """The GraphML file as NetworkX reads it (every attribute, parallel edges kept), after
-    the guards of :mod:`graph.safexml`. Directed files are read as undirected."""
+    the guards of :mod:`graph.files.guards`. Directed files are read as undirected."""
     root = parse_network_xml(read_limited(path_or_file, max_bytes), fmt="GraphML",
                              max_nodes=max_nodes)
     reader = GraphMLReader(force_multigraph=True)

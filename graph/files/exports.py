@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.gexf import write_gexf
-from graph.io import write_graphml
-from graph.nodelink import write_json
-from graph.tables import write_tables
+from graph.files.gexf import write_gexf
+from graph.files.graphml import write_graphml
+from graph.files.nodelink import write_json
+from graph.files.tables import write_tables
 
 __all__ = ["EXPORTS", "Export"]
 

@@ -1,17 +1,17 @@
 """A resident's network as GEXF 1.3, the format of Gephi, with the netwerkkaart's layout.
 
-:func:`write_gexf` writes the attributes of :func:`graph.io.flat_graph` as GEXF attributes
-(typed: ``integer``, ``boolean``, ``double``, ``string``), the name as the node ``label``
+:func:`write_gexf` writes the attributes of :func:`graph.files.graphml.flat_graph` as GEXF
+attributes (typed: ``integer``, ``boolean``, ``double``, ``string``), the name as the node ``label``
 and, under ``viz:``, the map as the app draws it: every node's position from
-:func:`graph.layout.layout` (y upward, as Gephi draws), its colour from
-:func:`graph.render.sector_colours` and a GEXF shape close to the screen's shape (GEXF has
+:func:`graph.map.layout.layout` (y upward, as Gephi draws), its colour from
+:func:`graph.map.payload.sector_colours` and a GEXF shape close to the screen's shape (GEXF has
 ``disc``, ``square``, ``triangle`` and ``diamond``; the screen's star and hexagon become a
 disc). The screen's shape itself is kept in the ``shape`` attribute. GEXF has no graph
 attributes, so the network's sector codes go in ``<meta><keywords>`` (comma-joined), where
 :func:`read_gexf` finds them again. Each edge has GEXF's own ``weight`` from its quality.
 
-:func:`read_gexf` parses with :mod:`graph.safexml` (no DTDs, size and node limits) and reads
-the tree with NetworkX's GEXF reader, then applies the reading rules of :mod:`graph.io`
+:func:`read_gexf` parses with :mod:`graph.files.guards` (no DTDs, size and node limits) and reads
+the tree with NetworkX's GEXF reader, then applies the reading rules of :mod:`graph.files.graphml`
 (resident found by ``kind``, id, name or label; values outside the vocabulary refused;
 other attributes, the layout included, dropped).
 
@@ -40,15 +40,15 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFReader, GEXFWriter, SubElement
 
 from graph.files import MAX_BYTES, MAX_NODES, read_limited, too_many_nodes
-from graph.io import flat_graph, to_schema
-from graph.layout import layout
-from graph.render import RESIDENT_SHAPE, sector_colours, sector_shapes
-from graph.safexml import parse_network_xml, unreadable
+from graph.files.graphml import flat_graph, to_schema
+from graph.files.guards import parse_network_xml, unreadable
+from graph.map.layout import layout
+from graph.map.payload import RESIDENT_SHAPE, sector_colours, sector_shapes
 from graph.schema import EGO, SECTORS
 
 __all__ = ["GEXF_SHAPES", "read_gexf", "read_gexf_raw", "write_gexf"]
 
-#: The GEXF shape of each screen shape (graph.render); others are drawn as a disc.
+#: The GEXF shape of each screen shape (graph.map.payload); others are drawn as a disc.
 GEXF_SHAPES: dict[str, str] = {
     "dot": "disc", "ellipse": "disc", "square": "square", "triangle": "triangle",
     "triangleDown": "triangle", "diamond": "diamond",
@@ -107,7 +107,7 @@ def read_gexf_raw(
     max_nodes: int = MAX_NODES,
 ) -> nx.MultiGraph:
     """The GEXF file as NetworkX reads it (every attribute, parallel edges kept), after the
-    guards of :mod:`graph.safexml`. GEXF 1.1, 1.2 and 1.3 are read; directed as undirected."""
+    guards of :mod:`graph.files.guards`. GEXF 1.1, 1.2 and 1.3 are read; directed as undirected."""
     root = parse_network_xml(read_limited(path_or_file, max_bytes), fmt="GEXF",
                              max_nodes=max_nodes)
     namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
@@ -138,7 +138,7 @@ def read_gexf(
     max_nodes: int = MAX_NODES,
     ego: Hashable | None = None,
 ) -> nx.Graph:
-    """Read a resident's network from a GEXF file (the rules are those of :mod:`graph.io`).
+    """Read a resident's network from a GEXF file (the rules of :mod:`graph.files.graphml`).
 
     Raises
     ------

@@ -1,7 +1,7 @@
 """The netwerkkaart for the screen: a resident's network as plain, JSON-able data.
 
 :func:`map_payload` turns a network (see :mod:`graph.schema`) into nodes, edges and the
-frame of rings and wedges (see :mod:`graph.layout`). The web layer embeds the result in the
+frame of rings and wedges (see :mod:`graph.map.layout`). The web layer embeds the result in the
 page with Jinja's ``|tojson`` inside ``<script type="application/json" id="map-data">`` and
 the static script ``web/static/graph.js`` draws it with vis-network, with physics off and
 every position fixed.
@@ -28,12 +28,12 @@ The map reads without colour:
   out in black and white too), unknown thin, solid and grey.
 
 Colour comes on top (:data:`SECTOR_COLOURS`, the ``colour`` of :data:`EDGE_STYLES`), the
-same on the screen and on paper (:mod:`graph.svg`), so a resident finds their map back.
+same on the screen and on paper (:mod:`graph.map.svg`), so a resident finds their map back.
 
 Placement (the payload contract)
 --------------------------------
-Positions and labels come from :func:`graph.placement.place` for a screen target
-(``target``, default ``"screen-1280"``; see :data:`graph.placement.TARGETS`), the same
+Positions and labels come from :func:`graph.map.placement.place` for a screen target
+(``target``, default ``"screen-1280"``; see :data:`graph.map.placement.TARGETS`), the same
 placement the paper map uses for its sheet. All lengths are in the **same coordinates as the
 nodes' x/y** (layout units, resident at ``(0, 0)``, y downward); boxes are
 ``{"x", "y", "w", "h"}`` with ``x``/``y`` the **top-left corner**. Nothing in a box overlaps
@@ -55,7 +55,7 @@ Per node (members and the resident):
 In ``frame``: every ring has ``lines`` and ``labelBox`` (its number on the 12 o'clock line, or
 "onbekend"), every wedge ``lines`` and ``labelBox`` (its sector word, bold, outside the outer
 ring), ring ``inner``/``outer`` and wedge ``start``/``end`` are the sized rings and wedges of
-:func:`graph.layout.frame` (crowded ones are larger), and ``placement`` is
+:func:`graph.map.layout.frame` (crowded ones are larger), and ``placement`` is
 ``{"target", "fontSize", "lineHeight", "shapeSize", "sheet", "scale"}``: ``sheet`` the box
 the map fills, ``scale`` the target's pixels per layout unit (the canvas is ``sheet.w *
 scale`` pixels wide at the target's size).
@@ -83,10 +83,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of
-from graph.labels import LINE_HEIGHT
-from graph.layout import RESIDENT_RADIUS
-from graph.placement import Label, place
+from graph.attributes import circle_of, member_nodes, name_of, node_key, sector_of
+from graph.map.labels import LINE_HEIGHT
+from graph.map.layout import RESIDENT_RADIUS
+from graph.map.placement import Label, place
 from graph.schema import EGO, relation
 
 __all__ = [
@@ -266,7 +266,7 @@ def map_payload(
         A resident's network (see :mod:`graph.schema`).
     sectors : iterable of str, optional
         The configured sector codes, default ``G.graph["sectors"]``; passed to
-        :func:`graph.layout.layout` and :func:`graph.layout.frame`.
+        :func:`graph.map.layout.layout` and :func:`graph.map.layout.frame`.
     sector_labels, circle_labels, quality_labels, frequency_labels : mapping
         Words for the codes, translated by the caller; the key ``None`` is "onbekend"
         (used for the extra wedge and ring). A code without a label shows as itself.
@@ -281,7 +281,7 @@ def map_payload(
     reciprocal_labels : mapping, optional
         Words for reciprocity keyed ``True`` / ``False``, e.g. ``web.labels.RECIPROCAL_LABELS``.
     target : str
-        The :data:`graph.placement.TARGETS` key the labels are placed for.
+        The :data:`graph.map.placement.TARGETS` key the labels are placed for.
 
     Returns
     -------
@@ -292,7 +292,7 @@ def map_payload(
         * ``nodes``: the resident first, then the members in natural id order, each
           ``{"id", "label", "x", "y", "shape", "colour", "sector", "circle", "ego",
           "details"}`` (the resident's ``colour`` is ``None``: drawn white);
-          ``x``/``y`` are :func:`graph.layout.layout`, ``sector``/``circle`` are the cell the
+          ``x``/``y`` are :func:`graph.map.layout.layout`, ``sector``/``circle`` are the cell the
           member is drawn in (``None`` = unknown), ``details`` is ``[[label, value], ...]``
           with only the known values (the resident's is empty).
         * ``edges``: the resident's ties first (``from`` the resident), then the ties between
@@ -300,7 +300,7 @@ def map_payload(
           "ego"}``.
         * ``frame``: ``{"rings": [{"circle", "inner", "outer", "label"}], "wedges":
           [{"sector", "start", "end", "label"}], "outer", "resident_radius", "sectors",
-          "unknown_sector", "unknown_circle"}``, equal to :func:`graph.layout.frame`.
+          "unknown_sector", "unknown_circle"}``, equal to :func:`graph.map.layout.frame`.
 
     Examples
     --------

@@ -9,8 +9,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph._attrs import member_nodes, node_key, sector_of, sectors_of
-from graph.metrics._per_scan import once_per_scan
+from graph.attributes import member_nodes, node_key, sector_of, sectors_of
+from graph.metrics.per_scan import once_per_scan
 from graph.schema import EGO, SUPPORT_KINDS, relation
 
 

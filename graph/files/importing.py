@@ -2,8 +2,8 @@
 resident is, and what each foreign field becomes, before anything is stored.
 
 :func:`read_network_files` takes the uploaded files (name -> bytes; one ZIP is unpacked
-through :mod:`graph.safezip`), recognises the format, reads it with that format's guarded
-reader and maps its fields with :mod:`graph.mapping`. The result, an :class:`Imported`, is
+through :mod:`graph.files.guards`), recognises the format, reads it with that format's guarded
+reader and maps its fields with :mod:`graph.files.mapping`. The result, an :class:`Imported`, is
 what the preview shows and what :mod:`sns.importing` stores.
 
 Formats (by name and content):
@@ -18,7 +18,7 @@ CSV (EgoWeb 2.0)         an alter file with ``Alter Number``, an edge file with
                          ``Alter 1 Number`` / ``Alter 2 Number`` (any names)
 =======================  ==========================================================
 
-The resident of a graph file is found by :func:`graph.io.resident_of` (``kind="ego"``, id
+The resident of a graph file is found by :func:`graph.files.graphml.resident_of` (``kind="ego"``, id
 ``ego``, name or label ``ego``) or chosen (``ego=``); the CSV layouts and Network Canvas's
 GraphML keep the resident's fields apart from the alters. A file without a resident imports
 its members with their relation unknown, and :attr:`Imported.resident_rule` says so.
@@ -33,16 +33,16 @@ from typing import Any
 
 import networkx as nx
 
-from graph.egoweb import is_egoweb, read_egoweb
 from graph.files import MAX_BYTES, MAX_NODES, GraphFileError
-from graph.gexf import read_gexf_raw
-from graph.io import read_graphml_raw, resident_of, to_schema
-from graph.mapping import FieldUse, map_fields
-from graph.netcanvas import is_netcanvas, read_netcanvas
-from graph.nodelink import read_json_raw
-from graph.safezip import is_zip, read_zip
+from graph.files.egoweb import is_egoweb, read_egoweb
+from graph.files.gexf import read_gexf_raw
+from graph.files.graphml import read_graphml_raw, resident_of, to_schema
+from graph.files.guards import is_zip, read_zip
+from graph.files.mapping import FieldUse, map_fields
+from graph.files.netcanvas import is_netcanvas, read_netcanvas
+from graph.files.nodelink import read_json_raw
+from graph.files.tables import is_egor, read_tables
 from graph.schema import EGO
-from graph.tables import is_egor, read_tables
 
 __all__ = ["FORMATS", "Imported", "read_network_files"]
 
@@ -64,7 +64,7 @@ class Imported:
     files: list[str]
     graph: nx.Graph  # the schema's form: "ego" and the members
     resident_node: Hashable | None
-    resident_rule: str  # see graph.io.EGO_RULES
+    resident_rule: str  # see graph.files.graphml.EGO_RULES
     fields: list[FieldUse] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     #: (node id, name) of every node, to choose the resident from (graph formats only).

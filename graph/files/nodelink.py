@@ -1,10 +1,10 @@
 """A resident's network as NetworkX node-link JSON, and back.
 
-:func:`write_json` writes :func:`graph.io.flat_graph` with
+:func:`write_json` writes :func:`graph.files.graphml.flat_graph` with
 :func:`networkx.node_link_data` (``"nodes"`` and ``"links"``, the layout d3 and
 ``networkx.node_link_graph`` read). :func:`read_json` refuses a file over the size limit, one
 that is not UTF-8 JSON, that is not a node-link object, or that has too many nodes, and then
-applies the reading rules of :mod:`graph.io`.
+applies the reading rules of :mod:`graph.files.graphml`.
 
 Examples
 --------
@@ -28,7 +28,7 @@ from typing import IO
 import networkx as nx
 
 from graph.files import MAX_BYTES, MAX_NODES, GraphFileError, read_limited, too_many_nodes
-from graph.io import flat_graph, to_schema
+from graph.files.graphml import flat_graph, to_schema
 
 __all__ = ["read_json", "read_json_raw", "write_json"]
 
@@ -79,6 +79,6 @@ def read_json(
     max_nodes: int = MAX_NODES,
     ego: Hashable | None = None,
 ) -> nx.Graph:
-    """Read a resident's network from node-link JSON (the rules are those of :mod:`graph.io`)."""
+    """Read a resident's network from node-link JSON (the rules of :mod:`graph.files.graphml`)."""
     return to_schema(read_json_raw(path_or_file, max_bytes=max_bytes, max_nodes=max_nodes),
                      ego=ego)

@@ -63,7 +63,7 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, sector_of, sectors_of
+from graph.attributes import circle_of, member_nodes, sector_of, sectors_of
 from graph.schema import CIRCLES, EGO, SECTORS
 
 __all__ = [

@@ -20,7 +20,7 @@ Read (:func:`read_tables`): the same layout from egor or elsewhere, with egor's 
 columns (``.egoID``, ``.altID``, ``.srcID``, ``.tgtID``) accepted too. The file holds one
 resident: an ego id in the alters or ties that is not the ego's is refused, as are a
 repeated alter id and a tie to an alter that is not in the alters table; each message
-names the file and the line. The other columns are handed to :mod:`graph.mapping`.
+names the file and the line. The other columns are handed to :mod:`graph.files.mapping`.
 
 Examples
 --------
@@ -44,10 +44,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.csvfiles import Table, read_csv, same_resident, write_csv
 from graph.files import GraphFileError
-from graph.io import flat_graph
-from graph.safezip import read_zip
+from graph.files.csvfiles import Table, read_csv, same_resident, write_csv
+from graph.files.graphml import flat_graph
+from graph.files.guards import read_zip
 from graph.schema import EGO, PERSON_ATTRS, RELATION_ATTRS
 
 __all__ = ["ALTER_COLUMNS", "is_egor", "read_tables", "unzip", "write_tables"]
@@ -80,7 +80,7 @@ def write_tables(G: nx.Graph) -> bytes:
 
 
 def unzip(data: bytes) -> dict[str, bytes]:
-    """The files of a ZIP, through the guards of :mod:`graph.safezip`."""
+    """The files of a ZIP, through the guards of :mod:`graph.files.guards`."""
     return read_zip(data)
 
 

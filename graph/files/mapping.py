@@ -1,11 +1,11 @@
 """Foreign fields onto the schema: which field of another program's file becomes which field
 of sns, and which are left out, said out loud before anything is imported.
 
-Every import reader (:mod:`graph.importing`) hands over the file as NetworkX read it: nodes
+Every import reader (:mod:`graph.files.importing`) hands over the file as NetworkX read it: nodes
 and edges with the file's own attribute names, parallel edges kept, the resident's node if
 the file has one, and the resident's own fields (Network Canvas keeps them on ``<graph>``
 or in its ego file). :func:`map_fields` then builds a graph in the *file vocabulary* of
-:func:`graph.io.to_schema` (codes, comma-joined support) and a :class:`Mapping` report.
+:func:`graph.files.graphml.to_schema` (codes, comma-joined support) and a :class:`Mapping` report.
 
 Rules
 -----
@@ -130,7 +130,7 @@ REASONS = ("technical", "not_in_sns", "misfit", "twice", "kinds")
 
 @dataclass
 class Mapped:
-    """The file in the vocabulary of :func:`graph.io.to_schema`, and the report."""
+    """The file in the vocabulary of :func:`graph.files.graphml.to_schema`, and the report."""
 
     graph: nx.Graph
     fields: list[FieldUse] = field(default_factory=list)

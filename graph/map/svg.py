@@ -1,7 +1,7 @@
 """The netwerkkaart as a self-contained SVG, for the comparison page and the printed map.
 
-:func:`netwerkkaart_svg` draws the same map as the screen (:mod:`graph.render` and
-``web/static/graph.js``), from the same placement (:func:`graph.placement.place`): the
+:func:`netwerkkaart_svg` draws the same map as the screen (:mod:`graph.map.payload` and
+``web/static/graph.js``), from the same placement (:func:`graph.map.placement.place`): the
 resident in the centre, three rings for closeness, one wedge per sector (both sized by how
 many people they hold), every member's shape and its label box where the placement put
 them, lines for the ties. It is pure: a NetworkX graph in, an SVG string out, no Flask, no
@@ -10,13 +10,13 @@ output) or in the HTML that WeasyPrint turns into the PDF for the kitchen table.
 
 The map reads in black and white, so colour is never the only cue:
 
-* **Shape per sector**, the shapes of :func:`graph.render.sector_shapes` (``dot``,
+* **Shape per sector**, the shapes of :func:`graph.map.payload.sector_shapes` (``dot``,
   ``square``, ``triangle``, ``diamond``, ``star``, ``triangleDown``; ``hexagon`` with a dashed
   outline for an unknown sector). The legend beside the map explains them (:func:`legend_shape`
   draws one there); next to the rings stand only the sector words, so nobody counts a legend
   shape as one more person. A light fill colour (the Okabe-Ito palette of ``graph.js``, mixed
   half with white) is an extra.
-* **Line style per quality**, :data:`graph.render.EDGE_STYLES`, one table for screen and
+* **Line style per quality**, :data:`graph.map.payload.EDGE_STYLES`, one table for screen and
   paper: ``goed`` solid and thick, ``wisselend`` long dashes, ``gespannen`` a dash-dot
   pattern of its own, as thick as the others and near-black, unknown thin, solid and grey.
 * **Highlights** (``highlight={"m3": "joined"}``) add a class to the member's group for the
@@ -33,10 +33,10 @@ does not get in the way), no links, images or web fonts. The only URL is the SVG
 
 Size and type
 -------------
-The viewBox is the placement's sheet (:attr:`graph.placement.Placement.sheet`), in layout
+The viewBox is the placement's sheet (:attr:`graph.map.placement.Placement.sheet`), in layout
 units, plus a band for the title. A target fixes the ratio of the names to the rings: on
 A4 (``target="a4"``) the outer ring is 70 mm across per 164 mm of sheet height and the names
-are 12.5 pt when the SVG is printed :attr:`graph.placement.Target.height` mm high (A3: 13 pt),
+are 12.5 pt when the SVG is printed :attr:`graph.map.placement.Target.height` mm high (A3: 13 pt),
 unless a very crowded map had to shrink them (the placement's ``font``; the print falls back
 to numbers before that happens). Ring numbers are 0.8 times the name size, sector labels and
 the resident's name are bold at the name size. Names sit on a light plate, so lines never
@@ -62,11 +62,11 @@ from typing import Any
 
 import networkx as nx
 
-from graph._attrs import circle_of, member_nodes, name_of, node_key, sector_of
-from graph.labels import LINE_HEIGHT, clean, wrap
-from graph.layout import RESIDENT_RADIUS, to_xy
-from graph.placement import Box, Label, Placement, Target, place
-from graph.render import EDGE_STYLES, edge_style, sector_colours, sector_shapes
+from graph.attributes import circle_of, member_nodes, name_of, node_key, sector_of
+from graph.map.labels import LINE_HEIGHT, clean, wrap
+from graph.map.layout import RESIDENT_RADIUS, to_xy
+from graph.map.payload import EDGE_STYLES, edge_style, sector_colours, sector_shapes
+from graph.map.placement import Box, Label, Placement, Target, place
 from graph.schema import EGO
 
 __all__ = [
@@ -82,7 +82,7 @@ FONT_FAMILY = "DejaVu Sans, sans-serif"
 #: The values of ``name_style``.
 NAME_STYLES: tuple[str, ...] = ("full", "first", "initials")
 
-# The sector and line colours are the screen's (graph.render); paper fills them lighter, so
+# The sector and line colours are the screen's (graph.map.payload); paper fills them lighter, so
 # names and shapes stay dark on a grey printer.
 _INK = "#1d2330"
 _MUTED = "#5a6272"
@@ -463,7 +463,7 @@ def netwerkkaart_svg(
         A resident's network (see :mod:`graph.schema`).
     sectors : iterable of str, optional
         The configured sector codes, default ``G.graph["sectors"]``; the same as for
-        :func:`graph.render.map_payload`, so the map matches the screen.
+        :func:`graph.map.payload.map_payload`, so the map matches the screen.
     sector_labels : mapping
         Words for the sector codes, translated by the caller (lazy strings are fine). The key
         ``None`` ("Onbekend") labels the wedge of unknown sectors *and* the outer ring of
@@ -475,7 +475,7 @@ def netwerkkaart_svg(
         or initials for a privacy-friendly print ("J.v.D.", see :func:`initials`). Applies
         to the resident as well, and to the hover titles.
     target : str or Target
-        What the map is drawn for (:data:`graph.placement.TARGETS`): the sheet's shape and
+        What the map is drawn for (:data:`graph.map.placement.TARGETS`): the sheet's shape and
         the names' size relative to the rings.
     width, height : str, optional
         CSS sizes for the ``<svg>`` element, e.g. ``"100%"`` or ``"180mm"``; left out when

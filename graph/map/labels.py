@@ -1,7 +1,7 @@
 """Label text for the netwerkkaart: how wide a line is, and how a name wraps into lines.
 
 Every label on the map (a member's name, the resident's name, a sector's word) is a box of
-known size, so :mod:`graph.placement` can keep boxes apart. The size comes from the text:
+known size, so :mod:`graph.map.placement` can keep boxes apart. The size comes from the text:
 
 * **Width** from the advance widths of DejaVu Sans (regular and bold), the font the print
   (WeasyPrint) and the screen (``graph.js``) ask for, read once from the installed font

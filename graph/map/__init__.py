@@ -1,0 +1,1 @@
+"""The netwerkkaart: layout, label text, placement, the screen payload, the SVG."""
