@@ -15,8 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_scan import realistic_network  # noqa: E402
 
-from sns import accounts, migrate, residents  # noqa: E402
-from sns.network import store_graph  # noqa: E402
+from sns import migrate  # noqa: E402
+from sns.accounts import coaches as accounts  # noqa: E402
+from sns.network.graphs import store_graph  # noqa: E402
+from sns.residents import caseload as residents  # noqa: E402
 from web import create_app  # noqa: E402
 from web.database import get_db  # noqa: E402
 from web.serving import settled  # noqa: E402

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from graph.demo import demo_network  # noqa: E402
 from graph.files.graphml import write_graphml  # noqa: E402
-from sns.demo import demo_network  # noqa: E402
 
 PYTHON = sys.executable
 SNS = str(Path(PYTHON).with_name("sns"))

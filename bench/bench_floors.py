@@ -162,8 +162,8 @@ def _throughput_pair(rows: Row, rounds: int, seconds: float = 4.0, clients: int 
     from bench_load import Coach_, log_in, seed, start_server
 
     from sns.db import make_engine, make_sessionmaker
-    from sns.members import MemberFields, add_member
     from sns.models import Coach, Resident
+    from sns.network.members import MemberFields, add_member
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/load.sqlite3"
@@ -267,7 +267,7 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
     from werkzeug.serving import make_server
 
     from sns.models import Resident
-    from sns.network import to_graph
+    from sns.network.graphs import to_graph
     from web import labels
     from web.database import get_db
     from web.printing import documents

@@ -36,11 +36,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.map import layout  # noqa: E402
 from sns import migrate  # noqa: E402
+from sns.accounts.passwords import hash_password  # noqa: E402
 from sns.db import make_engine, make_sessionmaker  # noqa: E402
-from sns.members import MemberFields, add_member  # noqa: E402
 from sns.models import Coach, Team  # noqa: E402
-from sns.passwords import hash_password  # noqa: E402
-from sns.residents import create_resident  # noqa: E402
+from sns.network.members import MemberFields, add_member  # noqa: E402
+from sns.residents.caseload import create_resident  # noqa: E402
 
 PASSWORD = "bench password 123"  # noqa: S105 - a throwaway account in a temp database
 CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')

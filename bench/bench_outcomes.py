@@ -8,7 +8,7 @@ two snapshots and two reviews: the facts the report reads. Prints the median wal
 of ``--runs`` builds (default 5) of a quarter and of a year for all teams, and the page itself
 through Flask's test client, logged in as the municipality. The first build of a database
 whose snapshots were never counted pays for counting them once (see
-sns.snapshots.figures_of); the seed stores them, as ``sns.snapshots.take`` does.
+sns.network.snapshots.figures_of); the seed stores them, as ``sns.network.snapshots.take`` does.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_app import bench_app, logged_in_client  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from sns import accounts  # noqa: E402
+from sns.accounts import coaches as accounts  # noqa: E402
 from sns.models import (  # noqa: E402
     Action,
     Invitee,

@@ -36,7 +36,7 @@ from bench_app import bench_app, logged_in_client  # noqa: E402
 from bench_floors import pair  # noqa: E402
 
 from sns.models import Resident  # noqa: E402
-from sns.network import to_graph  # noqa: E402
+from sns.network.graphs import to_graph  # noqa: E402
 from web import labels  # noqa: E402
 from web.database import get_db  # noqa: E402
 from web.printing import documents  # noqa: E402

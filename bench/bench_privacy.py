@@ -23,9 +23,10 @@ sys.path.insert(0, str(ROOT))
 from bench_app import bench_app, logged_in_client  # noqa: E402
 from bench_scan import median_ms  # noqa: E402
 
-from sns import audit, erasure  # noqa: E402
+from sns import audit  # noqa: E402
 from sns.models import AuditEvent, Coach, Resident  # noqa: E402
 from sns.models.base import utcnow  # noqa: E402
+from sns.privacy import erasure  # noqa: E402
 from web.database import get_db  # noqa: E402
 
 SIZES = (25, 100)

@@ -37,7 +37,7 @@ from graph.schema import (  # noqa: E402
     new_network,
 )
 from sns.i18n import translations  # noqa: E402
-from sns.scan_words import phrase_all  # noqa: E402
+from sns.scan.words import phrase_all  # noqa: E402
 
 SIZES = (25, 100, 500, 2000)
 TARGET_MS = {500: 20.0, 2000: 100.0}

@@ -23,9 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_app import USERNAME, bench_app, logged_in_client  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from sns import beraad, plan, residents  # noqa: E402
-from sns.life_domains import BIG_5  # noqa: E402
+from sns.beraad import meetings as beraad  # noqa: E402
 from sns.models import Coach, NetworkMember  # noqa: E402
+from sns.plan import actions as plan  # noqa: E402
+from sns.residents import caseload as residents  # noqa: E402
+from sns.residents.life_domains import BIG_5  # noqa: E402
 from web.database import get_db  # noqa: E402
 
 SIZES = (20, 50, 150)

@@ -1,7 +1,7 @@
 """The demo resident's network: Riek de Vries and 15 people around her, in every sector.
 
 Pure data, so the graph layer's tests, the benchmarks and the command line can use a
-realistic network without a database; :mod:`sns.demo.seed` stores it for the demo resident.
+realistic network without a database; :mod:`sns.demo.seed.seed` stores it for the demo resident.
 
 Examples
 --------

@@ -1,7 +1,7 @@
 """What the strength scan means for the resident, as data: a kind, its parameters, a weight.
 
 graph/ says *what* it found; how to say it (Dutch, English, B1, formal *u*) is the work of
-:mod:`sns.scan_words`, the one catalogue of the findings' words. A finding carries
+:mod:`sns.scan.words`, the one catalogue of the findings' words. A finding carries
 everything its sentence needs: the names as they are on the map, counts, the codes of
 support kinds and sectors, and whether a person is a professional (a question for the GP
 differs from one for a neighbour). So the resident's page, the take-home PDF, the group

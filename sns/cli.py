@@ -8,15 +8,15 @@ models, Alembic, WeasyPrint or Argon2. Importing every command up front took abo
 per call; see ``bench/bench_cli.py`` for today's figure.
 
 The entry lives here and not in ``web/``: importing any module of the ``web`` package runs
-``web/__init__.py``, which imports Flask. The commands that need the app live in
-``web/commands/`` and are named here only as strings.
+``web/__init__.py``, which imports Flask. The commands that need the app live in their
+domain's folder under ``web/`` and are named here only as strings.
 
 Adding a command
 ----------------
-1. Write the click command in a module of its own: ``sns/commands/<name>.py`` when it needs
-   only the domain, ``web/commands/<name>.py`` when it needs the web app. Import what it
-   needs inside the function body (or keep the module's own imports light).
-2. Add one line to :data:`COMMANDS` below, e.g. ``"purge": "sns.commands.purge:purge",``.
+1. Write the click command in its domain's ``commands.py``: ``sns/<domain>/commands.py``
+   when it needs only the domain, ``web/<domain>/commands.py`` when it needs the web app.
+   Import what it needs inside the function body (or keep the module's own imports light).
+2. Add one line to :data:`COMMANDS` below, e.g. ``"purge": "web.privacy.commands:purge",``.
 
 ``tests/sns/test_cli_lazy.py`` checks that every entry loads and that the scan of a file
 stays free of the web app.
@@ -39,18 +39,18 @@ __all__ = ["COMMANDS", "LazyGroup", "cli", "main", "session_scope"]
 #: Command name -> ``"module:attribute"``; keep it sorted by name.
 COMMANDS: dict[str, str] = {
     "audit": "web.privacy_cli:audit_group",
-    "backup": "sns.backup_commands:backup_command",
-    "create-coach": "sns.commands.accounts:create_coach",
-    "db": "sns.commands.db:db_group",
-    "demo": "sns.commands.demo:load_demo",
+    "backup": "sns.backup.commands:backup_command",
+    "create-coach": "sns.accounts.commands:create_coach",
+    "db": "sns.migrate:db_group",
+    "demo": "sns.demo.commands:load_demo",
     "export": "web.commands.netfiles:export_network",
     "export-resident": "web.privacy_cli:export_resident",
     "import": "web.commands.netfiles:import_network",
     "print": "web.commands.printing:print_bundle",
     "purge": "web.privacy_cli:purge",
-    "report": "sns.outcomes.command:report",
-    "restore": "sns.backup_commands:restore_command",
-    "scan": "sns.commands.scan:scan_network",
+    "report": "sns.outcomes.commands:report",
+    "restore": "sns.backup.commands:restore_command",
+    "scan": "sns.scan.commands:scan_network",
     "serve": "web.commands.serve:serve",
 }
 

@@ -84,7 +84,7 @@ def make_engine(url: str) -> Engine:
 def writing(engine: Engine) -> Engine:
     """The same engine (and pool), whose transactions are write transactions: on SQLite they
     begin with ``BEGIN IMMEDIATE``, so concurrent writers queue instead of failing; on
-    PostgreSQL nothing changes (rows are locked where needed, see ``sns.access``)."""
+    PostgreSQL nothing changes (rows are locked where needed, see ``sns.residents.access``)."""
     return engine.execution_options(**{WRITE_OPTION: True})
 
 

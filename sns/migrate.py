@@ -1,9 +1,10 @@
-"""Schema migrations with Alembic, driven from code (``sns db upgrade``, the tests)."""
+"""Schema migrations with Alembic, driven from code: ``sns db upgrade`` and the tests."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import click
 from alembic import command
 from alembic.config import Config
 
@@ -26,3 +27,17 @@ def upgrade(url: str, revision: str = "head") -> None:
 def downgrade(url: str, revision: str) -> None:
     """Step the database at ``url`` back to ``revision`` (``base`` empties it)."""
     command.downgrade(alembic_config(url), revision)
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database beheren."""
+
+
+@db_group.command("upgrade")
+def db_upgrade() -> None:
+    """Breng de database naar de nieuwste versie (migraties)."""
+    from sns.settings import database_url
+
+    upgrade(database_url())
+    click.echo("Database is bijgewerkt.")

@@ -15,19 +15,21 @@ import pytest
 from argon2 import PasswordHasher
 from flask.testing import FlaskClient
 
-from sns import accounts, migrate, passwords, two_factor
+from graph.demo import demo_network
+from sns import migrate
+from sns.accounts import coaches as accounts
+from sns.accounts import passwords, two_factor
+from sns.accounts.passwords import hash_password
 from sns.db import make_sessionmaker
-from sns.demo import demo_network
 from sns.models import Coach, Resident
-from sns.network import store_graph
-from sns.passwords import hash_password
-from sns.residents import create_resident
+from sns.network.graphs import store_graph
+from sns.residents.caseload import create_resident
 from tests.pg import PostgresServer
 from web import create_app
 
 PASSWORD = "correct horse battery"
 #: The code-app secret of every fixture account whose role needs a second factor
-#: (sns.two_factor.TWO_FACTOR_ROLES); :class:`Auth` logs them in with its current code.
+#: (sns.accounts.two_factor.TWO_FACTOR_ROLES); :class:`Auth` logs them in with its current code.
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _counter = itertools.count()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from sns import consent, snapshots
 from sns.models import (
     Action,
     Coach,
@@ -19,7 +18,9 @@ from sns.models import (
     Review,
     Tie,
 )
-from sns.residents import create_resident
+from sns.network import snapshots
+from sns.privacy import consent
+from sns.residents.caseload import create_resident
 
 
 def full_resident(db, coach: Coach, marker: str):

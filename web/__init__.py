@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 
 from graph.schema import SECTORS
-from sns.life_domains import BIG_5
+from sns.residents.life_domains import BIG_5
 from sns.settings import PROJECT_ROOT, database_url, instance_path
 from web.limits import MAX_BODY
 

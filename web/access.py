@@ -11,8 +11,8 @@ from functools import wraps
 
 from flask_login import current_user
 
-from sns import access
 from sns.models import Coach, Resident
+from sns.residents import access
 from web.database import get_db, is_write_request
 
 
@@ -23,7 +23,7 @@ def current_coach() -> Coach:
 
 def load_resident(resident_id: int) -> Resident:
     """The resident if the logged-in coach works with them; else 404 and an audit event.
-    A request that writes locks the resident's row (see ``sns.access.load_resident``)."""
+    A request that writes locks the resident's row (see ``sns.residents.access.load_resident``)."""
     return access.load_resident(get_db(), current_coach(), resident_id,
                                 for_update=is_write_request())
 

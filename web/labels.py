@@ -8,8 +8,8 @@ from flask import Flask, current_app
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
-from sns.dates import day_text
-from sns.life_domains import QUESTIONS as LIFE_DOMAIN_QUESTIONS
+from sns.plan.dates import day_text
+from sns.residents.life_domains import QUESTIONS as LIFE_DOMAIN_QUESTIONS
 
 PHASE_LABELS = {
     "verkenning": _l("Netwerkverkenning"),

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import click
 
-from sns import audit, retention
+from sns import audit
 from sns.db import make_engine, make_sessionmaker
-from sns.retention_schedule import purge_now
+from sns.privacy import retention
+from sns.privacy.retention_schedule import purge_now
 from sns.settings import database_url
 
 
@@ -34,8 +35,8 @@ def export_resident(resident_id: int, output: Path, pdf_path: Path | None) -> No
     met --pdf ook het leesbare overzicht."""
     from flask import request
 
-    from sns import resident_export
     from sns.models import Resident
+    from sns.privacy import export as resident_export
     from web import create_app
     from web.database import get_db
     from web.privacy import export_pdf

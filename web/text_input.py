@@ -2,7 +2,7 @@
 
 Names and notes typed in a form end up in the operator's terminal (``sns scan``), in PDFs
 and in exports; an escape sequence in a name could rewrite the terminal. The request class
-of the app removes control characters (:func:`sns.text.strip_controls`) from every value
+of the app removes control characters (:func:`sns.rules.strip_controls`) from every value
 and name of ``request.form`` and ``request.args`` as they are parsed, so no view can forget
 it, passwords and codes included, and NUL never reaches the database.
 """
@@ -13,7 +13,7 @@ from flask import Flask
 from flask.wrappers import Request
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
-from sns.text import strip_controls
+from sns.rules import strip_controls
 
 
 def _clean(value):

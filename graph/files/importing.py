@@ -4,7 +4,7 @@ resident is, and what each foreign field becomes, before anything is stored.
 :func:`read_network_files` takes the uploaded files (name -> bytes; one ZIP is unpacked
 through :mod:`graph.files.guards`), recognises the format, reads it with that format's guarded
 reader and maps its fields with :mod:`graph.files.mapping`. The result, an :class:`Imported`, is
-what the preview shows and what :mod:`sns.importing` stores.
+what the preview shows and what :mod:`sns.network.importing` stores.
 
 Formats (by name and content):
 

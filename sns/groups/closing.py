@@ -18,8 +18,8 @@ from sns.groups.sessions import participants_of
 from sns.i18n import N_
 from sns.models import Coach, GroupParticipant, GroupSession, Resident
 from sns.models.base import utcnow
-from sns.network import store_graph
-from sns.residents import create_resident
+from sns.network.graphs import store_graph
+from sns.residents.caseload import create_resident
 
 
 def referral_note(session: GroupSession, participant: GroupParticipant) -> str:

@@ -10,7 +10,7 @@ from sns.errors import Invalid
 from sns.i18n import N_
 from sns.models import GroupParticipant
 from sns.models.base import utcnow
-from sns.residents import clean_text
+from sns.rules import clean_text
 
 QUESTION_MAX = 1000
 

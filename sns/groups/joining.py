@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sns import throttle
+from sns.accounts import throttle
 from sns.errors import Invalid
 from sns.groups.codes import CODE_LENGTH, hash_token, normalize_code
 from sns.groups.maps import STEP_PEOPLE, empty_network

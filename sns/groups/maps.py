@@ -28,7 +28,7 @@ from graph import schema
 from sns.errors import Invalid, NotFound
 from sns.i18n import N_
 from sns.models import GroupParticipant
-from sns.residents import clean_name
+from sns.rules import clean_name
 
 #: The participant's steps: who is close, who helps with what, whom do you help, who knows
 #: whom (optional), the result.

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from sns import throttle
+from sns.accounts import throttle
 from sns.errors import Invalid
 from sns.i18n import N_
 from sns.models import PublicRequest

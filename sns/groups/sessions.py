@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sns import audit
-from sns.access import require_role
 from sns.errors import Invalid, NotFound
 from sns.groups.codes import new_code
 from sns.i18n import N_
 from sns.models import Coach, GroupParticipant, GroupSession
-from sns.residents import clean_text
+from sns.residents.access import require_role
+from sns.rules import clean_text
 
 TITLE_MAX = 200
 DEFAULT_TITLE = "Hoe sterk is mijn netwerk?"

@@ -47,7 +47,7 @@ class Coach(Versioned, Timestamped, Base):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     active: Mapped[bool] = mapped_column(default=True)
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
-    #: Two-factor login (``sns.two_factor``): the TOTP secret (base32), None while not set
+    #: Two-factor login (``sns.accounts.two_factor``): the TOTP secret (base32), None while not set
     #: up, and the last time step whose code was accepted, so a code is never used twice.
     totp_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None]
@@ -89,7 +89,7 @@ class RecoveryCode(Base):
 
 
 class LoginAttempt(FailedAttempt, Base):
-    """A failed login (see ``sns.accounts.LOGIN_LIMIT``). ``account`` is a hash of the
+    """A failed login (see ``sns.accounts.coaches.LOGIN_LIMIT``). ``account`` is a hash of the
     username that was typed (not the username itself), so failures count per (address,
     account) as well as per address."""
 

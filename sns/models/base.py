@@ -36,7 +36,7 @@ class Timestamped:
 
 class FailedAttempt:
     """A failed attempt (a wrong join code, a wrong password) by client address, counted by
-    :mod:`sns.throttle`. Rows older than the window are deleted on the next check, so an
+    :mod:`sns.accounts.throttle`. Rows older than the window are deleted on the next check, so an
     address is kept for minutes, not longer."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

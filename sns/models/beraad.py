@@ -33,7 +33,7 @@ class Meeting(Versioned, Timestamped, Base):
     invitee_text: Mapped[str | None] = mapped_column(Text)
     #: The number in the letter's reply line, only if the resident wants it there.
     reply_phone: Mapped[str | None] = mapped_column(String(40))
-    #: The follow-up call four weeks after the meeting (due date: see sns.followup).
+    #: The follow-up call four weeks after the meeting (due date: see sns.beraad.followup).
     followup_done_on: Mapped[date | None]
     followup_note: Mapped[str | None] = mapped_column(Text)
 

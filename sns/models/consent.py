@@ -14,7 +14,7 @@ from sns.models.base import utcnow
 
 
 class Consent(Base):
-    """The resident agreed to ``kind`` (see ``sns.consent.KINDS``)."""
+    """The resident agreed to ``kind`` (see ``sns.privacy.consent.KINDS``)."""
 
     __tablename__ = "consent"
 

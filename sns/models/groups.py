@@ -82,7 +82,7 @@ class JoinAttempt(FailedAttempt, Base):
 
 class PublicRequest(FailedAttempt, Base):
     """A costly public request by client address (``kind``: a join with a right code, a
-    take-home PDF), counted per address by :mod:`sns.throttle` (see
+    take-home PDF), counted per address by :mod:`sns.accounts.throttle` (see
     ``sns.groups.JOIN_FLOOD_LIMIT`` and ``sns.groups.PDF_LIMIT``)."""
 
     __tablename__ = "public_request"

@@ -11,7 +11,7 @@ from sns.models.base import Timestamped, Versioned
 
 class LifeDomainEntry(Versioned, Timestamped, Base):
     """One life domain of one resident; ``domain`` is a code from the configured set
-    (the Big 5 by default, see ``sns.life_domains``)."""
+    (the Big 5 by default, see ``sns.residents.life_domains``)."""
 
     __tablename__ = "life_domain_entry"
     __table_args__ = (

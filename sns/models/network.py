@@ -3,7 +3,7 @@
 A member row holds who the person is *and* their tie to the resident (circle, support kinds,
 reciprocity, frequency, quality): every member has exactly one such tie, so it needs no table
 of its own. ``Tie`` rows are the ties between two members ("who knows whom"). The conversion
-to and from a NetworkX graph lives in ``sns.network``.
+to and from a NetworkX graph lives in ``sns.network.graphs``.
 """
 
 from __future__ import annotations

@@ -25,5 +25,5 @@ class NetworkSnapshot(Base):
     coach_id: Mapped[int | None] = mapped_column(ForeignKey("coach.id", ondelete="SET NULL"))
     graph: Mapped[dict] = mapped_column(JSON)
     #: The outcome figures of this moment (graph.outcome), counted once: see
-    #: sns.snapshots.figures_of. ``None`` for a snapshot not yet counted.
+    #: sns.network.snapshots.figures_of. ``None`` for a snapshot not yet counted.
     figures: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))

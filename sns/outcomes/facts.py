@@ -15,7 +15,6 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from sns import snapshots
 from sns.models import (
     Action,
     Invitee,
@@ -26,6 +25,7 @@ from sns.models import (
     Resident,
     Review,
 )
+from sns.network import snapshots
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def load(db: Session, team_ids: Iterable[int], until: date) -> list[ResidentFact
     """The facts of the residents of ``team_ids`` who started before ``until``.
 
     Snapshots not yet counted get their outcome figures now (see
-    :func:`sns.snapshots.figures_of`); the caller commits them.
+    :func:`sns.network.snapshots.figures_of`); the caller commits them.
     """
     team_ids = list(team_ids)
     residents = db.execute(

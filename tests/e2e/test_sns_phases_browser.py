@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from sns import demo
+from sns.demo import seed as demo
 from sns.models import Action, Coach, Resident
 
 pytestmark = pytest.mark.e2e

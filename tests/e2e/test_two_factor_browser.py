@@ -8,7 +8,7 @@ import time
 import pyotp
 import pytest
 
-from sns import two_factor
+from sns.accounts import two_factor
 from sns.models import Coach
 from tests.conftest import PASSWORD
 from web.qr import qr_svg

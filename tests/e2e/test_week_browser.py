@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from sns import beraad
-from sns.life_domains import BIG_5
+from sns.beraad import meetings as beraad
 from sns.models import Action, Meeting, NetworkMember
+from sns.residents.life_domains import BIG_5
 
 pytestmark = pytest.mark.e2e
 

@@ -14,10 +14,10 @@ import networkx as nx
 import pytest
 
 from graph import schema
+from graph.demo import demo_network
 from graph.files.exports import EXPORTS
 from graph.files.graphml import TIE_WEIGHTS
 from graph.files.importing import read_network_files
-from sns.demo import demo_network
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 

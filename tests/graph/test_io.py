@@ -8,9 +8,9 @@ import networkx as nx
 import pytest
 
 from graph import schema
+from graph.demo import demo_network
 from graph.files.graphml import GraphFileError, read_graphml, write_graphml
 from graph.metrics import scan
-from sns.demo import demo_network
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">

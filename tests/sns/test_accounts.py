@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from sns import accounts
+from sns.accounts import coaches as accounts
 from sns.errors import DuplicateUsername, Invalid
 from sns.models import Coach
 

@@ -110,7 +110,7 @@ def test_migration_down_and_up_keeps_every_resident_row(database_url, people, db
     table and the chain columns go; the chain is rebuilt on the way up."""
     from sqlalchemy import MetaData, func
 
-    from sns.erasure import resident_tables
+    from sns.privacy.erasure import resident_tables
     from tests.privacy_data import full_resident
 
     full_resident(db, people.ans, "MIGRATIE")

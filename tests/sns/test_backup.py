@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sns import migrate
-from sns.backup import SEEDED_ROWS, row_counts
+from sns.backup.archive import SEEDED_ROWS, row_counts
 from sns.cli import cli
 from sns.db import make_engine
 from tests import world
@@ -54,7 +54,7 @@ def test_backup_and_restore_round_trip_keeps_every_row(app, people, db, database
                                                       migrated):
     world.build(app, people, db)
     before = _counts(database_url)
-    file = tmp_path / "sns.backup"
+    file = tmp_path / "sns.backup.archive"
     made = _sns(monkeypatch, database_url, "backup", file)
     assert made.exit_code == 0, made.output
     assert "2 bewoners, 2 netwerkleden" in made.output
@@ -69,7 +69,7 @@ def test_backup_and_restore_round_trip_keeps_every_row(app, people, db, database
 
 def test_restore_into_a_database_with_data_is_refused(app, people, db, database_url,
                                                       tmp_path, monkeypatch):
-    file = tmp_path / "sns.backup"
+    file = tmp_path / "sns.backup.archive"
     assert _sns(monkeypatch, database_url, "backup", file).exit_code == 0
     before = _counts(database_url)
     refused = _sns(monkeypatch, database_url, "restore", file)

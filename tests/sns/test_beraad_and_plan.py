@@ -7,11 +7,14 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from sns import beraad, members, plan, trajectory
+from sns.beraad import meetings as beraad
 from sns.errors import Invalid
-from sns.life_domains import BIG_5
 from sns.models import NetworkMember, NetworkSnapshot, Resident
-from sns.network import members_of
+from sns.network import members
+from sns.network.graphs import members_of
+from sns.plan import actions as plan
+from sns.residents import trajectory
+from sns.residents.life_domains import BIG_5
 
 
 def _ids(riek, *names):

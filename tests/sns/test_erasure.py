@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import MetaData, select
 
-from sns import audit, erasure, members
+from sns import audit
 from sns.errors import Forbidden, Invalid, StaleVersion
 from sns.models import AuditEvent, NetworkMember, NetworkSnapshot, Resident
-from sns.residents import update_resident
+from sns.network import members
+from sns.privacy import erasure
+from sns.residents.caseload import update_resident
 from tests.privacy_data import full_resident
 
 
@@ -109,7 +111,7 @@ def test_removed_member_is_a_nameless_member_in_snapshots(db, people):
 
 
 def test_resident_may_keep_the_history(db, people):
-    from sns import consent
+    from sns.privacy import consent
 
     resident = full_resident(db, people.ans, "HIST")
     consent.give(db, people.ans, resident, "geschiedenis_bewaren")

@@ -78,9 +78,11 @@ def test_two_factor_migration_down_keeps_every_coach_and_their_child_rows(empty_
     import pyotp
     from sqlalchemy import text
 
-    from sns import accounts, groups, two_factor
+    from sns import groups
+    from sns.accounts import coaches as accounts
+    from sns.accounts import two_factor
     from sns.db import make_sessionmaker
-    from sns.residents import create_resident
+    from sns.residents.caseload import create_resident
 
     migrate.upgrade(empty_url)
     engine = make_engine(empty_url)

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from sns.cli import cli
 from sns.models import AuditEvent, NetworkMember, Resident
-from sns.network import to_graph
+from sns.network.graphs import to_graph
 from tests.netfiles_helpers import by_name
 
 

@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from graph import schema
-from sns.demo import demo_network
+from graph.demo import demo_network
 from sns.models import Tie
-from sns.network import store_graph, to_graph
+from sns.network.graphs import store_graph, to_graph
 
 
 def _canonical(G: nx.Graph) -> tuple:

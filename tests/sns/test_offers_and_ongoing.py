@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from sns import beraad, plan
+from sns.beraad import meetings as beraad
 from sns.errors import Invalid
-from sns.life_domains import BIG_5
 from sns.models import Action, Offer
+from sns.plan import actions as plan
+from sns.residents.life_domains import BIG_5
 
 TODAY = date(2026, 12, 1)
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from sns import accounts
+from sns.accounts import coaches as accounts
 from sns.models import (
     Action,
     Invitee,
@@ -201,8 +201,8 @@ def test_bad_period_is_a_clear_message():
 
 def test_snapshot_figures_are_counted_when_taken_and_for_older_snapshots(db, people):
     from graph.schema import add_member, new_network
-    from sns import snapshots
-    from sns.network import store_graph
+    from sns.network import snapshots
+    from sns.network.graphs import store_graph
     from sns.outcomes import facts
 
     G = new_network("Riek")

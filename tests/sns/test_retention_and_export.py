@@ -16,11 +16,12 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select, text
 
-from sns import erasure, resident_export, retention
 from sns.cli import cli
 from sns.db import Base, make_sessionmaker
 from sns.models import AuditEvent, NetworkMember, PhaseChange, Resident
-from sns.residents import create_resident
+from sns.privacy import erasure, retention
+from sns.privacy import export as resident_export
+from sns.residents.caseload import create_resident
 from tests.privacy_data import full_resident
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)

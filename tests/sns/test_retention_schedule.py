@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from sns import retention, retention_schedule
+from sns.privacy import retention, retention_schedule
 
 
 def test_daily_purge_runs_and_survives_a_failure(monkeypatch):

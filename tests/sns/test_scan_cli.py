@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-import sns.scan_report
+import sns.scan.report
+from graph.demo import DEMO_RESIDENT, demo_network
 from graph.files.graphml import write_graphml
 from sns.cli import cli
-from sns.demo import DEMO_RESIDENT, demo_network, load_demo
+from sns.demo.seed import load_demo
 from sns.models import Resident
 
 EMERGENCY = ["Ans", "Fatma", "Huisarts Bakker"]
@@ -196,7 +197,7 @@ def test_scan_of_a_file_with_a_value_outside_the_vocabulary(plain_run, tmp_path)
 
 
 def test_report_examples():
-    assert doctest.testmod(sns.scan_report).failed == 0
+    assert doctest.testmod(sns.scan.report).failed == 0
 
 
 def test_scan_of_a_fifo_is_refused_at_once(plain_run, tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from graph.findings import MAX_FINDINGS, WEIGHTS, findings
 from graph.schema import SECTORS, SUPPORT_KINDS, add_member, add_tie, new_network
 from sns.i18n import translations
-from sns.scan_words import phrasable_kinds, phrase, phrase_all
+from sns.scan.words import phrasable_kinds, phrase, phrase_all
 from tests.graph.test_findings import random_network
 
 NL, EN = translations("nl"), translations("en")

@@ -3,8 +3,8 @@ web app (an import, a script)."""
 
 from __future__ import annotations
 
-from sns import accounts
-from sns.residents import create_resident
+from sns.accounts import coaches as accounts
+from sns.residents.caseload import create_resident
 
 
 def test_a_resident_created_by_a_service_has_no_control_characters(db):

@@ -8,7 +8,8 @@ import pyotp
 import pytest
 from sqlalchemy import select
 
-from sns import accounts, two_factor
+from sns.accounts import coaches as accounts
+from sns.accounts import two_factor
 from sns.models import AuditEvent, RecoveryCode
 
 NOON = datetime(2026, 12, 1, 12, 0, 5, tzinfo=UTC)

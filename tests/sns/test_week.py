@@ -7,10 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import update
 
-from sns import beraad, followup, plan, week
-from sns.life_domains import BIG_5
+from sns.beraad import followup
+from sns.beraad import meetings as beraad
 from sns.models import Assignment, NetworkMember, Resident
-from sns.residents import create_resident
+from sns.plan import actions as plan
+from sns.residents import week
+from sns.residents.caseload import create_resident
+from sns.residents.life_domains import BIG_5
 
 TODAY = date.today()
 

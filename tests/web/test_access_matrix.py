@@ -133,7 +133,7 @@ def test_teamleider_cannot_assign_in_another_team(client, auth, people, db):
 
 
 def create_resident_for(db, coach, name):
-    from sns.residents import create_resident
+    from sns.residents.caseload import create_resident
 
     resident = create_resident(db, coach, name)
     db.commit()

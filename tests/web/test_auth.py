@@ -90,7 +90,7 @@ def _login_from(client, address, password):
 
 def test_guessing_passwords_makes_that_address_wait_but_not_the_coach(client, app, people,
                                                                        db):
-    from sns.accounts import LOGIN_LIMIT
+    from sns.accounts.coaches import LOGIN_LIMIT
 
     for i in range(LOGIN_LIMIT):
         assert GENERIC in _login_from(client, "192.0.2.66", f"guess {i}").get_data(
@@ -108,7 +108,7 @@ def test_guessing_passwords_makes_that_address_wait_but_not_the_coach(client, ap
 
 def test_typos_for_one_account_do_not_lock_out_colleagues_behind_the_same_address(app, client,
                                                                                    people):
-    from sns.accounts import LOGIN_LIMIT
+    from sns.accounts.coaches import LOGIN_LIMIT
 
     office = "198.51.100.7"  # one public address for the whole office (NAT)
     someone = app.test_client()
@@ -124,7 +124,7 @@ def test_typos_for_one_account_do_not_lock_out_colleagues_behind_the_same_addres
 
 
 def test_guessing_many_accounts_from_one_address_hits_the_looser_limit(client, people, db):
-    from sns.accounts import LOGIN_ADDRESS_LIMIT, account_key
+    from sns.accounts.coaches import LOGIN_ADDRESS_LIMIT, account_key
     from sns.models import LoginAttempt
     from sns.models.base import utcnow
 

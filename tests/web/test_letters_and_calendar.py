@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
-from sns import beraad
+from sns.beraad import meetings as beraad
 from sns.models import Meeting, NetworkMember
 
 

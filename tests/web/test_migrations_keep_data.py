@@ -4,7 +4,7 @@ parent table used to cascade and empty its child tables)."""
 from __future__ import annotations
 
 from sns import migrate
-from sns.backup import row_counts
+from sns.backup.archive import row_counts
 from sns.db import make_engine
 from tests import world
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from graph.demo import demo_network
 from graph.files.exports import EXPORTS
-from sns.demo import demo_network
 from sns.models import AuditEvent, NetworkMember, Tie
-from sns.network import store_graph, to_graph
-from sns.residents import create_resident
+from sns.network.graphs import store_graph, to_graph
+from sns.residents.caseload import create_resident
 from tests.netfiles_helpers import by_name
 
 NC = Path(__file__).parent.parent / "graph" / "netfiles" / "networkcanvas_csv"

@@ -8,9 +8,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from sns import beraad
-from sns.life_domains import BIG_5
+from sns.beraad import meetings as beraad
 from sns.models import Action, Offer
+from sns.residents.life_domains import BIG_5
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from sns import plan
-from sns.life_domains import BIG_5
 from sns.models import LifeDomainEntry, NetworkMember
+from sns.plan import actions as plan
+from sns.residents.life_domains import BIG_5
 
 LONG = ("Samen de post van de afgelopen drie maanden openmaken, sorteren in mappen en de "
         "rekeningen die nog open staan op een lijstje zetten voor de schuldhulp")

@@ -20,9 +20,9 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from graph import schema
-from sns.dates import day_text
 from sns.models import AuditEvent
-from sns.network import store_graph, to_graph
+from sns.network.graphs import store_graph, to_graph
+from sns.plan.dates import day_text
 from web.printing import documents
 from web.printing.pdf import (
     RefusedURL,
@@ -425,9 +425,10 @@ def test_cli_print_never_overwrites_a_file_or_follows_a_link(riek, database_url,
 
 
 def test_plan_and_invitations_print_with_actions_names_and_dates(client, auth, people, db):
-    from sns import beraad, plan
-    from sns.life_domains import BIG_5
+    from sns.beraad import meetings as beraad
     from sns.models import NetworkMember
+    from sns.plan import actions as plan
+    from sns.residents.life_domains import BIG_5
 
     ans = NetworkMember(resident_id=people.riek.id, name="Ans", sector="familie", circle=1,
                         in_actieteam=True)
@@ -461,7 +462,7 @@ def test_plan_and_invitations_print_with_actions_names_and_dates(client, auth, p
 
 
 def test_invitations_of_another_residents_meeting_are_not_found(client, auth, people, db):
-    from sns import beraad
+    from sns.beraad import meetings as beraad
 
     meeting = beraad.new_meeting(db, people.bob, people.piet, "agenda")
     db.commit()
@@ -472,7 +473,7 @@ def test_invitations_of_another_residents_meeting_are_not_found(client, auth, pe
 
 def test_a_crowded_map_prints_numbers_and_a_key_of_who_is_who(client, auth, people, db):
     from graph import schema
-    from sns.network import store_graph
+    from sns.network.graphs import store_graph
 
     G = schema.new_network("Riek")
     for i in range(35):  # names fit on A4 up to 30 people
@@ -503,7 +504,7 @@ def test_a_crowded_map_prints_numbers_and_a_key_of_who_is_who(client, auth, peop
 def test_a_long_key_fills_whole_sheets_in_columns_and_names_everyone_once(
         client, auth, people, db, paper):
     from graph import schema
-    from sns.network import store_graph
+    from sns.network.graphs import store_graph
     from web.printing import map_key
 
     G = schema.new_network("Riek")

@@ -12,7 +12,7 @@ import io
 from pypdf import PdfReader
 
 from graph import schema
-from sns.network import store_graph
+from sns.network.graphs import store_graph
 from tests.graph.networks import realistic
 from tests.live import Browser, live_server, run_together
 from tests.web.test_print_map import words_of

@@ -57,7 +57,7 @@ def test_size_is_bounded_least_recently_used_out_first():
 import pytest  # noqa: E402
 
 from graph import schema  # noqa: E402
-from sns.network import store_graph  # noqa: E402
+from sns.network.graphs import store_graph  # noqa: E402
 from web.printing import documents  # noqa: E402
 
 
@@ -101,7 +101,7 @@ def test_a_repeat_print_of_an_unchanged_network_is_served_from_the_cache(
 
 @pytest.mark.parametrize("change", ["member", "tie", "plan", "resident", "options"])
 def test_any_change_makes_a_new_print(client, auth, people, db, renders, change):
-    from sns.plan import ActionInput, add_action
+    from sns.plan.actions import ActionInput, add_action
 
     store_graph(db, people.riek, _network())
     db.commit()
@@ -127,7 +127,7 @@ def test_any_change_makes_a_new_print(client, auth, people, db, renders, change)
 
 def test_kept_prints_are_never_shared_between_residents_or_users(
         client, auth, people, db, renders, app):
-    from sns.residents import assign_coaches
+    from sns.residents.caseload import assign_coaches
 
     store_graph(db, people.riek, _network())
     assign_coaches(db, people.leider, people.riek, [people.ans, people.bob])

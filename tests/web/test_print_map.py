@@ -15,7 +15,7 @@ import subprocess
 
 import pytest
 
-from sns.network import store_graph
+from sns.network.graphs import store_graph
 from tests.graph.networks import realistic
 
 WORD = re.compile(
@@ -85,7 +85,7 @@ def test_beyond_thirty_people_a4_prints_numbers_and_the_key(client, auth, people
 
 def test_the_map_fills_the_a4_sheet(app, client, auth, people, db, tmp_path):
     """The outer ring is at least 80 % of the page height left under the sheet's header."""
-    from sns.network import to_graph
+    from sns.network.graphs import to_graph
     from web.printing import documents
 
     store_graph(db, people.riek, realistic(20))

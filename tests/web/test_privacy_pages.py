@@ -12,9 +12,10 @@ import pypdf
 from sqlalchemy import select
 
 from graph.files.graphml import read_graphml
-from sns import audit, consent
+from sns import audit
 from sns.models import AuditEvent, Coach, NetworkMember, PhaseChange, Resident
 from sns.models.base import utcnow
+from sns.privacy import consent
 from tests.conftest import TOTP_SECRET
 from tests.privacy_data import full_resident
 
@@ -47,7 +48,7 @@ def test_coach_records_and_withdraws_consent(client, auth, people, db):
 
 
 def test_withdrawn_contact_consent_stops_the_invitations(client, auth, people, db):
-    from sns import beraad
+    from sns.beraad import meetings as beraad
 
     meeting = beraad.new_meeting(db, people.ans, people.riek, "Agenda")
     consent.give(db, people.ans, people.riek, "leden_benaderen")
@@ -140,7 +141,7 @@ def test_erasure_needs_the_name_and_then_leaves_nothing(client, auth, people, db
 def test_the_other_coachs_edit_during_erasure(client, auth, people, db):
     """Duo: Bob's edit saved in between stops Ans's erasure (409, nothing deleted); Bob's edit
     after the erasure finds no resident (404) and creates nothing."""
-    from sns.residents import assign_coaches
+    from sns.residents.caseload import assign_coaches
 
     resident = full_resident(db, people.ans, "DUOTJE")
     rid, name = resident.id, resident.name
@@ -219,7 +220,7 @@ def test_log_is_for_the_privacy_officer_only(client, auth, people):
 
 
 def test_csv_cells_never_start_a_formula(db, people):
-    from sns import access_log
+    from sns.privacy import access_log
 
     audit.record(db, people.ans, "account.update", detail="=HYPERLINK(\"x\")")
     db.commit()
@@ -228,7 +229,7 @@ def test_csv_cells_never_start_a_formula(db, people):
 
 
 def test_teamleider_sees_what_will_be_erased_soon(client, auth, people, db):
-    from sns.residents import create_resident
+    from sns.residents.caseload import create_resident
 
     soon = create_resident(db, people.ans, "Bijna Weg")
     later = create_resident(db, people.ans, "Nog Lang")
@@ -247,8 +248,8 @@ def test_teamleider_sees_what_will_be_erased_soon(client, auth, people, db):
 
 
 def test_invitation_letter_tells_the_invitee_how_to_be_removed(client, auth, people, db):
-    from sns import beraad
-    from sns.members import MemberFields, add_member
+    from sns.beraad import meetings as beraad
+    from sns.network.members import MemberFields, add_member
 
     member = add_member(db, people.ans, people.riek, MemberFields(name="Oma Riek"))
     meeting = beraad.new_meeting(db, people.ans, people.riek, "Agenda")
@@ -266,7 +267,7 @@ def test_invitation_letter_tells_the_invitee_how_to_be_removed(client, auth, peo
 
 
 def test_member_notes_are_marked_optional(client, auth, people, db):
-    from sns.members import MemberFields, add_member
+    from sns.network.members import MemberFields, add_member
 
     member = add_member(db, people.ans, people.riek, MemberFields(name="Buurman"))
     db.commit()

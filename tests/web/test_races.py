@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from graph.map import layout
-from sns import members
-from sns.members import MemberFields
 from sns.models import Assignment, AuditEvent, Coach, NetworkMember, Tie
+from sns.network import members
+from sns.network.members import MemberFields
 from tests.live import Browser, live_server, run_together
 
 _VERSION = re.compile(r'name="version"[^>]*value="(\d+)"')

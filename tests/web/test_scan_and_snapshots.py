@@ -17,7 +17,7 @@ def test_resident_page_shows_findings_and_support_coverage(client, riek):
     page = client.get(f"/bewoners/{riek.id}/").get_data(as_text=True)
     assert "Hoe sterk is uw netwerk?" in page
     assert "15 mensen" in page  # the demo network has 15 members
-    # Hulp in nood: Ans, Fatma and Huisarts Bakker (see sns/demo.py).
+    # Hulp in nood: Ans, Fatma and Huisarts Bakker (see sns/demo/seed.py).
     assert "Ans, Fatma, Huisarts Bakker" in page
 
 

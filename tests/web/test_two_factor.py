@@ -86,7 +86,7 @@ def test_login_asks_for_the_code_and_refuses_a_reused_or_wrong_one(app, client, 
 
 
 def test_the_code_step_is_throttled_like_passwords(client, people):
-    from sns.accounts import LOGIN_LIMIT
+    from sns.accounts.coaches import LOGIN_LIMIT
 
     _password_step(client, "leider")
     for _ in range(LOGIN_LIMIT):

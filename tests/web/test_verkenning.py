@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from graph.map import layout
 from sns.models import LifeDomainEntry, NetworkMember, Tie
-from sns.network import to_graph
+from sns.network.graphs import to_graph
 
 
 def _members(db, resident):

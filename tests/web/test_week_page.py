@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sns import plan
-from sns.life_domains import BIG_5
 from sns.models import NetworkMember
-from sns.residents import create_resident
+from sns.plan import actions as plan
+from sns.residents.caseload import create_resident
+from sns.residents.life_domains import BIG_5
 
 
 def test_deze_week_is_the_first_page_after_login(client, auth, people):

@@ -11,7 +11,8 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_user
 
-from sns import accounts, two_factor
+from sns.accounts import coaches as accounts
+from sns.accounts import two_factor
 from sns.errors import Invalid
 from web.access import current_coach
 from web.account import bp

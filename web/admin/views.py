@@ -3,7 +3,8 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from sns import accounts, two_factor
+from sns.accounts import coaches as accounts
+from sns.accounts import two_factor
 from sns.errors import Invalid
 from web.access import current_coach, role_required
 from web.admin import bp

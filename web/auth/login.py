@@ -13,7 +13,9 @@ from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, logout_user
 
-from sns import accounts, audit, two_factor
+from sns import audit
+from sns.accounts import coaches as accounts
+from sns.accounts import two_factor
 from sns.errors import NotFound
 from sns.models import Coach
 from web.database import get_db
@@ -86,7 +88,7 @@ SETUP_ENDPOINTS = {"account.two_factor_setup", "auth.logout"}
 
 def two_factor_required(coach: Coach) -> bool:
     """Whether this account must have a second factor on this server (``SNS_REQUIRE_2FA``
-    adds the coaches to the roles of :data:`sns.two_factor.TWO_FACTOR_ROLES`)."""
+    adds the coaches to the roles of :data:`sns.accounts.two_factor.TWO_FACTOR_ROLES`)."""
     return two_factor.required(coach, for_coaches=bool(current_app.config["REQUIRE_2FA"]))
 
 

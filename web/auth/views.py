@@ -8,7 +8,9 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 
-from sns import accounts, audit, two_factor
+from sns import audit
+from sns.accounts import coaches as accounts
+from sns.accounts import two_factor
 from sns.errors import Invalid
 from sns.models import Coach
 from web.access import current_coach

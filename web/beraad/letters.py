@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from flask_babel import format_date, format_time, gettext
 from sqlalchemy.orm import Session
 
-from sns import beraad, network
+from sns.beraad import meetings as beraad
+from sns.beraad.salutation import first_name
 from sns.models import Meeting, Resident
-from sns.salutation import first_name
+from sns.network import graphs as network
 from web.privacy.notice import third_party_notice
 
 

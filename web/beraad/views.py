@@ -8,9 +8,11 @@ from datetime import date
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from sns import beraad, followup, network
+from sns.beraad import followup
+from sns.beraad import meetings as beraad
+from sns.beraad.salutation import first_name
 from sns.errors import Invalid
-from sns.salutation import first_name
+from sns.network import graphs as network
 from web.access import current_coach, load_resident
 from web.beraad import bp
 from web.beraad.letters import letters

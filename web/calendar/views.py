@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from sns import beraad, calendar, calendar_feed
+from sns.beraad import meetings as beraad
+from sns.calendar import feed as calendar_feed
+from sns.calendar import ics as calendar
 from sns.models import FEED_NAMES
 from web.access import current_coach, load_resident
 from web.calendar import bp

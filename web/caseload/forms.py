@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from sns.residents import NAME_MAX, TEXT_MAX
+from sns.rules import NAME_MAX, TEXT_MAX
 
 
 class NewResidentForm(FlaskForm):

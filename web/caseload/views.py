@@ -3,8 +3,8 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from sns import residents
 from sns.errors import Invalid
+from sns.residents import caseload as residents
 from web.access import current_coach
 from web.caseload import bp
 from web.caseload.forms import NewResidentForm

@@ -74,9 +74,10 @@ def import_network(files: tuple[Path, ...], resident_id: int | None, new_name: s
 
     from graph.files import MAX_BYTES, GraphFileError, read_limited
     from graph.files.importing import read_network_files
-    from sns import importing, residents
     from sns.errors import DomainError
     from sns.models import Coach, Resident
+    from sns.network import importing
+    from sns.residents import caseload as residents
     from web import create_app, labels
     from web.database import get_db
 
@@ -116,7 +117,7 @@ def import_network(files: tuple[Path, ...], resident_id: int | None, new_name: s
 
 def _preview(imported) -> str:
     from graph.schema import member_ties, members
-    from sns.scan_report import resident_line
+    from sns.scan.report import resident_line
     from web.netfiles.words import place_label, use_label
 
     G = imported.graph

@@ -30,7 +30,7 @@ def print_bundle(resident_id: int, output: Path, namen: str, formaat: str) -> No
     from flask import request
 
     from sns.models import Resident
-    from sns.network import to_graph
+    from sns.network.graphs import to_graph
     from web import create_app, labels
     from web.database import get_db
     from web.printing import documents

@@ -17,7 +17,7 @@ import click
 def serve(host: str, port: int, workers: int | None, threads: int) -> None:
     """Start de app met een echte webserver (laptop of teamserver; zet er voor internet
     een HTTPS-proxy voor)."""
-    from sns.retention_schedule import start_daily_purge
+    from sns.privacy.retention_schedule import start_daily_purge
     from web import create_app, serving
 
     workers = workers or serving.default_workers()

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from graph.files.exports import EXPORTS
 from graph.schema import SECTORS
-from sns import audit, network
+from sns import audit
 from sns.models import Coach, Resident
+from sns.network import graphs as network
 from web.printing.documents import NAME_OPTIONS, printable_graph
 
 __all__ = ["ExportFile", "export_file"]

@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 from graph.files import MAX_BYTES, GraphFileError
 from graph.files.exports import EXPORTS
 from graph.files.importing import Imported, read_network_files
-from sns import importing
 from sns.errors import Invalid
+from sns.network import importing
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db

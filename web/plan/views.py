@@ -9,8 +9,10 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from sns import beraad, network, plan
-from sns.life_domains import entries
+from sns.beraad import meetings as beraad
+from sns.network import graphs as network
+from sns.plan import actions as plan
+from sns.residents.life_domains import entries
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db

@@ -36,10 +36,12 @@ from graph.map import payload as render
 from graph.map import placement, svg
 from graph.map.placement import TARGETS, Target
 from graph.schema import EGO
-from sns import beraad, network, plan
-from sns.dates import day_text
-from sns.life_domains import entries
+from sns.beraad import meetings as beraad
 from sns.models import Meeting, Resident
+from sns.network import graphs as network
+from sns.plan import actions as plan
+from sns.plan.dates import day_text
+from sns.residents.life_domains import entries
 from web import labels
 from web.beraad.letters import letters
 from web.database import get_db

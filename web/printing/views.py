@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from flask import Response, abort, request
 
-from sns import audit, beraad, consent, network
+from sns import audit
+from sns.beraad import meetings as beraad
+from sns.network import graphs as network
+from sns.privacy import consent
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db

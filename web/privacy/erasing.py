@@ -6,9 +6,9 @@ from __future__ import annotations
 from flask import flash, render_template, request
 from flask_babel import gettext as _
 
-from sns import erasure
 from sns.errors import Invalid, StaleVersion
 from sns.models import Resident
+from sns.privacy import erasure
 from web.access import current_coach
 from web.database import get_db
 from web.forms import int_or_none

@@ -1,4 +1,4 @@
-"""The PDF "Alles wat wij van u bewaren": the export of :mod:`sns.resident_export` in B1
+"""The PDF "Alles wat wij van u bewaren": the export of :mod:`sns.privacy.export` in B1
 Dutch, one section per table with a label for every field, then the access log.
 
 Values are told in words: yes/no, dates as "3 maart 2026", a member as their name, a coach
@@ -15,8 +15,9 @@ from flask_babel import format_date, format_datetime, gettext
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from sns import consent, resident_export
 from sns.models import Coach, NetworkMember, Resident
+from sns.privacy import consent
+from sns.privacy import export as resident_export
 from web import labels
 from web.printing.pdf import render_pdf
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 from flask import Response, render_template, request, stream_with_context
 from flask_babel import gettext as _
 
-from sns import access_log, audit
+from sns import audit
 from sns.errors import Invalid
 from sns.i18n import N_
+from sns.privacy import access_log
 from web.access import current_coach, role_required
 from web.database import get_db
 from web.forms import date_or_none, int_or_none

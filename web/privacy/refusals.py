@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import render_template
 from flask_babel import gettext as _
 
-from sns.consent import ConsentWithdrawn
+from sns.privacy.consent import ConsentWithdrawn
 
 
 def consent_withdrawn_page():

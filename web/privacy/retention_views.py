@@ -8,7 +8,8 @@ from __future__ import annotations
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from sns import access, retention
+from sns.privacy import retention
+from sns.residents import access
 from web.access import current_coach, role_required
 from web.database import get_db
 from web.privacy import retention_bp

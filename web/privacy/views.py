@@ -9,8 +9,10 @@ from __future__ import annotations
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from sns import access_log, audit, consent, resident_export
+from sns import audit
 from sns.errors import Invalid
+from sns.privacy import access_log, consent
+from sns.privacy import export as resident_export
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db

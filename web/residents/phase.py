@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 
-from sns import trajectory
 from sns.errors import Invalid
+from sns.residents import trajectory
 from web.access import current_coach, load_resident
 from web.database import get_db
 from web.labels import PHASE_LABELS

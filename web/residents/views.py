@@ -3,8 +3,12 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from sns import network, plan, residents, snapshots, trajectory
 from sns.errors import Invalid, StaleVersion
+from sns.network import graphs as network
+from sns.network import snapshots
+from sns.plan import actions as plan
+from sns.residents import caseload as residents
+from sns.residents import trajectory
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db

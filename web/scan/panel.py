@@ -9,7 +9,7 @@ from flask_babel import get_translations
 
 from graph import findings, metrics, schema
 from graph.attributes import name_of
-from sns import scan_words
+from sns.scan import words as scan_words
 from web import labels
 
 BAR_FULL = 5  # this many givers fill the bar: more is not "better" beyond a handful

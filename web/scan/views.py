@@ -6,8 +6,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from graph import compare
-from sns import snapshots
 from sns.errors import Invalid
+from sns.network import snapshots
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db

@@ -3,8 +3,10 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from sns import access, accounts, residents
+from sns.accounts import coaches as accounts
 from sns.errors import Invalid
+from sns.residents import access
+from sns.residents import caseload as residents
 from web.access import current_coach, role_required
 from web.database import get_db
 from web.forms import int_or_none

@@ -1,7 +1,7 @@
 """Reading the verkenning's submitted forms into the domain's input types.
 
 Only parsing happens here; the rules (required name, known codes, lengths) live in
-sns.members and sns.life_domains, so the map, the forms and imports share them.
+sns.network.members and sns.residents.life_domains, so the map, the forms and imports share them.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import math
 
 from werkzeug.datastructures import MultiDict
 
-from sns.life_domains import DomainInput
-from sns.members import MemberFields
+from sns.network.members import MemberFields
+from sns.residents.life_domains import DomainInput
 from web.forms import int_or_none, number_or_raw
 
 _YES_NO = {"ja": True, "nee": False}

@@ -15,8 +15,10 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from sns import life_domains, members, network
 from sns.errors import Invalid, NotFound, StaleVersion
+from sns.network import graphs as network
+from sns.network import members
+from sns.residents import life_domains
 from web import labels
 from web.access import current_coach, load_resident
 from web.database import get_db

@@ -1,4 +1,4 @@
-"""Deze week: the coach's first page after login (sns.week)."""
+"""Deze week: the coach's first page after login (sns.residents.week)."""
 
 from flask import Blueprint
 

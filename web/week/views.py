@@ -6,7 +6,7 @@ from datetime import date
 
 from flask import current_app, render_template
 
-from sns import week
+from sns.residents import week
 from web.access import current_coach
 from web.database import get_db
 from web.week import bp

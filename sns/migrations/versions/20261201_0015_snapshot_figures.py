@@ -7,7 +7,7 @@ Created: 2026-12-01 08:30:00
 A snapshot never changes, so its outcome figures (graph.outcome) are counted once and kept
 beside it; the outcome report then reads a few numbers per resident instead of decoding every
 stored network. Snapshots taken before this migration get theirs the first time a report
-needs them (sns.snapshots.figures_of). Only a column is added: no table is rebuilt.
+needs them (sns.network.snapshots.figures_of). Only a column is added: no table is rebuilt.
 """
 
 import sqlalchemy as sa

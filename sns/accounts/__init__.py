@@ -1,0 +1,1 @@
+"""Accounts: teams, coaches and their login (password, second factor, throttles)."""

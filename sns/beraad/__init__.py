@@ -1,0 +1,1 @@
+"""The netwerkberaad: preparing and recording it, invitations, the follow-up."""

@@ -1,0 +1,1 @@
+"""Calendar files for the coach's calendar, and the coach's feed."""

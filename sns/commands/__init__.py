@@ -1,2 +1,0 @@
-"""The domain's commands of the ``sns`` command line, one module per command (listed in
-:data:`sns.cli.COMMANDS`)."""

@@ -1,0 +1,1 @@
+"""The demo team, coach and resident."""

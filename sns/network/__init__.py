@@ -1,0 +1,1 @@
+"""The resident's network as stored: members, ties, snapshots, imports."""

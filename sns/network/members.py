@@ -1,0 +1,201 @@
+"""Network members and the ties between them: adding, editing, moving on the map, removing.
+
+Every change bumps the resident's ``network_version`` and writes an audit event. Values are
+checked against the vocabulary of ``graph.schema`` here, so the web form, the map's drag and
+an import all get the same rules and the same messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from graph import schema
+from sns import audit
+from sns.errors import Invalid, NotFound
+from sns.i18n import N_
+from sns.models import Coach, Invitee, NetworkMember, Offer, Performer, Resident, Tie
+from sns.models.base import utcnow
+from sns.privacy import erasure
+from sns.rules import check_version, clean_name, clean_text
+
+MEMBER_NAME_MAX = 100
+MEMBER_TEXT_MAX = 2000
+
+
+@dataclass
+class MemberFields:
+    """What a coach can record about a member; ``None`` means not known (yet)."""
+
+    name: str
+    sector: str | None = None
+    circle: int | None = None
+    support: list[str] = field(default_factory=list)
+    reciprocal: bool | None = None
+    frequency: str | None = None
+    quality: str | None = None
+    willing: str | None = None
+    talents: str | None = None
+    note: str | None = None
+    can_think_along: bool = False
+
+
+def _choice(value, allowed: Iterable, message: str):
+    if value in (None, ""):
+        return None
+    if value not in allowed:
+        raise Invalid(message)
+    return value
+
+
+def validate(fields: MemberFields, sectors: Iterable[str] = schema.SECTORS) -> MemberFields:
+    """Return cleaned fields, or raise Invalid with a message that names the problem."""
+    support = list(fields.support or [])
+    if any(kind not in schema.SUPPORT_KINDS for kind in support):
+        raise Invalid(N_("Onbekende soort hulp."))
+    return MemberFields(
+        name=clean_name(fields.name, limit=MEMBER_NAME_MAX),
+        sector=_choice(fields.sector, tuple(sectors), N_("Onbekende sector.")),
+        circle=_choice(fields.circle, schema.CIRCLES, N_("Kies cirkel 1, 2 of 3.")),
+        support=[k for k in schema.SUPPORT_KINDS if k in support],
+        reciprocal=fields.reciprocal,
+        frequency=_choice(fields.frequency, schema.FREQUENCIES, N_("Onbekend contact.")),
+        quality=_choice(fields.quality, schema.QUALITIES, N_("Onbekende relatie.")),
+        willing=clean_text(fields.willing, limit=MEMBER_TEXT_MAX),
+        talents=clean_text(fields.talents, limit=MEMBER_TEXT_MAX),
+        note=clean_text(fields.note, limit=MEMBER_TEXT_MAX),
+        can_think_along=bool(fields.can_think_along),
+    )
+
+
+def _changed(db: Session, coach: Coach, resident: Resident, action: str, detail: str) -> None:
+    resident.network_version += 1
+    db.flush()
+    audit.record(db, coach, action, resident_id=resident.id, detail=detail)
+
+
+def get_member(db: Session, resident: Resident, member_id: int | None) -> NetworkMember:
+    """A member of this resident's network; NotFound for anyone else's."""
+    member = db.get(NetworkMember, member_id) if member_id is not None else None
+    if member is None or member.resident_id != resident.id or member.archived_at is not None:
+        raise NotFound()
+    return member
+
+
+def add_member(
+    db: Session, coach: Coach, resident: Resident, fields: MemberFields, sectors=schema.SECTORS
+) -> NetworkMember:
+    """Add someone to the map. Adding never conflicts with a duo colleague's edit."""
+    clean = validate(fields, sectors)
+    member = NetworkMember(resident_id=resident.id, **vars(clean))
+    db.add(member)
+    db.flush()
+    _changed(db, coach, resident, "member.add", f"m{member.id}")
+    return member
+
+
+def update_member(
+    db: Session,
+    coach: Coach,
+    resident: Resident,
+    member: NetworkMember,
+    fields: MemberFields,
+    *,
+    expected_version: int | None,
+    sectors=schema.SECTORS,
+) -> None:
+    """Save the edit form of a member; refused when someone saved the member in between."""
+    check_version(member.version, expected_version)
+    for key, value in vars(validate(fields, sectors)).items():
+        setattr(member, key, value)
+    _changed(db, coach, resident, "member.update", f"m{member.id}")
+
+
+def move_member(
+    db: Session,
+    coach: Coach,
+    resident: Resident,
+    member: NetworkMember,
+    *,
+    circle: int,
+    sector: str | None,
+    expected_network_version: int | None,
+    sectors=schema.SECTORS,
+) -> None:
+    """Put a member in another circle and sector (a drag on the map).
+
+    Checked against the version of the whole network the map was drawn from, so a map that
+    is out of date never moves anyone.
+    """
+    check_version(resident.network_version, expected_network_version)
+    member.circle = _choice(circle, schema.CIRCLES, N_("Kies cirkel 1, 2 of 3."))
+    member.sector = _choice(sector, tuple(sectors), N_("Onbekende sector."))
+    _changed(db, coach, resident, "member.move", f"m{member.id} -> {circle}/{sector}")
+
+
+def in_history(db: Session, member: NetworkMember) -> bool:
+    """Was the member invited to a meeting, did they offer something, do they carry an
+    action? Then their name must stay readable in the meetings and the plan."""
+    return any(
+        db.scalar(select(model.member_id).where(model.member_id == member.id).limit(1))
+        is not None
+        for model in (Invitee, Offer, Performer)
+    )
+
+
+def remove_member(db: Session, coach: Coach, resident: Resident, member: NetworkMember,
+                  *, expected_version: int | None) -> bool:
+    """Take someone off the map, with their ties. A member who is part of the history is
+    archived instead of deleted; returns True when that happened."""
+    check_version(member.version, expected_version)
+    db.execute(delete(Tie).where((Tie.a_id == member.id) | (Tie.b_id == member.id)))
+    archived = in_history(db, member)
+    if archived:
+        member.archived_at = utcnow()
+        member.in_actieteam = False
+    else:
+        db.delete(member)
+        erasure.forget_member_in_snapshots(db, resident, member.id)
+    _changed(db, coach, resident, "member.archive" if archived else "member.remove",
+             f"m{member.id}")
+    return archived
+
+
+def add_tie(
+    db: Session,
+    coach: Coach,
+    resident: Resident,
+    a_id: int | None,
+    b_id: int | None,
+    quality: str | None = None,
+) -> Tie:
+    """Record that two members of this resident's network know each other."""
+    if a_id is None or b_id is None:
+        raise Invalid(N_("Kies twee mensen die elkaar kennen."))
+    a, b = sorted((a_id, b_id))
+    if a == b:
+        raise Invalid(N_("Kies twee verschillende mensen."))
+    for member_id in (a, b):
+        member = db.get(NetworkMember, member_id)
+        if member is None or member.resident_id != resident.id or member.archived_at:
+            raise Invalid(N_("Kies mensen uit dit netwerk."))
+    quality = _choice(quality, schema.QUALITIES, N_("Onbekende relatie."))
+    tie = db.scalar(select(Tie).where(Tie.a_id == a, Tie.b_id == b))
+    if tie is not None:
+        raise Invalid(N_("Deze twee zijn al verbonden."))
+    tie = Tie(resident_id=resident.id, a_id=a, b_id=b, quality=quality)
+    db.add(tie)
+    db.flush()
+    _changed(db, coach, resident, "tie.add", f"m{a} - m{b}")
+    return tie
+
+
+def remove_tie(db: Session, coach: Coach, resident: Resident, tie_id: int) -> None:
+    tie = db.get(Tie, tie_id)
+    if tie is None or tie.resident_id != resident.id:
+        raise NotFound()
+    db.delete(tie)
+    _changed(db, coach, resident, "tie.remove", f"m{tie.a_id} - m{tie.b_id}")

@@ -1,0 +1,1 @@
+"""Mijn plan: the actieteam's actions and the reviews."""

@@ -1,0 +1,1 @@
+"""Privacy (AVG): consent, access log, export, erasure and retention."""

@@ -1,0 +1,1 @@
+"""The strength scan of a stored network: its words, its report, its command."""
