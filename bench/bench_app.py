@@ -20,8 +20,8 @@ from sns.accounts import coaches as accounts  # noqa: E402
 from sns.network.graphs import store_graph  # noqa: E402
 from sns.residents import caseload as residents  # noqa: E402
 from web import create_app  # noqa: E402
-from web.database import get_db  # noqa: E402
-from web.serving import settled  # noqa: E402
+from web.core.database import get_db  # noqa: E402
+from web.core.serving import settled  # noqa: E402
 
 USERNAME = "bench"
 PASSWORD = secrets.token_urlsafe(16)  # a throwaway account in a temp database

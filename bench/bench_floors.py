@@ -268,8 +268,8 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
 
     from sns.models import Resident
     from sns.network.graphs import to_graph
-    from web import labels
-    from web.database import get_db
+    from web.core import labels
+    from web.core.database import get_db
     from web.printing import documents
     from web.printing.pdf import render_here
 

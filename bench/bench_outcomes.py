@@ -40,7 +40,7 @@ from sns.models import (  # noqa: E402
 )
 from sns.outcomes import report  # noqa: E402
 from sns.outcomes.periods import parse  # noqa: E402
-from web.database import get_db  # noqa: E402
+from web.core.database import get_db  # noqa: E402
 
 SIZES = (50, 500, 5000)
 TEAMS = 5

@@ -37,8 +37,8 @@ from bench_floors import pair  # noqa: E402
 
 from sns.models import Resident  # noqa: E402
 from sns.network.graphs import to_graph  # noqa: E402
-from web import labels  # noqa: E402
-from web.database import get_db  # noqa: E402
+from web.core import labels  # noqa: E402
+from web.core.database import get_db  # noqa: E402
 from web.printing import documents  # noqa: E402
 from web.printing.pdf import STATIC_DIR, render_pdf  # noqa: E402
 

@@ -27,7 +27,7 @@ from sns import audit  # noqa: E402
 from sns.models import AuditEvent, Coach, Resident  # noqa: E402
 from sns.models.base import utcnow  # noqa: E402
 from sns.privacy import erasure  # noqa: E402
-from web.database import get_db  # noqa: E402
+from web.core.database import get_db  # noqa: E402
 
 SIZES = (25, 100)
 

@@ -6,7 +6,7 @@ Starts `sns serve` (Waitress) on a fresh SQLite database, and ``--clients`` clie
 4) at once each POST a ``--mb`` MB (default 100) urlencoded body to the public ``/login``.
 Reported per setting: the server's peak resident memory (sampled every 50 ms from /proc),
 the wall time until every client had its answer, and the answer. Settings: the app's limit
-(``MAX_CONTENT_LENGTH``, given to Waitress by ``web.limits``), and the limit raised to 2 GB,
+(``MAX_CONTENT_LENGTH``, given to Waitress by ``web.core.limits``), and the limit raised to 2 GB,
 which is how the server behaved before there was one. Median of ``--runs`` runs (default 3).
 """
 

@@ -28,7 +28,7 @@ from sns.models import Coach, NetworkMember  # noqa: E402
 from sns.plan import actions as plan  # noqa: E402
 from sns.residents import caseload as residents  # noqa: E402
 from sns.residents.life_domains import BIG_5  # noqa: E402
-from web.database import get_db  # noqa: E402
+from web.core.database import get_db  # noqa: E402
 
 SIZES = (20, 50, 150)
 

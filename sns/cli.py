@@ -38,20 +38,20 @@ __all__ = ["COMMANDS", "LazyGroup", "cli", "main", "session_scope"]
 
 #: Command name -> ``"module:attribute"``; keep it sorted by name.
 COMMANDS: dict[str, str] = {
-    "audit": "web.privacy_cli:audit_group",
+    "audit": "web.privacy.commands:audit_group",
     "backup": "sns.backup.commands:backup_command",
     "create-coach": "sns.accounts.commands:create_coach",
     "db": "sns.migrate:db_group",
     "demo": "sns.demo.commands:load_demo",
-    "export": "web.commands.netfiles:export_network",
-    "export-resident": "web.privacy_cli:export_resident",
-    "import": "web.commands.netfiles:import_network",
-    "print": "web.commands.printing:print_bundle",
-    "purge": "web.privacy_cli:purge",
+    "export": "web.netfiles.commands:export_network",
+    "export-resident": "web.privacy.commands:export_resident",
+    "import": "web.netfiles.commands:import_network",
+    "print": "web.printing.commands:print_bundle",
+    "purge": "web.privacy.commands:purge",
     "report": "sns.outcomes.commands:report",
     "restore": "sns.backup.commands:restore_command",
     "scan": "sns.scan.commands:scan_network",
-    "serve": "web.commands.serve:serve",
+    "serve": "web.core.serve_command:serve",
 }
 
 

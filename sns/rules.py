@@ -6,7 +6,7 @@ Every service that stores text from a coach, a resident or a file passes it thro
 
 Names and notes end up in the operator's terminal (``sns scan``), in PDFs and in exports;
 an escape sequence in a name could rewrite the terminal, and PostgreSQL refuses a NUL. The
-web app removes control characters from every submitted value (``web.text_input``); the
+web app removes control characters from every submitted value (``web.core.text_input``); the
 services do it again (:func:`clean_text`) for text that comes from elsewhere.
 """
 

@@ -1,6 +1,6 @@
 """One-time submission keys: the second submit of the same form changes nothing.
 
-Every form the app renders carries a fresh random key (see ``web.submissions``). The key is
+Every form the app renders carries a fresh random key (see ``web.core.submissions``). The key is
 stored in the same transaction as what the form saved, so a key is used exactly when its
 form's work was committed: a refused or failed submit leaves the key unused, and may be sent
 again. A second submit of a used key (a double click, a resent page) is told where the

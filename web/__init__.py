@@ -1,4 +1,8 @@
-"""The Flask application: a thin layer that parses requests, checks access and renders."""
+"""The Flask application: a thin layer that parses requests, checks access and renders.
+
+Infrastructure (a database session per request, access, saving, errors, security, languages,
+serving) is in ``web/core/``; every other folder is one domain's blueprint, with its views,
+forms and commands, beside the templates of the same name in ``templates/``."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from flask import Flask
 from graph.schema import SECTORS
 from sns.residents.life_domains import BIG_5
 from sns.settings import PROJECT_ROOT, database_url, instance_path
-from web.limits import MAX_BODY
+from web.core.limits import MAX_BODY
 
 
 def default_config() -> dict[str, Any]:
@@ -25,7 +29,7 @@ def default_config() -> dict[str, Any]:
         "SECTORS": SECTORS,
         # A second factor for every coach, not only teamleider, admin and privacy (README).
         "REQUIRE_2FA": False,
-        # The largest request body, also given to the WSGI server (web.limits).
+        # The largest request body, also given to the WSGI server (web.core.limits).
         "MAX_CONTENT_LENGTH": MAX_BODY,
         # The outcome report hides figures over fewer residents (never below 5).
         "REPORT_MIN_RESIDENTS": 5,
@@ -44,20 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from web import (
-        database,
-        errors,
-        faults,
-        i18n,
-        ids,
-        labels,
-        privacy,
-        saving,
-        security,
-        submissions,
-        text_input,
-        vendor,
-    )
+    from web import privacy
     from web.account import bp as account_bp
     from web.admin import bp as admin_bp
     from web.auth import bp as auth_bp
@@ -65,9 +56,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.beraad import bp as beraad_bp
     from web.calendar import bp as calendar_bp
     from web.caseload import bp as caseload_bp
+    from web.core import (
+        database,
+        errors,
+        faults,
+        i18n,
+        ids,
+        labels,
+        saving,
+        security,
+        submissions,
+        text_input,
+        vendor,
+    )
+    from web.core.health import bp as health_bp
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
-    from web.health import bp as health_bp
     from web.netfiles import bp as netfiles_bp
     from web.outcomes import bp as outcomes_bp
     from web.plan import bp as plan_bp

@@ -279,7 +279,8 @@ def map_payload(
         when ``reciprocal_labels`` is not given, and ``"resident"`` as the resident's label
         when no name was recorded.
     reciprocal_labels : mapping, optional
-        Words for reciprocity keyed ``True`` / ``False``, e.g. ``web.labels.RECIPROCAL_LABELS``.
+        Words for reciprocity keyed ``True`` / ``False``, e.g.
+        ``web.core.labels.RECIPROCAL_LABELS``.
     target : str
         The :data:`graph.map.placement.TARGETS` key the labels are placed for.
 

@@ -12,7 +12,7 @@ import time
 import pytest
 from pypdf import PdfReader
 
-from web.pdf_pool import PdfPool, PrintFailed
+from web.core.pdf_pool import PdfPool, PrintFailed
 
 SLOW = "<html><body>" + "".join(f"<p>Regel {i} van een lange brief.</p>" for i in range(4000))
 QUICK = "<html><body><h1>Mijn netwerk</h1><p>Oma Riek</p></body></html>"
@@ -61,7 +61,7 @@ def test_a_worker_killed_mid_render_fails_that_print_and_the_next_one_works(pool
 
 def test_a_render_over_its_limit_fails_alone_and_the_print_waiting_behind_it_is_made(
         pool, monkeypatch):
-    from web import pdf_pool
+    from web.core import pdf_pool
 
     pool.render(QUICK, "http://localhost/")
     (worker,) = pool.processes()
@@ -87,7 +87,7 @@ def test_a_render_over_its_limit_fails_alone_and_the_print_waiting_behind_it_is_
 
 
 def test_the_app_answers_a_failed_print_with_a_dutch_page(client, auth, people, monkeypatch):
-    from web import pdf_pool
+    from web.core import pdf_pool
 
     class Dead:
         def render(self, html, base_url):

@@ -1,7 +1,7 @@
 """Printing under bad input: a take-home PDF of 200 members, and 20 PDFs asked for at once.
 
 The 200 members are all on the map (as numbers), once each in the key with their name, and
-in "Wie helpt waarmee?"; the 20 PDFs come through the PDF pool (web.pdf_pool) of a live
+in "Wie helpt waarmee?"; the 20 PDFs come through the PDF pool (web.core.pdf_pool) of a live
 server with a thread per request, each the document that was asked for.
 """
 
@@ -16,7 +16,7 @@ from sns.network.graphs import store_graph
 from tests.graph.networks import realistic
 from tests.live import Browser, live_server, run_together
 from tests.web.test_print_map import words_of
-from web import labels
+from web.core import labels
 from web.printing import documents, map_key
 
 

@@ -9,7 +9,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import pytest
 
 from tests.conftest import PASSWORD
-from web.redirects import local_target
+from web.core.redirects import local_target
 
 #: Targets that a browser would take to another site (or that are not a plain path here).
 FOREIGN = [

@@ -72,7 +72,7 @@ def test_sns_serve_with_workers_runs_gunicorn_processes_and_answers_healthz(tmp_
 def test_a_started_server_leaves_its_start_up_objects_out_of_garbage_collections(app):
     import gc
 
-    from web.serving import settled
+    from web.core.serving import settled
 
     try:
         assert settled(app) is app

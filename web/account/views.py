@@ -14,12 +14,12 @@ from flask_login import login_user
 from sns.accounts import coaches as accounts
 from sns.accounts import two_factor
 from sns.errors import Invalid
-from web.access import current_coach
 from web.account import bp
 from web.account.forms import OwnPasswordForm, SetupCodeForm
 from web.auth.login import two_factor_required
-from web.database import get_db
-from web.qr import qr_svg
+from web.core.access import current_coach
+from web.core.database import get_db
+from web.core.qr import qr_svg
 
 SETUP_KEY = "totp_setup"
 

@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from sns.accounts import coaches as accounts
 from sns.accounts import two_factor
 from sns.errors import Invalid
-from web.access import current_coach, role_required
 from web.admin import bp
 from web.admin.forms import (
     ROLE_LABELS,
@@ -16,8 +15,9 @@ from web.admin.forms import (
     PasswordForm,
     TeamForm,
 )
-from web.database import get_db
-from web.saving import attempt
+from web.core.access import current_coach, role_required
+from web.core.database import get_db
+from web.core.saving import attempt
 
 
 @bp.get("/")

@@ -18,7 +18,7 @@ from sns.accounts import coaches as accounts
 from sns.accounts import two_factor
 from sns.errors import NotFound
 from sns.models import Coach
-from web.database import get_db
+from web.core.database import get_db
 
 PUBLIC_ENDPOINTS = {
     "auth.login",

@@ -13,11 +13,11 @@ from sns.accounts import coaches as accounts
 from sns.accounts import two_factor
 from sns.errors import Invalid
 from sns.models import Coach
-from web.access import current_coach
 from web.auth import bp
 from web.auth.forms import CodeForm, LoginForm
-from web.database import get_db
-from web.redirects import local_target
+from web.core.access import current_coach
+from web.core.database import get_db
+from web.core.redirects import local_target
 
 #: The Flask session key of a login whose password was right and whose second factor is
 #: still to come: ``{"t": the account's session token, "at": when}``.

@@ -13,12 +13,12 @@ from sns.beraad import meetings as beraad
 from sns.beraad.salutation import first_name
 from sns.errors import Invalid
 from sns.network import graphs as network
-from web.access import current_coach, load_resident
 from web.beraad import bp
 from web.beraad.letters import letters
-from web.database import get_db
-from web.forms import date_or_none, ids, int_or_none, time_or_none
-from web.saving import attempt
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
+from web.core.forms import date_or_none, ids, int_or_none, time_or_none
+from web.core.saving import attempt
 
 
 def _load(resident_id: int, meeting_id: int):
@@ -95,7 +95,7 @@ def meeting(resident_id: int, meeting_id: int):
 
 
 def _save(resident, meeting, work, message: str, anchor: str | None = None):
-    """Save ``work`` on the meeting (web.saving.attempt): refused, the page again with what
+    """Save ``work`` on the meeting (web.core.saving.attempt): refused, the page again with what
     was typed; saved, back to the meeting with ``message``."""
     refused = attempt(work, refresh=meeting)
     if refused:

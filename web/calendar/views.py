@@ -9,10 +9,10 @@ from sns.beraad import meetings as beraad
 from sns.calendar import feed as calendar_feed
 from sns.calendar import ics as calendar
 from sns.models import FEED_NAMES
-from web.access import current_coach, load_resident
 from web.calendar import bp
-from web.database import get_db
-from web.saving import attempt
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
+from web.core.saving import attempt
 
 
 def _ics(body: bytes, filename: str) -> Response:

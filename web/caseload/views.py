@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 
 from sns.errors import Invalid
 from sns.residents import caseload as residents
-from web.access import current_coach
 from web.caseload import bp
 from web.caseload.forms import NewResidentForm
-from web.database import get_db
+from web.core.access import current_coach
+from web.core.database import get_db
 
 
 @bp.get("/")

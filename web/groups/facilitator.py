@@ -11,12 +11,12 @@ from flask_babel import gettext as _
 
 from sns import groups
 from sns.errors import Invalid
-from web import labels
-from web.access import current_coach, role_required
-from web.database import get_db
-from web.forms import date_or_none
+from web.core import labels
+from web.core.access import current_coach, role_required
+from web.core.database import get_db
+from web.core.forms import date_or_none
+from web.core.qr import qr_svg
 from web.groups import bp, takehome, words
-from web.qr import qr_svg
 
 FACILITATORS = ("coach", "teamleider")
 

@@ -31,13 +31,13 @@ from sns import audit, groups
 from sns.errors import Invalid
 from sns.i18n import N_
 from sns.models import GroupParticipant, GroupSession
-from web import labels
-from web.access import current_coach
-from web.database import get_db
-from web.forms import ids, int_or_none
+from web.core import labels
+from web.core.access import current_coach
+from web.core.database import get_db
+from web.core.forms import ids, int_or_none
+from web.core.mapsvg import screen_map
 from web.groups import participant_bp as bp
 from web.groups import takehome, words
-from web.mapsvg import screen_map
 from web.scan.panel import findings_in_words
 
 #: The Flask session key: ``{"s": group session id, "t": token}``.

@@ -25,9 +25,9 @@ from markupsafe import Markup
 from graph import schema
 from sns import groups
 from sns.models import GroupSession
-from web import labels
+from web.core import labels
+from web.core.i18n import current_language
 from web.groups import words
-from web.i18n import current_language
 
 #: How long a page's signed map can be turned into a PDF (seconds): a long afternoon.
 MAX_AGE = 6 * 3600

@@ -12,9 +12,9 @@ from graph.files.exports import EXPORTS
 from graph.files.importing import Imported, read_network_files
 from sns.errors import Invalid
 from sns.network import importing
-from web import labels
-from web.access import current_coach, load_resident
-from web.database import get_db
+from web.core import labels
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
 from web.netfiles import bp, pending
 from web.netfiles.exporting import export_file
 from web.netfiles.words import place_label, rule_label, use_label

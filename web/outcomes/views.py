@@ -14,9 +14,9 @@ from sns.models import Team
 from sns.outcomes import report as outcome_report
 from sns.outcomes import table
 from sns.outcomes.periods import Period, parse, quarter_of
-from web.access import current_coach, role_required
-from web.database import get_db
-from web.forms import int_or_none
+from web.core.access import current_coach, role_required
+from web.core.database import get_db
+from web.core.forms import int_or_none
 from web.outcomes import bp, charts
 
 

@@ -13,12 +13,12 @@ from sns.beraad import meetings as beraad
 from sns.network import graphs as network
 from sns.plan import actions as plan
 from sns.residents.life_domains import entries
-from web import labels
-from web.access import current_coach, load_resident
-from web.database import get_db
-from web.forms import date_or_none, ids, int_or_none, number_or_raw
+from web.core import labels
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
+from web.core.forms import date_or_none, ids, int_or_none, number_or_raw
+from web.core.saving import attempt
 from web.plan import bp
-from web.saving import attempt
 
 #: Simple repeats offered for an ongoing action; any words of one's own are fine too.
 REPEATS = ("elke dag", "elke week", "elke zondag", "elke twee weken", "elke maand")

@@ -42,9 +42,9 @@ from sns.network import graphs as network
 from sns.plan import actions as plan
 from sns.plan.dates import day_text
 from sns.residents.life_domains import entries
-from web import labels
 from web.beraad.letters import letters
-from web.database import get_db
+from web.core import labels
+from web.core.database import get_db
 from web.printing import cache, map_key
 from web.printing.pdf import render_pdf, svg_image
 from web.scan.panel import findings_in_words

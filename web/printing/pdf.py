@@ -116,12 +116,12 @@ def url_fetcher(base_url: str, static_dir: Path = STATIC_DIR):
 
 def render_pdf(html: str, base_url: str) -> bytes:
     """Render ``html`` (a complete document) to PDF bytes, in the server's pool of PDF
-    processes (``web.pdf_pool``) so the request threads stay free.
+    processes (``web.core.pdf_pool``) so the request threads stay free.
 
     ``base_url`` is the origin the page's relative URLs belong to, such as
     ``request.url_root``; only ``/static/...`` files of that origin are loaded (from disk).
     """
-    from web import pdf_pool
+    from web.core import pdf_pool
 
     pool = pdf_pool.shared()
     return pool.render(html, base_url) if pool else render_here(html, base_url)

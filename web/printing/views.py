@@ -10,9 +10,9 @@ from sns import audit
 from sns.beraad import meetings as beraad
 from sns.network import graphs as network
 from sns.privacy import consent
-from web import labels
-from web.access import current_coach, load_resident
-from web.database import get_db
+from web.core import labels
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
 from web.printing import bp, documents
 from web.privacy.refusals import consent_withdrawn_page
 

@@ -9,9 +9,9 @@ from flask_babel import gettext as _
 from sns.errors import Invalid, StaleVersion
 from sns.models import Resident
 from sns.privacy import erasure
-from web.access import current_coach
-from web.database import get_db
-from web.forms import int_or_none
+from web.core.access import current_coach
+from web.core.database import get_db
+from web.core.forms import int_or_none
 
 
 def erase_or_refuse(resident: Resident, cancel: str):

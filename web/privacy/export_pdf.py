@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sns.models import Coach, NetworkMember, Resident
 from sns.privacy import consent
 from sns.privacy import export as resident_export
-from web import labels
+from web.core import labels
 from web.printing.pdf import render_pdf
 
 MEMBER_COLUMNS = {"member_id", "a_id", "b_id"}

@@ -1,5 +1,5 @@
 """The access log's two inputs from a request: the client's address (after the proxy fix,
-see web.security) for every audit event, and a ``resident.view`` event for every resident
+see web.core.security) for every audit event, and a ``resident.view`` event for every resident
 page that was shown (NEN 7513 asks for views, not only changes).
 
 A page counts as shown when a GET with a ``resident_id`` in its URL answered 200: the
@@ -14,8 +14,8 @@ from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
 from sns import audit
-from web import faults
-from web.database import get_db
+from web.core import faults
+from web.core.database import get_db
 from web.privacy import bp
 
 

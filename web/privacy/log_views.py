@@ -10,9 +10,9 @@ from sns import audit
 from sns.errors import Invalid
 from sns.i18n import N_
 from sns.privacy import access_log
-from web.access import current_coach, role_required
-from web.database import get_db
-from web.forms import date_or_none, int_or_none
+from web.core.access import current_coach, role_required
+from web.core.database import get_db
+from web.core.forms import date_or_none, int_or_none
 from web.privacy import log_bp
 
 

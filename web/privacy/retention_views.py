@@ -10,8 +10,8 @@ from flask_babel import gettext as _
 
 from sns.privacy import retention
 from sns.residents import access
-from web.access import current_coach, role_required
-from web.database import get_db
+from web.core.access import current_coach, role_required
+from web.core.database import get_db
 from web.privacy import retention_bp
 from web.privacy.erasing import erase_or_refuse
 

@@ -13,9 +13,9 @@ from sns import audit
 from sns.errors import Invalid
 from sns.privacy import access_log, consent
 from sns.privacy import export as resident_export
-from web import labels
-from web.access import current_coach, load_resident
-from web.database import get_db
+from web.core import labels
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
 from web.privacy import bp, export_pdf
 from web.privacy.erasing import erase_or_refuse
 

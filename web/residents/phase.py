@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 
 from sns.errors import Invalid
 from sns.residents import trajectory
-from web.access import current_coach, load_resident
-from web.database import get_db
-from web.labels import PHASE_LABELS
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
+from web.core.labels import PHASE_LABELS
 from web.residents import bp
 
 

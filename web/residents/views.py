@@ -9,10 +9,10 @@ from sns.network import snapshots
 from sns.plan import actions as plan
 from sns.residents import caseload as residents
 from sns.residents import trajectory
-from web import labels
-from web.access import current_coach, load_resident
-from web.database import get_db
-from web.forms import int_or_none
+from web.core import labels
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
+from web.core.forms import int_or_none
 from web.residents import bp
 from web.residents.forms import ResidentForm
 from web.scan.panel import strength

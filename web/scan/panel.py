@@ -10,7 +10,7 @@ from flask_babel import get_translations
 from graph import findings, metrics, schema
 from graph.attributes import name_of
 from sns.scan import words as scan_words
-from web import labels
+from web.core import labels
 
 BAR_FULL = 5  # this many givers fill the bar: more is not "better" beyond a handful
 

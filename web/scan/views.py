@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from graph import compare
 from sns.errors import Invalid
 from sns.network import snapshots
-from web import labels
-from web.access import current_coach, load_resident
-from web.database import get_db
-from web.forms import int_or_none
-from web.mapsvg import screen_map
+from web.core import labels
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
+from web.core.forms import int_or_none
+from web.core.mapsvg import screen_map
 from web.scan import bp
 
 

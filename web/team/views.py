@@ -7,9 +7,9 @@ from sns.accounts import coaches as accounts
 from sns.errors import Invalid
 from sns.residents import access
 from sns.residents import caseload as residents
-from web.access import current_coach, role_required
-from web.database import get_db
-from web.forms import int_or_none
+from web.core.access import current_coach, role_required
+from web.core.database import get_db
+from web.core.forms import int_or_none
 from web.team import bp
 
 

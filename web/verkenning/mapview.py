@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from graph.map import layout
 from graph.map import payload as render
-from web import labels
+from web.core import labels
 
 
 def map_payload(G: nx.Graph) -> dict:

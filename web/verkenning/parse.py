@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from sns.network.members import MemberFields
 from sns.residents.life_domains import DomainInput
-from web.forms import int_or_none, number_or_raw
+from web.core.forms import int_or_none, number_or_raw
 
 _YES_NO = {"ja": True, "nee": False}
 

@@ -19,12 +19,12 @@ from sns.errors import Invalid, NotFound, StaleVersion
 from sns.network import graphs as network
 from sns.network import members
 from sns.residents import life_domains
-from web import labels
-from web.access import current_coach, load_resident
-from web.database import get_db
-from web.flashes import flash_at
-from web.forms import int_or_none, number_or_raw
-from web.saving import attempt
+from web.core import labels
+from web.core.access import current_coach, load_resident
+from web.core.database import get_db
+from web.core.flashes import flash_at
+from web.core.forms import int_or_none, number_or_raw
+from web.core.saving import attempt
 from web.verkenning import bp, parse
 from web.verkenning.mapview import drop_cell, legend, map_payload, where_message
 

@@ -7,8 +7,8 @@ from datetime import date
 from flask import current_app, render_template
 
 from sns.residents import week
-from web.access import current_coach
-from web.database import get_db
+from web.core.access import current_coach
+from web.core.database import get_db
 from web.week import bp
 
 

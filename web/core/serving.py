@@ -95,11 +95,11 @@ def run_waitress(app: Flask, host: str, port: int, threads: int) -> None:
     """Serve with Waitress until Ctrl+C: one process, ``threads`` threads."""
     import waitress
 
-    from web.limits import server_body_limit
+    from web.core.limits import server_body_limit
 
     # Waitress stops accepting at 100 open connections by default: the 100th coach's browser
     # would wait for minutes. Gunicorn's default is 1,000 per worker; the same here. A body
-    # far over the app's limit is refused from its headers, unread (web.limits).
+    # far over the app's limit is refused from its headers, unread (web.core.limits).
     server = waitress.create_server(app, host=host, port=port, threads=threads, ident="sns",
                                     connection_limit=1000,
                                     max_request_body_size=server_body_limit(app))

@@ -33,8 +33,9 @@ def _write_private(path: Path, content: bytes) -> None:
 def export_network(resident_id: int, fmt: str, output: Path, namen: str) -> None:
     """Schrijf het netwerk van bewoner RESIDENT_ID naar een bestand."""
     from sns.models import Resident
-    from web import create_app, labels
-    from web.database import get_db
+    from web import create_app
+    from web.core import labels
+    from web.core.database import get_db
     from web.netfiles.exporting import export_file
 
     app = create_app()
@@ -78,8 +79,9 @@ def import_network(files: tuple[Path, ...], resident_id: int | None, new_name: s
     from sns.models import Coach, Resident
     from sns.network import importing
     from sns.residents import caseload as residents
-    from web import create_app, labels
-    from web.database import get_db
+    from web import create_app
+    from web.core import labels
+    from web.core.database import get_db
 
     app = create_app()
     try:

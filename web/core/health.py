@@ -11,7 +11,7 @@ from flask import Blueprint, jsonify
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from web.database import discard_db, get_db
+from web.core.database import discard_db, get_db
 
 bp = Blueprint("health", __name__)
 

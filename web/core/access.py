@@ -13,7 +13,7 @@ from flask_login import current_user
 
 from sns.models import Coach, Resident
 from sns.residents import access
-from web.database import get_db, is_write_request
+from web.core.database import get_db, is_write_request
 
 
 def current_coach() -> Coach:

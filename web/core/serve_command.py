@@ -1,5 +1,5 @@
 """``sns serve``: the app on a production server: Gunicorn worker processes where it can run,
-else Waitress (see web.serving); and the daily retention purge beside it."""
+else Waitress (see web.core.serving); and the daily retention purge beside it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def serve(host: str, port: int, workers: int | None, threads: int) -> None:
     """Start de app met een echte webserver (laptop of teamserver; zet er voor internet
     een HTTPS-proxy voor)."""
     from sns.privacy.retention_schedule import start_daily_purge
-    from web import create_app, serving
+    from web import create_app
+    from web.core import serving
 
     workers = workers or serving.default_workers()
     start_daily_purge()  # the retention period, once a day (as `sns purge`), in this process

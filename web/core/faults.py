@@ -7,7 +7,7 @@
 - a database that refuses writes (read-only, disk full, gone, locked for too long) is a 503
   with "Opslaan lukt nu niet"; its pooled connections are dropped, so the app works again
   as soon as the database does, without a restart;
-- a PDF whose worker process stopped (``web.pdf_pool``) is a 503 that says so;
+- a PDF whose worker process stopped (``web.core.pdf_pool``) is a 503 that says so;
 - anything else is the last-resort 500 page.
 
 Every one of them first rolls back and closes the request's session (``discard_db``), since
@@ -33,8 +33,8 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm.exc import StaleDataError
 
-from web.database import discard_db
-from web.pdf_pool import PrintFailed
+from web.core.database import discard_db
+from web.core.pdf_pool import PrintFailed
 
 #: Served when even the error template cannot be rendered. Plain, complete and static.
 LAST_RESORT = """<!doctype html>

@@ -22,7 +22,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import SQLAlchemyError
 
 from sns import submissions
-from web.database import discard_db, get_db
+from web.core.database import discard_db, get_db
 
 FIELD = "submission_key"
 SESSION_ENDPOINTS = frozenset({"auth.login", "auth.logout", "doemee.join",

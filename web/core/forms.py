@@ -6,7 +6,7 @@ from datetime import date, time
 
 from sns.errors import Invalid
 from sns.i18n import N_
-from web.ids import in_range
+from web.core.ids import in_range
 
 
 def int_or_none(value: str | None) -> int | None:

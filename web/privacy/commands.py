@@ -38,7 +38,7 @@ def export_resident(resident_id: int, output: Path, pdf_path: Path | None) -> No
     from sns.models import Resident
     from sns.privacy import export as resident_export
     from web import create_app
-    from web.database import get_db
+    from web.core.database import get_db
     from web.privacy import export_pdf
 
     app = create_app()

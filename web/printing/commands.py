@@ -31,8 +31,9 @@ def print_bundle(resident_id: int, output: Path, namen: str, formaat: str) -> No
 
     from sns.models import Resident
     from sns.network.graphs import to_graph
-    from web import create_app, labels
-    from web.database import get_db
+    from web import create_app
+    from web.core import labels
+    from web.core.database import get_db
     from web.printing import documents
 
     _refuse_existing(output)  # before a second of rendering; the open below is the guard

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, redirect, request, session
 from flask_babel import Babel, gettext
 
-from web.redirects import safe_next
+from web.core.redirects import safe_next
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"

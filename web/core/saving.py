@@ -16,8 +16,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from sns.errors import Invalid, StaleVersion
 from sns.i18n import N_
-from web.database import get_db
-from web.faults import is_unique_violation
+from web.core.database import get_db
+from web.core.faults import is_unique_violation
 
 #: Shown when the database itself refused the input (a NUL character, text past a column).
 UNSTORABLE = N_("Dit kan niet worden opgeslagen. Er is niets opgeslagen.")
@@ -36,7 +36,7 @@ def attempt(work: Callable[[], object], *, refresh: object | None = None,
     The commit is part of the attempt: a concurrent save that the services' own version
     check could not see (a row changed or a unique key taken at the same moment) is the
     same 409, and input the database refuses is a 400; nothing of the attempt is kept.
-    With ``place`` the message is shown next to that form (:func:`web.flashes.flash_at`).
+    With ``place`` the message is shown next to that form (:func:`web.core.flashes.flash_at`).
     """
     category = f"error@{place}" if place else "error"
     db = get_db()

@@ -1,6 +1,6 @@
 """The request body limit, one value for the app and for the WSGI server in front of it.
 
-Flask refuses a body over ``MAX_CONTENT_LENGTH`` (413, the Dutch page of web.errors) from
+Flask refuses a body over ``MAX_CONTENT_LENGTH`` (413, the Dutch page of web.core.errors) from
 its Content-Length, before reading it; without a Content-Length (chunked) it stops reading
 at the limit. A WSGI server that buffers the whole body before calling the app (Waitress)
 gets :func:`server_body_limit`: a little more than the app's limit, so a body just over the

@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from sns.errors import Forbidden, NotFound
-from web.database import get_db
+from web.core.database import get_db
 
 
 def init_app(app: Flask) -> None:
@@ -53,7 +53,7 @@ def _csrf(_err: CSRFError):
 
 
 def _too_large(_err: RequestEntityTooLarge):
-    """A body over MAX_CONTENT_LENGTH (web.limits), refused before it was read."""
+    """A body over MAX_CONTENT_LENGTH (web.core.limits), refused before it was read."""
     return _page(
         413,
         _("Te groot"),

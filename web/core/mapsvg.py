@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from graph.map import svg
-from web import labels
+from web.core import labels
 
 __all__ = ["screen_map"]
 
