@@ -108,10 +108,10 @@ class Row:
 
 
 def _server_pairs(rows: Row, rounds: int) -> None:
-    """The map page viewed again (its placement is kept, graph.map.placement._RECENT) and just
+    """The map page viewed again (its placement is kept, graph.map.placement.RECENT) and just
     after a change (placed anew), against the caseload page; 5,000 members is the issue's
     bad input: it has to load, not to be fast."""
-    from graph.map.placement import _RECENT
+    from graph.map.placement import RECENT
 
     with bench_app((*MAP_SIZES, BIG_MAP)) as (app, ids):
         client = logged_in_client(app)
@@ -119,7 +119,7 @@ def _server_pairs(rows: Row, rounds: int) -> None:
         def get(url, changed=False):
             def work():
                 if changed:
-                    _RECENT.clear()
+                    RECENT.clear()
                 return client.get(url).status_code == 200 or sys.exit(url)
             return work
 
@@ -270,8 +270,8 @@ def _browser_pairs(rows: Row, rounds: int) -> None:
     from sns.network.graphs import to_graph
     from web.core import labels
     from web.core.database import get_db
+    from web.core.pdf import render_here
     from web.printing import documents
-    from web.printing.pdf import render_here
 
     with bench_app((*MAP_SIZES, PDF_SIZE)) as (app, ids):
         client = logged_in_client(app)

@@ -7,7 +7,7 @@ take-home bundle (netwerkkaart, "Mijn netwerk", "Mijn plan"; templates/print/) i
 HTML once, then, alternately for ``--runs`` rounds (bench_floors' pairs, so the machine's noise
 falls on both):
 
-* **WeasyPrint**: the app's own path, ``web.printing.pdf.render_pdf`` (static files from
+* **WeasyPrint**: the app's own path, ``web.core.pdf.render_pdf`` (static files from
   disk, nothing else fetched), after one warm-up render, so the ~0.7 s import is not counted;
 * **Chromium**: Debian's Chromium driven by Playwright (launched once): ``page.goto`` of the
   same HTML, served from memory together with ``/static/print.css`` through ``page.route``
@@ -39,8 +39,8 @@ from sns.models import Resident  # noqa: E402
 from sns.network.graphs import to_graph  # noqa: E402
 from web.core import labels  # noqa: E402
 from web.core.database import get_db  # noqa: E402
+from web.core.pdf import STATIC_DIR, render_pdf  # noqa: E402
 from web.printing import documents  # noqa: E402
-from web.printing.pdf import STATIC_DIR, render_pdf  # noqa: E402
 
 SIZES = (15, 25, 40, 100, 200)
 RATIO_TARGET = 2.0

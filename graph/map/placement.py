@@ -623,7 +623,7 @@ def place(
     -------
     Placement
         Conflict-free (see :meth:`Placement.overlaps`); ``font`` is the size reached. The
-        same inputs give the same (shared) object from :data:`_RECENT`: read it, never
+        same inputs give the same (shared) object from :data:`RECENT`: read it, never
         change it.
     """
     if isinstance(target, str) and target not in TARGETS:
@@ -631,7 +631,7 @@ def place(
     t = TARGETS[target] if isinstance(target, str) else target
     words = {key: str(v) for key, v in (sector_labels or {}).items()}
     key = _inputs(G, t, sectors_of(G, sectors), words, font)
-    return _RECENT.get(key) or _RECENT.keep(key, _place(G, t, sectors, words, font))
+    return RECENT.get(key) or RECENT.keep(key, _place(G, t, sectors, words, font))
 
 
 def _place(G: nx.Graph, t: Target, sectors: Iterable[str] | None, words: dict[Any, str],
@@ -671,6 +671,7 @@ def _inputs(G: nx.Graph, t: Target, sectors: tuple[str, ...], words: dict[Any, s
 
 #: Placements made in this process, weighed by their people: 20,000 in all (some 200 maps of
 #: a hundred, or four of 5,000: tens of megabytes at most); names are personal data, so none
-#: is kept longer than a quarter of an hour.
-_RECENT: Recent[Placement] = Recent(max_weight=20_000, max_age=15 * 60,
-                                    weight=lambda placed: 1 + len(placed.positions))
+#: is kept longer than a quarter of an hour. Public for the benchmarks, which clear it to
+#: time a placement made anew.
+RECENT: Recent[Placement] = Recent(max_weight=20_000, max_age=15 * 60,
+                                   weight=lambda placed: 1 + len(placed.positions))

@@ -23,8 +23,7 @@ from graph import schema
 from sns.models import AuditEvent
 from sns.network.graphs import store_graph, to_graph
 from sns.plan.dates import day_text
-from web.printing import documents
-from web.printing.pdf import (
+from web.core.pdf import (
     RefusedURL,
     render_here,
     static_file,
@@ -32,6 +31,7 @@ from web.printing.pdf import (
     svg_image,
     url_fetcher,
 )
+from web.printing import documents
 
 A4 = (842, 595)  # landscape, in pt
 A3 = (1191, 842)

@@ -53,7 +53,7 @@ def default_workers() -> int:
 
 def _render(html: str, base_url: str, limit: float) -> bytes:
     """In a worker process: the PDF, or :class:`RenderTooLong` after ``limit`` seconds."""
-    from web.printing.pdf import render_here
+    from web.core.pdf import render_here
 
     previous = signal.signal(signal.SIGALRM, _too_long)
     signal.setitimer(signal.ITIMER_REAL, limit)

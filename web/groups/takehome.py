@@ -90,7 +90,7 @@ def _sheet(G: nx.Graph, date_text: str = "") -> Sheet:
 
 
 def _document(title, sections, printout: Sheet, filename: str) -> Response:
-    from web.printing.pdf import render_pdf
+    from web.core.pdf import render_pdf
 
     parts = [
         Markup(render_template(template, printout=printout, **context(printout)))  # noqa: S704

@@ -109,7 +109,7 @@ def csv_download():
 @bp.get("/uitkomsten.pdf")
 @role_required("teamleider", "gemeente")
 def pdf_download():
-    from web.printing.pdf import render_pdf
+    from web.core.pdf import render_pdf
 
     report, _teams, status = _report()
     if status != 200:

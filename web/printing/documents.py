@@ -45,8 +45,8 @@ from sns.residents.life_domains import entries
 from web.beraad.letters import letters
 from web.core import labels
 from web.core.database import get_db
+from web.core.pdf import render_pdf, svg_image
 from web.printing import cache, map_key
-from web.printing.pdf import render_pdf, svg_image
 from web.scan.panel import findings_in_words
 
 #: A printed name is at most this long (a 200-character name ends in "…").

@@ -19,7 +19,7 @@ from sns.models import Coach, NetworkMember, Resident
 from sns.privacy import consent
 from sns.privacy import export as resident_export
 from web.core import labels
-from web.printing.pdf import render_pdf
+from web.core.pdf import render_pdf
 
 MEMBER_COLUMNS = {"member_id", "a_id", "b_id"}
 COACH_COLUMNS = {"coach_id", "given_by", "withdrawn_by"}
