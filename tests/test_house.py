@@ -54,6 +54,14 @@ def test_imports_run_one_way(layer):
     assert wrong == []
 
 
+def test_the_graph_layers_tests_need_no_database():
+    """tests/graph runs on NetworkX alone, as graph/ does (the demo network is graph.demo)."""
+    wrong = [f"{_where(path, line)} {module}"
+             for path in _modules("tests/graph") for line, module, _names in _imports(path)
+             if _within(module, FORBIDDEN["graph"])]
+    assert wrong == []
+
+
 def test_web_core_imports_no_blueprint():
     blueprints = [f"web.{d.name}" for d in (ROOT / "web").iterdir()
                   if (d / "__init__.py").exists() and d.name != "core"]
