@@ -139,3 +139,9 @@ def test_a_broken_link_and_a_missing_heading_are_found(tmp_path, monkeypatch):
         "```\n[in code](nowhere.md)\n```\n", encoding="utf-8")
     assert [line.split(": ", 2)[-1] for line in broken_links(page)] == [
         "no such file", "no heading #three in a.md"]
+
+
+def test_anchors_are_made_as_github_makes_them():
+    assert slug("Privacy (AVG): for the privacy officer") == "privacy-avg-for-the-privacy-officer"
+    assert slug("The map's placement") == "the-maps-placement"
+    assert slug("Load: many coaches at once") == "load-many-coaches-at-once"
