@@ -83,7 +83,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import circle_of, member_nodes, name_of, node_key, sector_of
+from graph.attributes import circle_of, member_nodes, member_ties, name_of, sector_of
 from graph.map.labels import LINE_HEIGHT
 from graph.map.layout import RESIDENT_RADIUS
 from graph.map.placement import Label, place
@@ -381,11 +381,7 @@ def map_payload(
 
     edges: list[dict[str, Any]] = []
     ego_ties = [(EGO, n) for n in member_nodes(G) if EGO in G and G.has_edge(EGO, n)]
-    member_ties = sorted(
-        (tuple(sorted((u, v), key=node_key)) for u, v in G.edges if EGO not in (u, v)),
-        key=lambda t: (node_key(t[0]), node_key(t[1])),
-    )
-    for u, v in [*ego_ties, *member_ties]:
+    for u, v in [*ego_ties, *member_ties(G)]:
         quality = G.edges[u, v].get("quality") or None
         edges.append(
             {

@@ -62,7 +62,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import circle_of, member_nodes, name_of, node_key, sector_of
+from graph.attributes import circle_of, member_nodes, member_ties, name_of, sector_of
 from graph.map.labels import LINE_HEIGHT, clean, wrap
 from graph.map.layout import RESIDENT_RADIUS, to_xy
 from graph.map.payload import EDGE_STYLES, edge_style, sector_colours, sector_shapes
@@ -328,13 +328,9 @@ def _frame(p: Placement) -> str:
 def _ties(G: nx.Graph, p: Placement) -> str:
     pos = {EGO: (0.0, 0.0), **p.positions}
     ego_ties = [(EGO, n) for n in member_nodes(G) if EGO in G and G.has_edge(EGO, n)]
-    member_ties = sorted(
-        (tuple(sorted((u, v), key=node_key)) for u, v in G.edges if EGO not in (u, v)),
-        key=lambda t: (node_key(t[0]), node_key(t[1])),
-    )
     grow = p.font * _LINE_PER_FONT
     out = ['<g class="ties" fill="none">']
-    for u, v in [*ego_ties, *member_ties]:
+    for u, v in [*ego_ties, *member_ties(G)]:
         quality = G.edges[u, v].get("quality") or None
         style = edge_style(quality)
         known = quality in EDGE_STYLES
