@@ -39,7 +39,6 @@ import pyphen
 
 __all__ = [
     "FALLBACK_EM",
-    "LINE_HEIGHT",
     "WIDE_EM",
     "Wrapped",
     "clean",
@@ -47,8 +46,6 @@ __all__ = [
     "wrap",
 ]
 
-#: Line height in em, the same in the SVG and on the screen.
-LINE_HEIGHT = 1.2
 #: Width in em of a character the font does not have (emoji are drawn by another font).
 WIDE_EM = 1.3
 #: Width in em of every character when DejaVu Sans is not installed (wider than its average).

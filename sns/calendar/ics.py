@@ -18,7 +18,7 @@ import icalendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from graph.map.svg import initials
+from graph.map.style import initials
 from sns.beraad import followup
 from sns.models import Coach, Meeting, Resident
 from sns.residents import access

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 from flask_babel import gettext as _
 
-from graph.map import layout
+from graph.map import layout, style
 from graph.map import payload as render
 from web.core import labels
 
@@ -34,8 +34,8 @@ def legend() -> dict:
     sector_words = labels.sector_labels()
     return {
         "sectors": [(str(sector_words[code]), shape)
-                    for code, shape in render.sector_shapes(labels.sectors()).items()],
-        "lines": [(str(word), render.edge_style(code))
+                    for code, shape in style.sector_shapes(labels.sectors()).items()],
+        "lines": [(str(word), style.edge_style(code))
                   for code, word in labels.QUALITY_LABELS.items()],
     }
 
