@@ -36,7 +36,8 @@ Per node (members and the resident):
   word too long for a line); ``shortened`` is true when the last line ends in "…";
 * ``labelBox``: the box of the lines; draw line ``i`` centred on
   ``labelBox.x + labelBox.w / 2``, its baseline at
-  ``labelBox.y + 0.075 * fontSize + (i + 0.8) * lineHeight * fontSize``;
+  ``labelBox.y + labelTop * fontSize + (i + labelBaseline) * lineHeight * fontSize``
+  (``labelTop`` and ``labelBaseline`` in ``style``);
 * ``fontSize``: the name size (equal for all nodes; the resident's is bold);
 * ``shapeSize`` (members): the radius of the shape, drawn centred on ``x``/``y``;
   ``shapeBox``: the box it may fill (the resident's: the box of its ellipse, drawn
@@ -81,6 +82,8 @@ from graph.map.style import (
     RESIDENT_SHAPE,
     drawn_ties,
     edge_style,
+    ring_fill,
+    screen_style,
     sector_colours,
     sector_shapes,
 )
@@ -198,8 +201,8 @@ def map_payload(
     Returns
     -------
     dict
-        ``{"nodes": [...], "edges": [...], "frame": {...}}``, only ``str``, numbers,
-        booleans, ``None``, lists and dicts:
+        ``{"nodes": [...], "edges": [...], "style": {...}, "frame": {...}}``, only
+        ``str``, numbers, booleans, ``None``, lists and dicts:
 
         * ``nodes``: the resident first, then the members in natural id order, each
           ``{"id", "label", "x", "y", "shape", "colour", "sector", "circle", "ego",
@@ -210,7 +213,9 @@ def map_payload(
         * ``edges``: the resident's ties first (``from`` the resident), then the ties between
           members, each ``{"id": "u|v", "from", "to", "quality", "dashes", "width", "colour",
           "ego"}``.
-        * ``frame``: ``{"rings": [{"circle", "inner", "outer", "label"}], "wedges":
+        * ``style``: the frame's colours, the screen's font and the label rules,
+          :func:`graph.map.style.screen_style` (``graph.js`` writes no colour of its own).
+        * ``frame``: ``{"rings": [{"circle", "inner", "outer", "fill", "label"}], "wedges":
           [{"sector", "start", "end", "label"}], "outer", "resident_radius", "sectors",
           "unknown_sector", "unknown_circle"}``, equal to :func:`graph.map.layout.frame`.
 
@@ -307,11 +312,12 @@ def map_payload(
     return {
         "nodes": nodes,
         "edges": edges,
+        "style": screen_style(),
         "frame": {
             "rings": [
-                {"circle": c, "inner": r0, "outer": r1, "label": _label(circle_labels, c),
-                 **_frame_label(placed.ring_labels[c])}
-                for c, (r0, r1) in f.rings().items()
+                {"circle": c, "inner": r0, "outer": r1, "fill": ring_fill(c, i),
+                 "label": _label(circle_labels, c), **_frame_label(placed.ring_labels[c])}
+                for i, (c, (r0, r1)) in enumerate(f.rings().items())
             ],
             "wedges": [
                 {"sector": s, "start": a0, "end": a1, "label": _label(sector_labels, s),

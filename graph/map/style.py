@@ -4,7 +4,8 @@ name style, written once, for the screen and for paper.
 The screen (:func:`graph.map.payload.map_payload`, drawn by ``web/static/graph.js``), the
 printed and inline SVG (:mod:`graph.map.svg`), the legends beside them and the GEXF export
 all read their look from here, so a resident finds the map of the kitchen table back on the
-coach's screen.
+coach's screen. ``graph.js`` writes no colour of its own: the payload carries
+:func:`screen_style`.
 
 The map reads in black and white, so colour is never the only cue:
 
@@ -41,6 +42,7 @@ from graph.schema import EGO
 __all__ = [
     "EDGE_STYLES",
     "FONT_FAMILY",
+    "FRAME_DASHES",
     "FRAME_LINE",
     "INK",
     "LABEL_BASELINE",
@@ -63,6 +65,7 @@ __all__ = [
     "edge_style",
     "initials",
     "ring_fill",
+    "screen_style",
     "sector_colours",
     "sector_shapes",
     "styled_name",
@@ -82,6 +85,8 @@ PAPER = "#ffffff"
 RING_FILLS: dict[str, str] = {"unknown": "#eeeeea", "odd": "#f3f5f8", "even": PAPER}
 #: The disc in the centre, behind the resident's ellipse.
 RESIDENT_DISC = "#e8eef7"
+#: The dashes of the ring of unknown circles, in widths of its line.
+FRAME_DASHES: tuple[float, float] = (5, 4)
 #: Okabe-Ito, distinguishable with the common kinds of colour blindness; the configured
 #: sectors take these in order, cycling.
 SECTOR_COLOURS: tuple[str, ...] = (
@@ -89,6 +94,17 @@ SECTOR_COLOURS: tuple[str, ...] = (
 )
 #: Colour of a member whose sector is unknown.
 UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
+#: The screen only: the outer ring around the person chosen with the keyboard (inside it a
+#: ring of :data:`INK`), the outline of a shape under the pointer or selected, the halo
+#: behind names (so lines never run through them) and the invisible dot vis-network keeps
+#: for the resident (the script draws the resident itself).
+_SCREEN_COLOURS = {
+    "focus": "#f2b900",
+    "selected": "#000000",
+    "halo": "rgba(255,255,255,0.92)",
+    "hidden": "rgba(0,0,0,0)",
+}
+
 # -- shapes ------------------------------------------------------------------------------
 
 #: vis-network shapes for the configured sectors, in order.
@@ -97,6 +113,8 @@ SECTOR_SHAPES: tuple[str, ...] = ("dot", "square", "triangle", "diamond", "star"
 UNKNOWN_SECTOR_SHAPE = "hexagon"
 #: Shape of the resident in the centre: the name is written inside it.
 RESIDENT_SHAPE = "ellipse"
+#: The screen only: the dashes of an unknown sector's shape outline, in pixels.
+_UNKNOWN_OUTLINE = [4, 3]
 
 # -- ties --------------------------------------------------------------------------------
 
@@ -117,6 +135,8 @@ LINE_PER_FONT = 1 / 16
 
 #: The fonts asked for on paper; DejaVu Sans is installed with WeasyPrint's usual fonts.
 FONT_FAMILY = "DejaVu Sans, sans-serif"
+#: The fonts asked for on the screen: DejaVu Sans, whose widths the placement measured.
+_SCREEN_FONT_FAMILY = "DejaVu Sans, Verdana, sans-serif"
 #: Line height in em, the same in the SVG and on the screen.
 LINE_HEIGHT = 1.2
 #: A label's first line starts this many em below the top of its box; line ``i`` has its
@@ -336,3 +356,36 @@ def styled_name(name: str, name_style: str) -> str:
         return initials(text)
     return text
 
+def screen_style() -> dict[str, Any]:
+    """Return what ``web/static/graph.js`` needs to draw the frame and labels, as JSON data.
+
+    The colours of this module under the keys the script reads, the screen's font and the
+    label rules; sector, tie and ring colours travel with each node, edge and ring instead.
+
+    Returns
+    -------
+    dict
+        ``{"ink", "muted", "frameLine", "paper", "residentDisc", "frameDashes",
+        "unknownOutline", "focus", "selected", "halo", "hidden", "font", "labelTop",
+        "labelBaseline", "ringNumberSize"}``.
+
+    Examples
+    --------
+    >>> style = screen_style()
+    >>> style["ink"], style["frameDashes"], style["labelBaseline"]
+    ('#1d2330', [5, 4], 0.8)
+    """
+    return {
+        "ink": INK,
+        "muted": MUTED,
+        "frameLine": FRAME_LINE,
+        "paper": PAPER,
+        "residentDisc": RESIDENT_DISC,
+        "frameDashes": list(FRAME_DASHES),
+        "unknownOutline": list(_UNKNOWN_OUTLINE),
+        **_SCREEN_COLOURS,
+        "font": _SCREEN_FONT_FAMILY,
+        "labelTop": LABEL_TOP,
+        "labelBaseline": LABEL_BASELINE,
+        "ringNumberSize": RING_NUMBER_SIZE,
+    }

@@ -69,6 +69,7 @@ from graph.map.placement import Box, Label, Placement, Target, place
 from graph.map.style import (
     EDGE_STYLES,
     FONT_FAMILY,
+    FRAME_DASHES,
     FRAME_LINE,
     INK,
     LABEL_BASELINE,
@@ -256,7 +257,7 @@ def _frame(p: Placement) -> str:
     for circle, (_, r1) in rings.items():
         dash = ""
         if circle is None:
-            dash = f' stroke-dasharray="{_num(5 * line_w)} {_num(4 * line_w)}"'
+            dash = f' stroke-dasharray="{" ".join(_num(d * line_w) for d in FRAME_DASHES)}"'
         out.append(f'<circle class="ring" cx="0" cy="0" r="{_num(r1)}" {line}{dash}/>')
     outer = f.outer_radius
     for start, _ in f.wedges().values():

@@ -56,12 +56,9 @@
 (function () {
   "use strict";
 
-  // Sector and line colours come with the payload (graph/map/payload.py), the same as on paper;
-  // shape carries the sector as well, so colour is never the only cue.
-  var INK = "#1d2330";
-  var MUTED = "#5a6272";
-  var FOCUS = "#f2b900";
-  var FONT_FACE = "DejaVu Sans, Verdana, sans-serif";
+  // Every colour, the font and the label rules come with the payload (its "style", from
+  // graph/map/style.py), the same as on paper; shape carries the sector as well, so colour is
+  // never the only cue.
   var ZOOM_STEP = 1.25;
   var DEFAULT_ERROR = "Het verplaatsen is niet bewaard. Probeer het opnieuw.";
   var DEFAULT_SMALL_NAMES = "De namen zijn nu te klein om te lezen. Zoom in met Groter of + " +
@@ -77,7 +74,8 @@
     if (!el) return null;
     try {
       var data = JSON.parse(el.textContent || "null");
-      if (data && Array.isArray(data.nodes) && Array.isArray(data.edges) && data.frame) {
+      if (data && Array.isArray(data.nodes) && Array.isArray(data.edges) && data.frame &&
+          data.style) {
         return data;
       }
     } catch (e) {
@@ -93,7 +91,7 @@
 
   /* vis-network draws the shapes (and finds the one under the pointer); the labels are
    * drawn by this script from the payload's label boxes (see drawLabels). */
-  function visNode(frame, node) {
+  function visNode(frame, style, node) {
     if (node.ego) {
       // the resident: drawn by drawResident over the centre; here only where lines start
       return {
@@ -103,9 +101,9 @@
         shape: "dot",
         size: 1,
         fixed: { x: true, y: true },
-        color: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)",
-                 highlight: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)" },
-                 hover: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)" } },
+        color: { background: style.hidden, border: style.hidden,
+                 highlight: { background: style.hidden, border: style.hidden },
+                 hover: { background: style.hidden, border: style.hidden } },
         borderWidth: 0,
         chosen: false,
       };
@@ -121,14 +119,14 @@
       fixed: { x: false, y: false },
       color: {
         background: fill,
-        border: INK,
-        highlight: { background: fill, border: "#000000" },
-        hover: { background: fill, border: "#000000" },
+        border: style.ink,
+        highlight: { background: fill, border: style.selected },
+        hover: { background: fill, border: style.selected },
       },
       borderWidth: 2,
       borderWidthSelected: 4,
       // unknown sector: grey and a dashed outline, on top of its own shape
-      shapeProperties: { borderDashes: known ? false : [4, 3] },
+      shapeProperties: { borderDashes: known ? false : style.unknownOutline },
     };
   }
 
@@ -166,9 +164,9 @@
     });
   }
 
-  function drawText(ctx, text, x, y, halo) {
+  function drawText(ctx, style, text, x, y, halo) {
     ctx.lineWidth = halo;
-    ctx.strokeStyle = "rgba(255,255,255,0.92)";
+    ctx.strokeStyle = style.halo;
     ctx.lineJoin = "round";
     ctx.strokeText(text, x, y);
     ctx.fillText(text, x, y);
@@ -185,28 +183,29 @@
   }
 
   /* A label block as graph/map/payload.py places it: line i centred in the box, its baseline at
-   * box.y + 0.075 * size + (i + 0.8) * lineHeight * size; (dx, dy) moves the whole block
+   * box.y + labelTop * size + (i + labelBaseline) * lineHeight * size (style's labelTop and
+   * labelBaseline); (dx, dy) moves the whole block
    * (a member being dragged takes their label along). Nothing is drawn outside the view, or
    * when the text would be smaller than MIN_READABLE_PX: then the answer is true. */
-  function drawLines(ctx, view, lines, box, size, lineHeight, bold, dx, dy) {
+  function drawLines(ctx, view, style, lines, box, size, lineHeight, bold, dx, dy) {
     if (!box || !lines || !lines.length) return false;
     dx = dx || 0;
     dy = dy || 0;
     if (box.x + dx > view.right || box.x + box.w + dx < view.left ||
         box.y + dy > view.bottom || box.y + box.h + dy < view.top) return false;
     if (size * view.scale < MIN_READABLE_PX) return true;
-    ctx.font = (bold ? "bold " : "") + size + "px " + FONT_FACE;
+    ctx.font = (bold ? "bold " : "") + size + "px " + style.font;
     ctx.textAlign = "center";
     ctx.textBaseline = "alphabetic";
     var cx = box.x + box.w / 2 + dx;
     lines.forEach(function (line, i) {
-      var y = box.y + 0.075 * size + (i + 0.8) * lineHeight * size + dy;
-      drawText(ctx, line, cx, y, Math.max(3, size * 0.22));
+      var y = box.y + style.labelTop * size + (i + style.labelBaseline) * lineHeight * size + dy;
+      drawText(ctx, style, line, cx, y, Math.max(3, size * 0.22));
     });
     return false;
   }
 
-  function drawFrame(ctx, view, frame) {
+  function drawFrame(ctx, view, frame, style) {
     var rings = frame.rings;
     var outer = frame.outer;
     var inner = frame.resident_radius;
@@ -217,25 +216,28 @@
     for (i = rings.length - 1; i >= 0; i -= 1) {
       ctx.beginPath();
       ctx.arc(0, 0, rings[i].outer, 0, 2 * Math.PI);
-      ctx.fillStyle = rings[i].circle === null ? "#eeeeea" : i % 2 ? "#f3f5f8" : "#ffffff";
+      ctx.fillStyle = rings[i].fill;
       ctx.fill();
     }
     // the resident's disc
     ctx.beginPath();
     ctx.arc(0, 0, inner, 0, 2 * Math.PI);
-    ctx.fillStyle = "#e8eef7";
+    ctx.fillStyle = style.residentDisc;
     ctx.fill();
 
     // ring borders
-    ctx.strokeStyle = "#8a92a0";
-    ctx.lineWidth = 2;
+    var width = 2;
+    ctx.strokeStyle = style.frameLine;
+    ctx.lineWidth = width;
     ctx.setLineDash([]);
     ctx.beginPath();
     ctx.arc(0, 0, inner, 0, 2 * Math.PI);
     ctx.stroke();
     for (i = 0; i < rings.length; i += 1) {
       ctx.beginPath();
-      ctx.setLineDash(rings[i].circle === null ? [10, 8] : []);
+      ctx.setLineDash(rings[i].circle === null ? style.frameDashes.map(function (d) {
+        return d * width;
+      }) : []);
       ctx.arc(0, 0, rings[i].outer, 0, 2 * Math.PI);
       ctx.stroke();
     }
@@ -254,15 +256,15 @@
     // sector words outside the outer ring and ring numbers on the 12 o'clock line, in the
     // boxes the placement gave them (nothing else is drawn there)
     var placement = frame.placement;
-    ctx.fillStyle = INK;
+    ctx.fillStyle = style.ink;
     frame.wedges.forEach(function (wedge) {
-      drawLines(ctx, view, wedge.lines, wedge.labelBox, placement.fontSize, placement.lineHeight,
-                true);
+      drawLines(ctx, view, style, wedge.lines, wedge.labelBox, placement.fontSize,
+                placement.lineHeight, true);
     });
-    ctx.fillStyle = MUTED;
+    ctx.fillStyle = style.muted;
     rings.forEach(function (ring) {
-      drawLines(ctx, view, ring.lines, ring.labelBox, 0.8 * placement.fontSize,
-                placement.lineHeight, false);
+      drawLines(ctx, view, style, ring.lines, ring.labelBox,
+                style.ringNumberSize * placement.fontSize, placement.lineHeight, false);
     });
 
     ctx.restore();
@@ -290,16 +292,17 @@
 
   /* Members' names beside their shapes, and the resident's name on a white ellipse in the
    * centre, drawn last: nothing covers the people who matter most. */
-  function drawLabels(ctx, view, frame, nodes) {
+  function drawLabels(ctx, view, frame, style, nodes) {
     var placement = frame.placement;
     var positions = view.positions;
     ctx.save();
-    ctx.fillStyle = INK;
+    ctx.fillStyle = style.ink;
     nodes.forEach(function (node) {
       if (node.ego) return;
       var pos = positions[node.id] || node;
-      if (drawLines(ctx, view, node.lines, node.labelBox, node.fontSize || placement.fontSize,
-                    placement.lineHeight, false, pos.x - node.x, pos.y - node.y)) {
+      if (drawLines(ctx, view, style, node.lines, node.labelBox,
+                    node.fontSize || placement.fontSize, placement.lineHeight, false,
+                    pos.x - node.x, pos.y - node.y)) {
         view.tooSmall += 1;
       }
     });
@@ -312,13 +315,13 @@
       var ry = shape.h / 2 - 2;
       ctx.beginPath();
       ctx.ellipse(node.x, node.y, rx, ry, 0, 0, 2 * Math.PI);
-      ctx.fillStyle = "#ffffff";
+      ctx.fillStyle = style.paper;
       ctx.fill();
       ctx.lineWidth = 3;
-      ctx.strokeStyle = INK;
+      ctx.strokeStyle = style.ink;
       ctx.stroke();
-      ctx.fillStyle = INK;
-      drawLines(ctx, view, node.lines, node.labelBox, size, placement.lineHeight, true);
+      ctx.fillStyle = style.ink;
+      drawLines(ctx, view, style, node.lines, node.labelBox, size, placement.lineHeight, true);
     });
     ctx.restore();
   }
@@ -395,6 +398,7 @@
 
     var vis = window.vis;
     var frame = data.frame;
+    var style = data.style;
     var moveUrl = container.getAttribute("data-move-url") || "";
     var version = container.getAttribute("data-version") || "";
     var csrf = container.getAttribute("data-csrf") || "";
@@ -413,7 +417,7 @@
 
     var nodes = new vis.DataSet(
       data.nodes.map(function (node) {
-        return visNode(frame, node);
+        return visNode(frame, style, node);
       })
     );
     var options = {
@@ -457,7 +461,7 @@
     network.on("beforeDrawing", function (ctx) {
       view = viewOf(network, container);
       background.draw(ctx, moves + " " + data.edges.length, function (bg) {
-        drawFrame(bg, view, frame);
+        drawFrame(bg, view, frame, style);
         drawTies(bg, view, data.edges, network.body.nodes);
       });
     });
@@ -465,7 +469,7 @@
       moves += 1;
     });
     network.on("afterDrawing", function (ctx) {
-      drawLabels(ctx, view, frame, data.nodes);
+      drawLabels(ctx, view, frame, style, data.nodes);
       var tooSmall = view.tooSmall > 0;
       if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
     });
@@ -672,12 +676,12 @@
       ctx.save();
       ctx.setLineDash([]);
       ctx.lineWidth = 4;
-      ctx.strokeStyle = INK;
+      ctx.strokeStyle = style.ink;
       ctx.beginPath();
       ctx.arc(pos.x, pos.y, r, 0, 2 * Math.PI);
       ctx.stroke();
       ctx.lineWidth = 6;
-      ctx.strokeStyle = FOCUS;
+      ctx.strokeStyle = style.focus;
       ctx.beginPath();
       ctx.arc(pos.x, pos.y, r + 5, 0, 2 * Math.PI);
       ctx.stroke();
