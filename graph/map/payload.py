@@ -75,6 +75,7 @@ from typing import Any
 import networkx as nx
 
 from graph.attributes import circle_of, member_nodes, name_of, sector_of
+from graph.map.labels import word_for
 from graph.map.layout import RESIDENT_RADIUS
 from graph.map.placement import Label, place
 from graph.map.style import (
@@ -104,16 +105,6 @@ DETAIL_FIELDS: tuple[str, ...] = (
 )
 
 
-def _label(labels: Mapping[Any, Any], key: Any) -> str:
-    """The label of a code as plain ``str`` (lazy translations are evaluated here).
-
-    A code without a label shows as itself, so a newly configured code never breaks the map.
-    """
-    if key in labels:
-        return str(labels[key])
-    return "?" if key is None else str(key)
-
-
 def _text(value: Any) -> str | None:
     """Free text as recorded, or ``None`` when nothing (or only spaces) was recorded."""
     if value is None:
@@ -138,22 +129,22 @@ def _details(
 ) -> list[list[str]]:
     person, rel = G.nodes[node], relation(G, node)
     values: dict[str, str | None] = {
-        "sector": _label(sector_labels, sector) if sector is not None else None,
-        "circle": _label(circle_labels, circle) if circle is not None else None,
-        "support": ", ".join(_label(support_labels, k) for k in rel.get("support") or ())
+        "sector": word_for(sector_labels, sector) if sector is not None else None,
+        "circle": word_for(circle_labels, circle) if circle is not None else None,
+        "support": ", ".join(word_for(support_labels, k) for k in rel.get("support") or ())
         or None,
         "reciprocal": (
-            _label(reciprocal_labels, rel["reciprocal"])
+            word_for(reciprocal_labels, rel["reciprocal"])
             if rel.get("reciprocal") in (True, False)
             else None
         ),
-        "frequency": _label(frequency_labels, rel["frequency"]) if rel.get("frequency") else None,
-        "quality": _label(quality_labels, rel["quality"]) if rel.get("quality") else None,
+        "frequency": word_for(frequency_labels, rel["frequency"]) if rel.get("frequency") else None,
+        "quality": word_for(quality_labels, rel["quality"]) if rel.get("quality") else None,
         "willing": _text(person.get("willing")),
         "talents": _text(person.get("talents")),
     }
     return [
-        [_label(detail_labels, field), value]
+        [word_for(detail_labels, field), value]
         for field in DETAIL_FIELDS
         if (value := values[field]) is not None
     ]
@@ -261,7 +252,7 @@ def map_payload(
         nodes.append(
             {
                 "id": str(EGO),
-                "label": resident if resident is not None else _label(detail_labels, "resident"),
+                "label": resident if resident is not None else word_for(detail_labels, "resident"),
                 "x": float(x),
                 "y": float(y),
                 "shape": RESIDENT_SHAPE,
@@ -316,12 +307,12 @@ def map_payload(
         "frame": {
             "rings": [
                 {"circle": c, "inner": r0, "outer": r1, "fill": ring_fill(c, i),
-                 "label": _label(circle_labels, c), **_frame_label(placed.ring_labels[c])}
+                 "label": word_for(circle_labels, c), **_frameword_for(placed.ring_labels[c])}
                 for i, (c, (r0, r1)) in enumerate(f.rings().items())
             ],
             "wedges": [
-                {"sector": s, "start": a0, "end": a1, "label": _label(sector_labels, s),
-                 **_frame_label(placed.sector_labels[s])}
+                {"sector": s, "start": a0, "end": a1, "label": word_for(sector_labels, s),
+                 **_frameword_for(placed.sector_labels[s])}
                 for s, (a0, a1) in f.wedges().items()
             ],
             "outer": f.outer_radius,
@@ -341,7 +332,7 @@ def map_payload(
     }
 
 
-def _frame_label(label: Label) -> dict[str, Any]:
+def _frameword_for(label: Label) -> dict[str, Any]:
     return {"lines": list(label.lines), "labelBox": label.box.as_dict()}
 
 

@@ -63,7 +63,7 @@ from typing import Any
 import networkx as nx
 
 from graph.attributes import circle_of, member_nodes, name_of, sector_of
-from graph.map.labels import clean, wrap
+from graph.map.labels import clean, word_for, wrap
 from graph.map.layout import RESIDENT_RADIUS, to_xy
 from graph.map.placement import Box, Label, Placement, Target, place
 from graph.map.style import (
@@ -230,14 +230,6 @@ def _fill(sectors: tuple[str, ...], sector: str | None) -> str:
     return _light(colours[sector if sector in colours else None])
 
 
-def _label(labels: Mapping[Any, Any], key: Any) -> str:
-    """The word for a code (lazy translations are evaluated); a code without one shows as
-    itself, an unknown one as "?"."""
-    if key in labels:
-        return str(labels[key])
-    return "?" if key is None else str(key)
-
-
 # -- the parts of the map ----------------------------------------------------------------
 
 
@@ -390,7 +382,7 @@ def _description(G: nx.Graph, p: Placement, sector_labels: Mapping, circle_word:
         groups.setdefault(sector, []).append(f"{p.labels[node].text}{where}")
     for sector in p.frame.wedges():
         if sector in groups:
-            parts.append(f"{_label(sector_labels, sector)}: {', '.join(groups[sector])}.")
+            parts.append(f"{word_for(sector_labels, sector)}: {', '.join(groups[sector])}.")
     return _clean(" ".join(parts))
 
 

@@ -33,6 +33,7 @@ from markupsafe import Markup
 from graph import metrics, schema
 from graph.attributes import member_nodes, name_of
 from graph.map import placement, style, svg
+from graph.map.labels import word_for
 from graph.map.placement import TARGETS, Target
 from graph.map.style import styled_name
 from graph.schema import EGO
@@ -211,7 +212,7 @@ def map_context(p: Printout) -> dict:
     shapes = style.sector_shapes(p.sectors)
     colours = style.sector_colours(p.sectors)
     sectors = [
-        {"label": words.get(code, code) if code is not None else words.get(None, "?"),
+        {"label": word_for(words, code),
          "shape": Markup(svg.legend_shape(shapes[code], colours[code],  # noqa: S704
                                           dashed=code is None))}
         for code in placed.frame.wedges()
