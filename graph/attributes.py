@@ -1,4 +1,9 @@
-"""Reading the schema attributes the way layout and metrics both need them (private)."""
+"""Reading the schema attributes the way the map, the metrics and the files all need them.
+
+One order of people everywhere: :func:`node_key` sorts node ids naturally (``m2`` before
+``m10``), :func:`member_nodes` lists the members and :func:`member_ties` the ties between
+them in that order, so the map, the scan, the print and the files list people alike.
+"""
 
 from __future__ import annotations
 
@@ -29,8 +34,32 @@ def node_key(node: Hashable) -> tuple[tuple[int, Any], ...]:
 
 
 def member_nodes(G: nx.Graph) -> list[Hashable]:
-    """Every node but the resident, in natural id order."""
+    """Every node but the resident, in natural id order (:func:`node_key`).
+
+    >>> from graph.schema import new_network, add_member
+    >>> G = new_network()
+    >>> for node in ("m10", "m2"):
+    ...     add_member(G, node, name=node)
+    >>> member_nodes(G)
+    ['m2', 'm10']
+    """
     return sorted((n for n in G if n != EGO), key=node_key)
+
+
+def member_ties(G: nx.Graph) -> list[tuple[Hashable, Hashable]]:
+    """The ties between members (the resident's own left out), each pair and the list in
+    natural id order (:func:`node_key`).
+
+    >>> from graph.schema import new_network, add_member, add_tie
+    >>> G = new_network()
+    >>> for node in ("m10", "m2", "m1"):
+    ...     add_member(G, node, name=node)
+    >>> add_tie(G, "m10", "m2"); add_tie(G, "m10", "m1")
+    >>> member_ties(G)
+    [('m1', 'm10'), ('m2', 'm10')]
+    """
+    ties = (tuple(sorted((u, v), key=node_key)) for u, v in G.edges if EGO not in (u, v))
+    return sorted(ties, key=lambda t: (node_key(t[0]), node_key(t[1])))
 
 
 def sectors_of(G: nx.Graph, sectors: Iterable[str] | None = None) -> tuple[str, ...]:

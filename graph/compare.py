@@ -69,7 +69,7 @@ def compare(before: nx.Graph, after: nx.Graph) -> Comparison:
     """
     old, new = set(member_nodes(before)), set(member_nodes(after))
     moves = []
-    for node in sorted(old & new, key=str):
+    for node in (n for n in member_nodes(after) if n in old):
         a, b = circle_of(before, node), circle_of(after, node)
         if a is not None and b is not None and a != b:
             moves.append(Move(node, name_of(after, node), a, b))

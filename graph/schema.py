@@ -16,8 +16,6 @@ Examples
 >>> add_member(G, "m1", name="Ans", sector="familie", circle=1, support=("praktisch",))
 >>> add_member(G, "m2", name="Piet", sector="buren", circle=2)
 >>> add_tie(G, "m1", "m2", quality="goed")
->>> members(G)
-['m1', 'm2']
 >>> relation(G, "m1")["support"]
 ('praktisch',)
 """
@@ -42,8 +40,6 @@ __all__ = [
     "SchemaError",
     "add_member",
     "add_tie",
-    "member_ties",
-    "members",
     "new_network",
     "relation",
 ]
@@ -185,18 +181,6 @@ def add_tie(G: nx.Graph, a: str, b: str, *, quality: str | None = None,
         G.edges[a, b]["note"] = note
 
 
-def members(G: nx.Graph) -> list[str]:
-    """Return the member nodes (everyone but the resident), sorted.
-
-    Examples
-    --------
-    >>> G = new_network(); add_member(G, "m2", name="B"); add_member(G, "m1", name="A")
-    >>> members(G)
-    ['m1', 'm2']
-    """
-    return sorted((n for n in G if n != EGO), key=str)
-
-
 def relation(G: nx.Graph, node: str) -> dict[str, Any]:
     """Return the attributes of the tie between the resident and ``node``.
 
@@ -214,17 +198,3 @@ def relation(G: nx.Graph, node: str) -> dict[str, Any]:
         return {"circle": None, "support": (), "reciprocal": None, "frequency": None,
                 "quality": None}
     return data
-
-
-def member_ties(G: nx.Graph) -> list[tuple[str, str]]:
-    """Return the ties between members (the resident's own ties left out), sorted.
-
-    Examples
-    --------
-    >>> G = new_network(); add_member(G, "a", name="A"); add_member(G, "b", name="B")
-    >>> add_tie(G, "b", "a")
-    >>> member_ties(G)
-    [('a', 'b')]
-    """
-    ties = (tuple(sorted((u, v), key=str)) for u, v in G.edges if EGO not in (u, v))
-    return sorted(ties, key=lambda t: (str(t[0]), str(t[1])))

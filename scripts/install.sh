@@ -20,6 +20,7 @@ need fonts-dejavu-core
 if [ "$with_test" = 1 ]; then
     [ -x /usr/bin/chromium ] || packages+=(chromium)
     command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)  # print tests rasterise a page
+    command -v node >/dev/null 2>&1 || packages+=(nodejs)  # graph.js's own tests (node --test)
     command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
         || packages+=(postgresql)
 fi

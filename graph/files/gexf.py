@@ -4,7 +4,7 @@
 attributes (typed: ``integer``, ``boolean``, ``double``, ``string``), the name as the node ``label``
 and, under ``viz:``, the map as the app draws it: every node's position from
 :func:`graph.map.layout.layout` (y upward, as Gephi draws), its colour from
-:func:`graph.map.payload.sector_colours` and a GEXF shape close to the screen's shape (GEXF has
+:func:`graph.map.style.sector_colours` and a GEXF shape close to the screen's shape (GEXF has
 ``disc``, ``square``, ``triangle`` and ``diamond``; the screen's star and hexagon become a
 disc). The screen's shape itself is kept in the ``shape`` attribute. GEXF has no graph
 attributes, so the network's sector codes go in ``<meta><keywords>`` (comma-joined), where
@@ -43,18 +43,17 @@ from graph.files import MAX_BYTES, MAX_NODES, read_limited, too_many_nodes
 from graph.files.graphml import flat_graph, to_schema
 from graph.files.guards import parse_network_xml, unreadable
 from graph.map.layout import layout
-from graph.map.payload import RESIDENT_SHAPE, sector_colours, sector_shapes
+from graph.map.style import INK, RESIDENT_SHAPE, sector_colours, sector_shapes
 from graph.schema import EGO, SECTORS
 
 __all__ = ["GEXF_SHAPES", "read_gexf", "read_gexf_raw", "write_gexf"]
 
-#: The GEXF shape of each screen shape (graph.map.payload); others are drawn as a disc.
+#: The GEXF shape of each screen shape (graph.map.style); others are drawn as a disc.
 GEXF_SHAPES: dict[str, str] = {
     "dot": "disc", "ellipse": "disc", "square": "square", "triangle": "triangle",
     "triangleDown": "triangle", "diamond": "diamond",
 }
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
-_RESIDENT_COLOUR = "#1d2330"
 
 
 def write_gexf(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> None:
@@ -73,7 +72,7 @@ def write_gexf(G: nx.Graph, path_or_file: str | os.PathLike | IO[bytes]) -> None
     for node, (x, y) in layout(G).items():
         sector = None if node == EGO else G.nodes[node].get("sector")
         shape = RESIDENT_SHAPE if node == EGO else shapes.get(sector, shapes[None])
-        colour = _RESIDENT_COLOUR if node == EGO else colours.get(sector, colours[None])
+        colour = INK if node == EGO else colours.get(sector, colours[None])
         H.nodes[node]["shape"] = shape
         H.nodes[node]["viz"] = {
             "position": {"x": x, "y": 0.0 - y + 0.0, "z": 0.0},

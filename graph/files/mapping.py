@@ -50,6 +50,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.attributes import node_key
 from graph.files import GraphFileError
 from graph.schema import (
     CIRCLES,
@@ -297,7 +298,7 @@ def _ties(raw: nx.MultiGraph, ego: Hashable | None, out: nx.Graph, result: Mappe
         result.fields.append(FieldUse(kinds_key, "verbinding", "note", "kinds"))
     merged = 0
     for pair, edges in pairs.items():
-        u, v = sorted(pair, key=str)
+        u, v = sorted(pair, key=node_key)
         values = [plan.values(d) for d in edges]
         qualities = {val.get("quality") for val in values} - {None}
         if len(qualities) > 1:

@@ -44,6 +44,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.attributes import node_key
 from graph.files import GraphFileError
 from graph.files.csvfiles import Table, read_csv, same_resident, write_csv
 from graph.files.graphml import flat_graph
@@ -69,7 +70,7 @@ def write_tables(G: nx.Graph) -> bytes:
                for a in RELATION_ATTRS))
             for node in G if node != EGO)),  # the graph's order: an import keeps it
         "aaties.csv": write_csv(("egoID", "Source", "Target", "quality", "note"), (
-            (_EGO_ID, *sorted((u, v), key=str), d.get("quality"), d.get("note"))
+            (_EGO_ID, *sorted((u, v), key=node_key), d.get("quality"), d.get("note"))
             for u, v, d in H.edges(data=True) if EGO not in (u, v))),
     }
     buffer = io.BytesIO()

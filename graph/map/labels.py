@@ -33,22 +33,21 @@ import functools
 import os
 import re
 import unicodedata
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import pyphen
 
 __all__ = [
     "FALLBACK_EM",
-    "LINE_HEIGHT",
     "WIDE_EM",
     "Wrapped",
     "clean",
+    "word_for",
     "text_width",
     "wrap",
 ]
 
-#: Line height in em, the same in the SVG and on the screen.
-LINE_HEIGHT = 1.2
 #: Width in em of a character the font does not have (emoji are drawn by another font).
 WIDE_EM = 1.3
 #: Width in em of every character when DejaVu Sans is not installed (wider than its average).
@@ -67,6 +66,35 @@ def clean(value: object) -> str:
     'Ans de Wit'
     """
     return " ".join(_NOT_XML.sub("", str(value)).split())
+
+
+def word_for(words: Mapping[Any, Any], code: Any) -> str:
+    """Return the word for a code on the map (a sector, a circle, a quality, ...).
+
+    Parameters
+    ----------
+    words : mapping
+        Words for the codes, translated by the caller; lazy translations are evaluated here.
+    code : object
+        The code; ``None`` is "unknown".
+
+    Returns
+    -------
+    str
+        The code's word; a code without one shows as itself, so a newly configured code never
+        breaks the map, and an unknown code without a word as "?".
+
+    Examples
+    --------
+    >>> words = {"familie": "Familie", None: "Onbekend"}
+    >>> word_for(words, "familie"), word_for(words, "buren"), word_for(words, None)
+    ('Familie', 'buren', 'Onbekend')
+    >>> word_for({}, None)
+    '?'
+    """
+    if code in words:
+        return str(words[code])
+    return "?" if code is None else str(code)
 
 
 @functools.cache

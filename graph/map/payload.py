@@ -13,22 +13,12 @@ its tooltip with ``textContent`` and draws labels with ``fillText``. Tooltips ar
 *not* given to vis-network as ``title`` (vis-network switches a title containing ``href``
 to ``innerHTML``).
 
-The map reads without colour:
-
-* **Shape per sector.** The configured sectors, in order, get the shapes of
-  :data:`SECTOR_SHAPES` (``dot``, ``square``, ``triangle``, ``diamond``, ``star``,
-  ``triangleDown``), cycling when there are more sectors than shapes. With the default
-  sectors: familie = dot, vrienden = square, buren = triangle, werk_school_club = diamond,
-  professionals = star. A member whose sector is unknown gets :data:`UNKNOWN_SECTOR_SHAPE`
-  (``hexagon``), which no configured sector uses. The resident is :data:`RESIDENT_SHAPE`
-  (``ellipse``, the name written inside it).
-* **Line style per quality** (:data:`EDGE_STYLES`, the one table for screen and paper):
-  ``goed`` solid and thick, ``wisselend`` long even dashes, ``gespannen`` a dash-dot pattern
-  of its own, as thick as ``goed`` and in a dark red that prints near-black (so it stands
-  out in black and white too), unknown thin, solid and grey.
-
-Colour comes on top (:data:`SECTOR_COLOURS`, the ``colour`` of :data:`EDGE_STYLES`), the
-same on the screen and on paper (:mod:`graph.map.svg`), so a resident finds their map back.
+The map reads without colour: every member has the shape of their sector and every tie the
+line style of its quality, colour comes on top. Shapes, colours and line styles are those of
+:mod:`graph.map.style`, the same on the screen and on paper (:mod:`graph.map.svg`), so a
+resident finds their map back. With the default sectors: familie = dot, vrienden = square,
+buren = triangle, werk_school_club = diamond, professionals = star; an unknown sector is a
+hexagon, the resident an ellipse with the name written inside it.
 
 Placement (the payload contract)
 --------------------------------
@@ -46,7 +36,8 @@ Per node (members and the resident):
   word too long for a line); ``shortened`` is true when the last line ends in "…";
 * ``labelBox``: the box of the lines; draw line ``i`` centred on
   ``labelBox.x + labelBox.w / 2``, its baseline at
-  ``labelBox.y + 0.075 * fontSize + (i + 0.8) * lineHeight * fontSize``;
+  ``labelBox.y + labelTop * fontSize + (i + labelBaseline) * lineHeight * fontSize``
+  (``labelTop`` and ``labelBaseline`` in ``style``);
 * ``fontSize``: the name size (equal for all nodes; the resident's is bold);
 * ``shapeSize`` (members): the radius of the shape, drawn centred on ``x``/``y``;
   ``shapeBox``: the box it may fill (the resident's: the box of its ellipse, drawn
@@ -83,49 +74,23 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import circle_of, member_nodes, name_of, node_key, sector_of
-from graph.map.labels import LINE_HEIGHT
+from graph.attributes import circle_of, member_nodes, name_of, sector_of
+from graph.map.labels import word_for
 from graph.map.layout import RESIDENT_RADIUS
 from graph.map.placement import Label, place
+from graph.map.style import (
+    LINE_HEIGHT,
+    RESIDENT_SHAPE,
+    drawn_ties,
+    edge_style,
+    ring_fill,
+    screen_style,
+    sector_colours,
+    sector_shapes,
+)
 from graph.schema import EGO, relation
 
-__all__ = [
-    "DETAIL_FIELDS",
-    "EDGE_STYLES",
-    "RESIDENT_SHAPE",
-    "SECTOR_COLOURS",
-    "SECTOR_SHAPES",
-    "UNKNOWN_SECTOR_COLOUR",
-    "UNKNOWN_SECTOR_SHAPE",
-    "UNKNOWN_EDGE_STYLE",
-    "edge_style",
-    "map_payload",
-    "sector_colours",
-    "sector_shapes",
-]
-
-#: vis-network shapes for the configured sectors, in order; all draw their label below.
-SECTOR_SHAPES: tuple[str, ...] = ("dot", "square", "triangle", "diamond", "star", "triangleDown")
-#: Shape of a member whose sector is unknown (or no longer configured).
-UNKNOWN_SECTOR_SHAPE = "hexagon"
-#: Shape of the resident in the centre: the name is written inside it.
-RESIDENT_SHAPE = "ellipse"
-#: Okabe-Ito, distinguishable with the common kinds of colour blindness; the configured
-#: sectors take these in order, cycling.
-SECTOR_COLOURS: tuple[str, ...] = (
-    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442",
-)
-#: Colour of a member whose sector is unknown.
-UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
-
-#: Line style per tie quality: ``dashes`` as vis-network takes it, ``width`` in pixels.
-EDGE_STYLES: dict[str, dict[str, Any]] = {
-    "goed": {"dashes": False, "width": 4, "colour": "#1d2330"},
-    "wisselend": {"dashes": [12, 8], "width": 2.5, "colour": "#3d4a60"},
-    "gespannen": {"dashes": [14, 5, 2, 5], "width": 4, "colour": "#8f1d17"},
-}
-#: Line style of a tie whose quality is unknown: thin, solid and grey.
-UNKNOWN_EDGE_STYLE: dict[str, Any] = {"dashes": False, "width": 1, "colour": "#9aa1ad"}
+__all__ = ["DETAIL_FIELDS", "map_payload"]
 
 #: The tooltip details of a member, in this order; the keys of ``detail_labels``.
 DETAIL_FIELDS: tuple[str, ...] = (
@@ -138,66 +103,6 @@ DETAIL_FIELDS: tuple[str, ...] = (
     "willing",
     "talents",
 )
-
-
-def sector_shapes(sectors: Iterable[str]) -> dict[str | None, str]:
-    """Return ``{sector: shape}`` for the configured sectors and ``None`` (unknown).
-
-    Examples
-    --------
-    >>> sector_shapes(["familie", "buren"])
-    {'familie': 'dot', 'buren': 'square', None: 'hexagon'}
-    >>> list(sector_shapes([f"s{i}" for i in range(8)]).values())[5:]
-    ['triangleDown', 'dot', 'square', 'hexagon']
-    """
-    shapes: dict[str | None, str] = {
-        code: SECTOR_SHAPES[i % len(SECTOR_SHAPES)] for i, code in enumerate(sectors)
-    }
-    shapes[None] = UNKNOWN_SECTOR_SHAPE
-    return shapes
-
-
-def sector_colours(sectors: Iterable[str]) -> dict[str | None, str]:
-    """Return ``{sector: colour}`` for the configured sectors and ``None`` (unknown).
-
-    Examples
-    --------
-    >>> sector_colours(["familie", "buren"])
-    {'familie': '#E69F00', 'buren': '#56B4E9', None: '#BDBDBD'}
-    """
-    colours: dict[str | None, str] = {
-        code: SECTOR_COLOURS[i % len(SECTOR_COLOURS)] for i, code in enumerate(sectors)
-    }
-    colours[None] = UNKNOWN_SECTOR_COLOUR
-    return colours
-
-
-def edge_style(quality: str | None) -> dict[str, Any]:
-    """Return ``{"dashes": ..., "width": ..., "colour": ...}`` for a tie of this quality.
-
-    Examples
-    --------
-    >>> edge_style("wisselend")
-    {'dashes': [12, 8], 'width': 2.5, 'colour': '#3d4a60'}
-    >>> edge_style(None)
-    {'dashes': False, 'width': 1, 'colour': '#9aa1ad'}
-    """
-    style = EDGE_STYLES.get(quality, UNKNOWN_EDGE_STYLE) if quality else UNKNOWN_EDGE_STYLE
-    return {**style, "dashes": _copy(style["dashes"])}
-
-
-def _copy(dashes: bool | list[int]) -> bool | list[int]:
-    return list(dashes) if isinstance(dashes, list) else dashes
-
-
-def _label(labels: Mapping[Any, Any], key: Any) -> str:
-    """The label of a code as plain ``str`` (lazy translations are evaluated here).
-
-    A code without a label shows as itself, so a newly configured code never breaks the map.
-    """
-    if key in labels:
-        return str(labels[key])
-    return "?" if key is None else str(key)
 
 
 def _text(value: Any) -> str | None:
@@ -224,22 +129,22 @@ def _details(
 ) -> list[list[str]]:
     person, rel = G.nodes[node], relation(G, node)
     values: dict[str, str | None] = {
-        "sector": _label(sector_labels, sector) if sector is not None else None,
-        "circle": _label(circle_labels, circle) if circle is not None else None,
-        "support": ", ".join(_label(support_labels, k) for k in rel.get("support") or ())
+        "sector": word_for(sector_labels, sector) if sector is not None else None,
+        "circle": word_for(circle_labels, circle) if circle is not None else None,
+        "support": ", ".join(word_for(support_labels, k) for k in rel.get("support") or ())
         or None,
         "reciprocal": (
-            _label(reciprocal_labels, rel["reciprocal"])
+            word_for(reciprocal_labels, rel["reciprocal"])
             if rel.get("reciprocal") in (True, False)
             else None
         ),
-        "frequency": _label(frequency_labels, rel["frequency"]) if rel.get("frequency") else None,
-        "quality": _label(quality_labels, rel["quality"]) if rel.get("quality") else None,
+        "frequency": word_for(frequency_labels, rel["frequency"]) if rel.get("frequency") else None,
+        "quality": word_for(quality_labels, rel["quality"]) if rel.get("quality") else None,
         "willing": _text(person.get("willing")),
         "talents": _text(person.get("talents")),
     }
     return [
-        [_label(detail_labels, field), value]
+        [word_for(detail_labels, field), value]
         for field in DETAIL_FIELDS
         if (value := values[field]) is not None
     ]
@@ -287,8 +192,8 @@ def map_payload(
     Returns
     -------
     dict
-        ``{"nodes": [...], "edges": [...], "frame": {...}}``, only ``str``, numbers,
-        booleans, ``None``, lists and dicts:
+        ``{"nodes": [...], "edges": [...], "style": {...}, "frame": {...}}``, only
+        ``str``, numbers, booleans, ``None``, lists and dicts:
 
         * ``nodes``: the resident first, then the members in natural id order, each
           ``{"id", "label", "x", "y", "shape", "colour", "sector", "circle", "ego",
@@ -299,7 +204,9 @@ def map_payload(
         * ``edges``: the resident's ties first (``from`` the resident), then the ties between
           members, each ``{"id": "u|v", "from", "to", "quality", "dashes", "width", "colour",
           "ego"}``.
-        * ``frame``: ``{"rings": [{"circle", "inner", "outer", "label"}], "wedges":
+        * ``style``: the frame's colours, the screen's font and the label rules,
+          :func:`graph.map.style.screen_style` (``graph.js`` writes no colour of its own).
+        * ``frame``: ``{"rings": [{"circle", "inner", "outer", "fill", "label"}], "wedges":
           [{"sector", "start", "end", "label"}], "outer", "resident_radius", "sectors",
           "unknown_sector", "unknown_circle"}``, equal to :func:`graph.map.layout.frame`.
 
@@ -345,7 +252,7 @@ def map_payload(
         nodes.append(
             {
                 "id": str(EGO),
-                "label": resident if resident is not None else _label(detail_labels, "resident"),
+                "label": resident if resident is not None else word_for(detail_labels, "resident"),
                 "x": float(x),
                 "y": float(y),
                 "shape": RESIDENT_SHAPE,
@@ -380,12 +287,7 @@ def map_payload(
         )
 
     edges: list[dict[str, Any]] = []
-    ego_ties = [(EGO, n) for n in member_nodes(G) if EGO in G and G.has_edge(EGO, n)]
-    member_ties = sorted(
-        (tuple(sorted((u, v), key=node_key)) for u, v in G.edges if EGO not in (u, v)),
-        key=lambda t: (node_key(t[0]), node_key(t[1])),
-    )
-    for u, v in [*ego_ties, *member_ties]:
+    for u, v in drawn_ties(G):
         quality = G.edges[u, v].get("quality") or None
         edges.append(
             {
@@ -401,15 +303,16 @@ def map_payload(
     return {
         "nodes": nodes,
         "edges": edges,
+        "style": screen_style(),
         "frame": {
             "rings": [
-                {"circle": c, "inner": r0, "outer": r1, "label": _label(circle_labels, c),
-                 **_frame_label(placed.ring_labels[c])}
-                for c, (r0, r1) in f.rings().items()
+                {"circle": c, "inner": r0, "outer": r1, "fill": ring_fill(c, i),
+                 "label": word_for(circle_labels, c), **_frameword_for(placed.ring_labels[c])}
+                for i, (c, (r0, r1)) in enumerate(f.rings().items())
             ],
             "wedges": [
-                {"sector": s, "start": a0, "end": a1, "label": _label(sector_labels, s),
-                 **_frame_label(placed.sector_labels[s])}
+                {"sector": s, "start": a0, "end": a1, "label": word_for(sector_labels, s),
+                 **_frameword_for(placed.sector_labels[s])}
                 for s, (a0, a1) in f.wedges().items()
             ],
             "outer": f.outer_radius,
@@ -429,7 +332,7 @@ def map_payload(
     }
 
 
-def _frame_label(label: Label) -> dict[str, Any]:
+def _frameword_for(label: Label) -> dict[str, Any]:
     return {"lines": list(label.lines), "labelBox": label.box.as_dict()}
 
 

@@ -84,8 +84,9 @@ from typing import Any
 import networkx as nx
 
 from graph.attributes import circle_of, member_nodes, name_of, node_key, sector_of, sectors_of
-from graph.map.labels import LINE_HEIGHT, Wrapped, clean, wrap
+from graph.map.labels import Wrapped, clean, word_for, wrap
 from graph.map.layout import RESIDENT_RADIUS, Frame, frame, to_xy
+from graph.map.style import LABEL_TOP, LINE_HEIGHT, RING_NUMBER_SIZE
 from graph.recent import Recent
 from graph.schema import CIRCLES, EGO
 
@@ -324,8 +325,10 @@ def _box(r: Rect) -> Box:
 
 
 def _block(wrapped: Wrapped, size: float) -> tuple[float, float]:
-    """Width and height of a label box holding ``wrapped`` at ``size`` (with padding)."""
-    return (wrapped.width + 0.3 * size, len(wrapped.lines) * LINE_HEIGHT * size + 0.15 * size)
+    """Width and height of a label box holding ``wrapped`` at ``size`` (with padding: the
+    lines start :data:`graph.map.style.LABEL_TOP` below the top, as much room is left below)."""
+    height = len(wrapped.lines) * LINE_HEIGHT * size + 2 * LABEL_TOP * size
+    return (wrapped.width + 0.3 * size, height)
 
 
 def _slot(slot: str, x: float, y: float, half: float, w: float, h: float, gap: float) -> Rect:
@@ -432,7 +435,7 @@ def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
         grid.add(p.resident_shape)
 
     # ring numbers on the 12 o'clock line; "onbekend" as a word
-    small = 0.8 * font
+    small = RING_NUMBER_SIZE * font
     for circle, (r0, r1) in rings.items():
         text = str(circle) if circle is not None else _text_of(unknown_word)
         wrapped = wrap(text, small, SECTOR_EM * font, max_lines=1)
@@ -447,7 +450,7 @@ def _place_at(G: nx.Graph, f: Frame, target: Target, font: float, sheet: Box,
 
     # sector labels outside the outer ring, slid along their wedge until they fit
     for sector, (a0, a1) in wedges.items():
-        text = _text_of(sector_words.get(sector, "?" if sector is None else sector))
+        text = _text_of(word_for(sector_words, sector))
         label = None
         for lines in (SECTOR_LINES, 1):
             wrapped = wrap(text, font, SECTOR_EM * font, max_lines=lines, bold=True)
@@ -579,7 +582,7 @@ def _anchors(G: nx.Graph, f: Frame) -> dict[Hashable, tuple[float, float]]:
     rings, wedges = f.rings(), f.wedges()
     count: dict[tuple, int] = {}
     out: dict[Hashable, tuple[float, float]] = {}
-    for node in sorted(member_nodes(G), key=node_key):
+    for node in member_nodes(G):
         cell = (circle_of(G, node), sector_of(G, node, f.sectors))
         k = count[cell] = count.get(cell, 0) + 1
         (r0, r1), (a0, a1) = rings[cell[0]], wedges[cell[1]]

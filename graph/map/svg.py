@@ -10,13 +10,13 @@ output) or in the HTML that WeasyPrint turns into the PDF for the kitchen table.
 
 The map reads in black and white, so colour is never the only cue:
 
-* **Shape per sector**, the shapes of :func:`graph.map.payload.sector_shapes` (``dot``,
+* **Shape per sector**, the shapes of :func:`graph.map.style.sector_shapes` (``dot``,
   ``square``, ``triangle``, ``diamond``, ``star``, ``triangleDown``; ``hexagon`` with a dashed
   outline for an unknown sector). The legend beside the map explains them (:func:`legend_shape`
   draws one there); next to the rings stand only the sector words, so nobody counts a legend
-  shape as one more person. A light fill colour (the Okabe-Ito palette of ``graph.js``, mixed
-  half with white) is an extra.
-* **Line style per quality**, :data:`graph.map.payload.EDGE_STYLES`, one table for screen and
+  shape as one more person. A light fill colour (the screen's Okabe-Ito palette, mixed half
+  with white) is an extra.
+* **Line style per quality**, :data:`graph.map.style.EDGE_STYLES`, one table for screen and
   paper: ``goed`` solid and thick, ``wisselend`` long dashes, ``gespannen`` a dash-dot
   pattern of its own, as thick as the others and near-black, unknown thin, solid and grey.
 * **Highlights** (``highlight={"m3": "joined"}``) add a class to the member's group for the
@@ -62,41 +62,42 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import circle_of, member_nodes, name_of, node_key, sector_of
-from graph.map.labels import LINE_HEIGHT, clean, wrap
+from graph.attributes import circle_of, member_nodes, name_of, sector_of
+from graph.map.labels import clean, word_for, wrap
 from graph.map.layout import RESIDENT_RADIUS, to_xy
-from graph.map.payload import EDGE_STYLES, edge_style, sector_colours, sector_shapes
 from graph.map.placement import Box, Label, Placement, Target, place
+from graph.map.style import (
+    EDGE_STYLES,
+    FONT_FAMILY,
+    FRAME_DASHES,
+    FRAME_LINE,
+    INK,
+    LABEL_BASELINE,
+    LABEL_TOP,
+    LINE_HEIGHT,
+    LINE_PER_FONT,
+    MUTED,
+    NAME_STYLES,
+    PAPER,
+    RESIDENT_DISC,
+    drawn_ties,
+    edge_style,
+    ring_fill,
+    sector_colours,
+    sector_shapes,
+    styled_name,
+)
 from graph.schema import EGO
 
-__all__ = [
-    "FONT_FAMILY",
-    "NAME_STYLES",
-    "initials",
-    "legend_shape",
-    "netwerkkaart_svg",
-]
-
-#: The fonts asked for; DejaVu Sans is installed with WeasyPrint's usual font packages.
-FONT_FAMILY = "DejaVu Sans, sans-serif"
-#: The values of ``name_style``.
-NAME_STYLES: tuple[str, ...] = ("full", "first", "initials")
-
-# The sector and line colours are the screen's (graph.map.payload); paper fills them lighter, so
-# names and shapes stay dark on a grey printer.
-_INK = "#1d2330"
-_MUTED = "#5a6272"
-_FRAME_LINE = "#8a92a0"
-#: Line widths and dashes of EDGE_STYLES are screen pixels at 16 px names; on the map they
-#: grow with the names, so a thick line stays thick next to large type.
-_LINE_PER_FONT = 1 / 16
+__all__ = ["legend_shape", "netwerkkaart_svg"]
 
 _CLASS_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _CSS_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?|\.\d+)(?:%|mm|cm|in|px|pt|pc|em|rem|vw|vh)?$")
 
 
 def _light(colour: str, amount: float = 0.5) -> str:
-    """``colour`` mixed with white: ``amount`` 0 is the colour, 1 is white."""
+    """``colour`` mixed with white: ``amount`` 0 is the colour, 1 is white. Paper fills the
+    sector colours lighter, so names and shapes stay dark on a grey printer."""
     rgb = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
 
@@ -129,49 +130,10 @@ def _num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def initials(name: str) -> str:
-    """Return the initials of a name, each followed by a dot, without spaces.
-
-    Each word gives its first letter or digit in its own case, so Dutch *tussenvoegsels*
-    stay small: "Jan van Dijk" is "J.v.D.". A double name keeps its hyphen, as in Dutch
-    initials: "Anne-Marie" is "A.-M.". Words without a letter or digit are left out; a name
-    with none at all gives "?".
-
-    Examples
-    --------
-    >>> initials("Jan van Dijk")
-    'J.v.D.'
-    >>> initials("Anne-Marie de Vries")
-    'A.-M.d.V.'
-    >>> initials("  ")
-    '?'
-    """
-    words = []
-    for word in _clean(name).split(" "):
-        parts = [_first_alnum(part) for part in word.split("-")]
-        parts = [p + "." for p in parts if p]
-        if parts:
-            words.append("-".join(parts))
-    return "".join(words) or "?"
-
-
-def _first_alnum(text: str) -> str:
-    return next((c for c in text if c.isalnum()), "")
-
-
-def _styled(name: str, name_style: str) -> str:
-    text = _clean(name)
-    if name_style == "first":
-        return text.split(" ")[0] if text else text
-    if name_style == "initials":
-        return initials(text)
-    return text
-
-
 def _text_block(
     label: Label,
     *,
-    fill: str = _INK,
+    fill: str = INK,
     cls: str | None = None,
     node: Hashable | None = None,
 ) -> str:
@@ -181,13 +143,13 @@ def _text_block(
     itself, so WeasyPrint lays out one text node for it instead of two."""
     box, size = label.box, label.font
     x = box.x + box.w / 2
-    top = box.y + 0.075 * size
+    top = box.y + LABEL_TOP * size
     weight = ' font-weight="bold"' if label.bold else ""
     klass = f" class={_attr(cls)}" if cls else ""
     if node is not None:
         klass += f" data-node={_attr(node)}"
     start = f'<text{klass} font-size="{_num(size)}" text-anchor="middle" fill="{fill}"{weight}'
-    places = [f'x="{_num(x)}" y="{_num(top + (i + 0.8) * LINE_HEIGHT * size)}"'
+    places = [f'x="{_num(x)}" y="{_num(top + (i + LABEL_BASELINE) * LINE_HEIGHT * size)}"'
               for i in range(len(label.lines))]
     if len(label.lines) == 1:
         return f"{start} {places[0]}>{_esc(label.lines[0])}</text>"
@@ -201,7 +163,7 @@ def _plate(label: Label) -> str:
     box = label.box
     return (
         f'<rect class="plate" x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.w)}" '
-        f'height="{_num(box.h)}" rx="{_num(0.25 * label.font)}" fill="#ffffff" '
+        f'height="{_num(box.h)}" rx="{_num(0.25 * label.font)}" fill="{PAPER}" '
         f'fill-opacity="0.85"/>'
     )
 
@@ -228,7 +190,7 @@ def _star(x: float, y: float, outer: float, inner: float) -> str:
 def _shape(shape: str, x: float, y: float, r: float, fill: str, *, dashed: bool) -> str:
     """The SVG element of a vis-network shape of "size" ``r`` centred on ``(x, y)``."""
     width = max(1.0, 0.12 * r)
-    paint = f'fill="{fill}" stroke="{_INK}" stroke-width="{_num(width)}" stroke-linejoin="round"'
+    paint = f'fill="{fill}" stroke="{INK}" stroke-width="{_num(width)}" stroke-linejoin="round"'
     if dashed:
         paint += f' stroke-dasharray="{_num(3 * width)} {_num(2 * width)}"'
     data = f'class="shape" data-shape="{shape}"'
@@ -256,7 +218,7 @@ def legend_shape(shape: str, colour: str | None, *, dashed: bool = False) -> str
     >>> legend_shape("dot", "#E69F00")[:60]
     '<svg xmlns="http://www.w3.org/2000/svg" class="legend-shape"'
     """
-    fill = _light(colour) if colour else "#ffffff"
+    fill = _light(colour) if colour else PAPER
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" class="legend-shape" viewBox="-12 -12 24 24" '
         f'aria-hidden="true">{_shape(shape, 0, 0, 7.5, fill, dashed=dashed)}</svg>'
@@ -268,14 +230,6 @@ def _fill(sectors: tuple[str, ...], sector: str | None) -> str:
     return _light(colours[sector if sector in colours else None])
 
 
-def _label(labels: Mapping[Any, Any], key: Any) -> str:
-    """The word for a code (lazy translations are evaluated); a code without one shows as
-    itself, an unknown one as "?"."""
-    if key in labels:
-        return str(labels[key])
-    return "?" if key is None else str(key)
-
-
 # -- the parts of the map ----------------------------------------------------------------
 
 
@@ -285,17 +239,17 @@ def _frame(p: Placement) -> str:
     out = ['<g class="frame">']
     # ring fills, outermost first, so each inner ring covers the one around it
     for i, (circle, (_, r1)) in reversed(list(enumerate(rings.items()))):
-        fill = "#eeeeea" if circle is None else ("#f3f5f8" if i % 2 else "#ffffff")
-        out.append(f'<circle cx="0" cy="0" r="{_num(r1)}" fill="{fill}" stroke="none"/>')
+        out.append(f'<circle cx="0" cy="0" r="{_num(r1)}" fill="{ring_fill(circle, i)}" '
+                   'stroke="none"/>')
     inner = RESIDENT_RADIUS
     line_w = max(1.5, 0.08 * p.font)
-    out.append(f'<circle cx="0" cy="0" r="{_num(inner)}" fill="#e8eef7" stroke="none"/>')
-    line = f'fill="none" stroke="{_FRAME_LINE}" stroke-width="{_num(line_w)}"'
+    out.append(f'<circle cx="0" cy="0" r="{_num(inner)}" fill="{RESIDENT_DISC}" stroke="none"/>')
+    line = f'fill="none" stroke="{FRAME_LINE}" stroke-width="{_num(line_w)}"'
     out.append(f'<circle class="ring" cx="0" cy="0" r="{_num(inner)}" {line}/>')
     for circle, (_, r1) in rings.items():
         dash = ""
         if circle is None:
-            dash = f' stroke-dasharray="{_num(5 * line_w)} {_num(4 * line_w)}"'
+            dash = f' stroke-dasharray="{" ".join(_num(d * line_w) for d in FRAME_DASHES)}"'
         out.append(f'<circle class="ring" cx="0" cy="0" r="{_num(r1)}" {line}{dash}/>')
     outer = f.outer_radius
     for start, _ in f.wedges().values():
@@ -303,7 +257,7 @@ def _frame(p: Placement) -> str:
         x1, y1 = to_xy(outer, start)
         out.append(
             f'<line class="wedge" x1="{_num(x0)}" y1="{_num(y0)}" x2="{_num(x1)}" '
-            f'y2="{_num(y1)}" stroke="{_FRAME_LINE}" stroke-width="{_num(line_w)}"/>'
+            f'y2="{_num(y1)}" stroke="{FRAME_LINE}" stroke-width="{_num(line_w)}"/>'
         )
     out.append('<g class="ring-numbers">')
     for circle, label in p.ring_labels.items():
@@ -313,10 +267,10 @@ def _frame(p: Placement) -> str:
         else:
             out.append(
                 f'<circle cx="{_num(box.x + box.w / 2)}" cy="{_num(box.y + box.h / 2)}" '
-                f'r="{_num(min(box.w, box.h) / 2)}" fill="#ffffff" stroke="{_MUTED}" '
+                f'r="{_num(min(box.w, box.h) / 2)}" fill="{PAPER}" stroke="{MUTED}" '
                 f'stroke-width="1"/>'
             )
-        out.append(_text_block(label, fill=_MUTED))
+        out.append(_text_block(label, fill=MUTED))
     out.append("</g>")
     out.append('<g class="sector-labels">')
     for label in p.sector_labels.values():
@@ -327,14 +281,9 @@ def _frame(p: Placement) -> str:
 
 def _ties(G: nx.Graph, p: Placement) -> str:
     pos = {EGO: (0.0, 0.0), **p.positions}
-    ego_ties = [(EGO, n) for n in member_nodes(G) if EGO in G and G.has_edge(EGO, n)]
-    member_ties = sorted(
-        (tuple(sorted((u, v), key=node_key)) for u, v in G.edges if EGO not in (u, v)),
-        key=lambda t: (node_key(t[0]), node_key(t[1])),
-    )
-    grow = p.font * _LINE_PER_FONT
+    grow = p.font * LINE_PER_FONT
     out = ['<g class="ties" fill="none">']
-    for u, v in [*ego_ties, *member_ties]:
+    for u, v in drawn_ties(G):
         quality = G.edges[u, v].get("quality") or None
         style = edge_style(quality)
         known = quality in EDGE_STYLES
@@ -377,7 +326,7 @@ def _member(G: nx.Graph, node: Hashable, p: Placement, highlight: Mapping | None
     if marked:  # inside the shape's box, which the placement kept free
         group.append(
             f'<circle class="marker" cx="{_num(x)}" cy="{_num(y)}" r="{_num(1.4 * r)}" '
-            f'fill="#ffffff" stroke="{_INK}" stroke-width="{_num(0.42 * r)}"/>'
+            f'fill="{PAPER}" stroke="{INK}" stroke-width="{_num(0.42 * r)}"/>'
         )
     group.append(_shape(shape, x, y, 0.85 * r if marked else r, _fill(sectors, sector),
                         dashed=sector is None))
@@ -400,18 +349,18 @@ def _resident(p: Placement, highlight: Mapping | None) -> str:
         rx, ry = rx - stroke, ry - stroke
         out.append(
             f'<ellipse class="marker" cx="0" cy="0" rx="{_num(rx + stroke)}" '
-            f'ry="{_num(ry + stroke)}" fill="none" stroke="{_INK}" stroke-width="{_num(stroke)}"/>'
+            f'ry="{_num(ry + stroke)}" fill="none" stroke="{INK}" stroke-width="{_num(stroke)}"/>'
         )
     out.append(
         f'<ellipse class="shape" data-shape="ellipse" cx="0" cy="0" rx="{_num(rx)}" '
-        f'ry="{_num(ry)}" fill="#ffffff" stroke="{_INK}" stroke-width="{_num(stroke)}"/>'
+        f'ry="{_num(ry)}" fill="{PAPER}" stroke="{INK}" stroke-width="{_num(stroke)}"/>'
     )
     if label.lines:
         out.append(_text_block(label, cls="name"))
     else:  # no name recorded: a small figure of a person, no words to translate
         h = 0.9 * label.font
         out.append(
-            f'<g class="person" fill="none" stroke="{_INK}" stroke-width="{_num(0.12 * h)}">'
+            f'<g class="person" fill="none" stroke="{INK}" stroke-width="{_num(0.12 * h)}">'
             f'<circle cx="0" cy="{_num(-0.45 * h)}" r="{_num(0.35 * h)}"/>'
             f'<path d="M {_num(-0.7 * h)} {_num(0.75 * h)} Q 0 {_num(-0.25 * h)} '
             f'{_num(0.7 * h)} {_num(0.75 * h)}"/></g>'
@@ -433,7 +382,7 @@ def _description(G: nx.Graph, p: Placement, sector_labels: Mapping, circle_word:
         groups.setdefault(sector, []).append(f"{p.labels[node].text}{where}")
     for sector in p.frame.wedges():
         if sector in groups:
-            parts.append(f"{_label(sector_labels, sector)}: {', '.join(groups[sector])}.")
+            parts.append(f"{word_for(sector_labels, sector)}: {', '.join(groups[sector])}.")
     return _clean(" ".join(parts))
 
 
@@ -472,7 +421,8 @@ def netwerkkaart_svg(
         A heading above the map (e.g. a snapshot's date), also the SVG's ``<title>``.
     name_style : {"full", "first", "initials"}
         How names are written: as recorded, the first word only ("Jan van Dijk" -> "Jan"),
-        or initials for a privacy-friendly print ("J.v.D.", see :func:`initials`). Applies
+        or initials for a privacy-friendly print ("J.v.D.", see
+        :func:`graph.map.style.initials`). Applies
         to the resident as well, and to the hover titles.
     target : str or Target
         What the map is drawn for (:data:`graph.map.placement.TARGETS`): the sheet's shape and
@@ -541,9 +491,9 @@ def netwerkkaart_svg(
     for node in H:
         raw = H.nodes[node].get("name")
         if node == EGO:
-            H.nodes[node]["name"] = _styled(raw, name_style) if raw is not None else None
+            H.nodes[node]["name"] = styled_name(raw, name_style) if raw is not None else None
         else:
-            H.nodes[node]["name"] = _styled(name_of(G, node), name_style) or _clean(node) or "?"
+            H.nodes[node]["name"] = styled_name(name_of(G, node), name_style) or _clean(node) or "?"
     if placed is not None and name_style != "full":
         raise ValueError("placed: only with name_style='full'")
     p = placed or place(H, target, sectors=sectors, sector_labels=sector_labels)

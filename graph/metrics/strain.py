@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph.attributes import node_key
+from graph.attributes import member_ties
 from graph.metrics.common import member_relations
-from graph.schema import EGO
 
 __all__ = ["STRAINED", "Strain", "strained_relations"]
 
@@ -63,12 +62,5 @@ def strained_relations(G: nx.Graph) -> Strain:
     Strain(ego=('m1',), ties=(('m2', 'm3'),), ego_count=1, tie_count=1)
     """
     ego = tuple(n for n, r in member_relations(G).items() if r.get("quality") == STRAINED)
-    ties = sorted(
-        (
-            tuple(sorted((u, v), key=node_key))
-            for u, v, q in G.edges(data="quality")
-            if EGO not in (u, v) and q == STRAINED
-        ),
-        key=lambda t: (node_key(t[0]), node_key(t[1])),
-    )
+    ties = [(u, v) for u, v in member_ties(G) if G.edges[u, v].get("quality") == STRAINED]
     return Strain(ego=ego, ties=tuple(ties), ego_count=len(ego), tie_count=len(ties))

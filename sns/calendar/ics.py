@@ -18,7 +18,7 @@ import icalendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from graph.map.svg import initials
+from graph.map.style import styled_name
 from sns.beraad import followup
 from sns.models import Coach, Meeting, Resident
 from sns.residents import access
@@ -46,8 +46,8 @@ def resident_label(name: str, style: str = "initialen") -> str:
     if style == "volledig":
         return name
     if style == "voornaam":
-        return name.split()[0] if name.split() else "?"
-    return initials(name)
+        return styled_name(name, "first") or "?"
+    return styled_name(name, "initials")
 
 
 @dataclass(frozen=True)

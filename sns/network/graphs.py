@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from graph import schema
+from graph.attributes import member_nodes, member_ties
 from sns.models import NetworkMember, Resident, Tie
 
 
@@ -81,7 +82,7 @@ def store_graph(db: Session, resident: Resident, G: nx.Graph) -> dict[str, Netwo
     touched. Used by imports and by the round-trip test.
     """
     rows: dict[str, NetworkMember] = {}
-    for node in schema.members(G):
+    for node in member_nodes(G):
         person, rel = G.nodes[node], schema.relation(G, node)
         rows[node] = NetworkMember(
             resident_id=resident.id,
@@ -99,7 +100,7 @@ def store_graph(db: Session, resident: Resident, G: nx.Graph) -> dict[str, Netwo
         )
     db.add_all(rows.values())
     db.flush()
-    for u, v in schema.member_ties(G):
+    for u, v in member_ties(G):
         a, b = sorted((rows[u].id, rows[v].id))
         tie = G.edges[u, v]
         db.add(Tie(resident_id=resident.id, a_id=a, b_id=b, quality=tie.get("quality"),

@@ -13,6 +13,7 @@ import networkx as nx
 from sqlalchemy.orm import Session
 
 from graph import schema
+from graph.attributes import member_nodes, member_ties
 from graph.files.importing import Imported
 from sns import audit
 from sns.errors import Invalid
@@ -29,7 +30,7 @@ def checked_graph(imported: Imported, sectors=schema.SECTORS) -> nx.Graph:
     renamed ``i000000``, ``i000001``, ... in the file's order; Invalid (naming the person)
     when one would be refused."""
     G = imported.graph.copy()
-    for node in schema.members(G):
+    for node in member_nodes(G):
         person, rel = G.nodes[node], schema.relation(G, node)
         fields = MemberFields(
             name=person.get("name") or "", sector=person.get("sector"),
@@ -47,7 +48,7 @@ def checked_graph(imported: Imported, sectors=schema.SECTORS) -> nx.Graph:
                       can_think_along=clean.can_think_along)
         if G.has_edge(schema.EGO, node):
             G.edges[schema.EGO, node].update(support=tuple(clean.support))
-    for u, v in schema.member_ties(G):
+    for u, v in member_ties(G):
         note = G.edges[u, v].get("note")
         if note is not None:
             G.edges[u, v]["note"] = clean_text(note, limit=MEMBER_TEXT_MAX)
@@ -60,7 +61,7 @@ def checked_graph(imported: Imported, sectors=schema.SECTORS) -> nx.Graph:
 def names_already_there(db: Session, resident: Resident, imported: Imported) -> list[str]:
     """Names in the file that are already on the resident's map (they would appear twice)."""
     present = {m.name.casefold() for m in network.members_of(db, resident)}
-    names = {imported.graph.nodes[n]["name"] for n in schema.members(imported.graph)}
+    names = {imported.graph.nodes[n]["name"] for n in member_nodes(imported.graph)}
     return sorted(n for n in names if n.casefold() in present)
 
 
@@ -72,7 +73,7 @@ def store_import(db: Session, coach: Coach | None, resident: Resident, imported:
     """
     G = checked_graph(imported, sectors)
     rows = network.store_graph(db, resident, G)
-    ties = len(schema.member_ties(G))
+    ties = len(member_ties(G))
     audit.record(db, coach, "network.import", resident_id=resident.id,
                  detail=f"{imported.format}: {len(rows)} leden, {ties} verbindingen "
                         f"({', '.join(imported.files)})")

@@ -99,7 +99,7 @@ def test_gexf_is_version_1_3_with_the_map_layout(G, tmp_path):
     assert N.number_of_nodes() == G.number_of_nodes()
     assert N.number_of_edges() == G.number_of_edges()
     from graph.map.layout import layout
-    from graph.map.payload import sector_colours
+    from graph.map.style import sector_colours
 
     pos = layout(G)
     colours = sector_colours(G.graph["sectors"])

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph import schema
+from graph.attributes import member_nodes, member_ties
 from graph.files import GraphFileError
 from graph.files.importing import read_network_files
 
@@ -25,7 +26,7 @@ def _read_dir(folder: str, **kwargs):
 
 def _person(imported, name):
     G = imported.graph
-    node = next(n for n in schema.members(G) if G.nodes[n]["name"] == name)
+    node = next(n for n in member_nodes(G) if G.nodes[n]["name"] == name)
     return G.nodes[node], schema.relation(G, node), node
 
 
@@ -39,7 +40,7 @@ def test_network_canvas_csv_with_two_edge_types_between_the_same_pair():
     assert imported.format == "CSV (Network Canvas)"
     assert imported.resident_node is None
     assert G.nodes[schema.EGO]["name"] == "Riek"
-    assert sorted(G.nodes[n]["name"] for n in schema.members(G)) == [
+    assert sorted(G.nodes[n]["name"] for n in member_nodes(G)) == [
         "Ans", "Bert", "Chantal, buurvrouw"]
     ans, ans_rel, a = _person(imported, "Ans")
     assert ans_rel["circle"] == 1
@@ -52,7 +53,7 @@ def test_network_canvas_csv_with_two_edge_types_between_the_same_pair():
     # knows + family between Ans and Bert: one tie that keeps both kinds
     assert G.edges[a, b] == {"quality": None, "note": "family, knows"}
     assert G.edges[b, c] == {"quality": None, "note": "knows"}
-    assert len(schema.member_ties(G)) == 2
+    assert len(member_ties(G)) == 2
     assert any("meer verbindingen tussen dezelfde twee mensen" in n for n in imported.notes)
     uses = _uses(imported)
     assert uses[("support_*", "persoon")] == "support"
@@ -69,7 +70,7 @@ def test_network_canvas_csv_as_one_zip():
             archive.writestr(f"export/{path.name}", path.read_bytes())
         archive.writestr("__MACOSX/._7f3a_ego.csv", b"\x00")
     imported = read_network_files({"interview.zip": buffer.getvalue()})
-    assert len(schema.members(imported.graph)) == 3
+    assert len(member_nodes(imported.graph)) == 3
 
 
 def test_network_canvas_graphml_ego_on_graph_and_parallel_typed_edges():
@@ -112,7 +113,7 @@ def test_egoweb_alter_and_edge_files():
     imported = _read_dir("egoweb")
     G = imported.graph
     assert imported.format == "CSV (EgoWeb 2.0)"
-    assert sorted(G.nodes[n]["name"] for n in schema.members(G)) == ["Ans", "Bas", "Dokter Lam"]
+    assert sorted(G.nodes[n]["name"] for n in member_nodes(G)) == ["Ans", "Bas", "Dokter Lam"]
     ans, ans_rel, a = _person(imported, "Ans")
     _, _, b = _person(imported, "Bas")
     assert ans["sector"] == "familie"
@@ -139,8 +140,8 @@ def test_gephi_gexf_resident_by_label_and_choosing_another():
     chosen = read_network_files({"gephi.gexf": data}, ego="n1")
     assert (chosen.resident_node, chosen.resident_rule) == ("n1", "chosen")
     assert chosen.graph.nodes[schema.EGO]["name"] == "Ans"
-    assert len(schema.members(chosen.graph)) == 2
-    assert len(schema.members(G)) == 2
+    assert len(member_nodes(chosen.graph)) == 2
+    assert len(member_nodes(G)) == 2
 
 
 def test_a_graph_without_a_resident_imports_everyone_with_relation_unknown():

@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 
 from graph import schema
+from graph.attributes import member_nodes
 from graph.demo import demo_network
 from graph.files.graphml import GraphFileError, read_graphml, write_graphml
 from graph.metrics import scan
@@ -125,7 +126,7 @@ def test_file_without_resident_makes_every_node_a_member_with_unknown_relation()
         edge("b", "c"),
     ])))
     assert list(G.nodes(data=True))[0] == ("ego", {"kind": "ego", "name": None})
-    assert schema.members(G) == ["a", "b", "c"]
+    assert member_nodes(G) == ["a", "b", "c"]
     assert G.degree("ego") == 0
     assert G.nodes["a"] == {"kind": "member", "name": "Ans", "sector": "familie",
                             "willing": None, "talents": None, "note": None,

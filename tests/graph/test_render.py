@@ -7,15 +7,15 @@ import pytest
 
 from graph.attributes import circle_of, sector_of
 from graph.map.layout import frame
-from graph.map.payload import (
+from graph.map.payload import map_payload
+from graph.map.placement import place
+from graph.map.style import (
     SECTOR_COLOURS,
     SECTOR_SHAPES,
     UNKNOWN_SECTOR_COLOUR,
     UNKNOWN_SECTOR_SHAPE,
-    map_payload,
     sector_shapes,
 )
-from graph.map.placement import place
 from graph.schema import (
     EGO,
     FREQUENCIES,

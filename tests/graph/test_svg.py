@@ -6,9 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from graph.map.payload import edge_style, map_payload, sector_shapes
+from graph.map.payload import map_payload
 from graph.map.placement import PT_MM, TARGETS, place
-from graph.map.svg import initials, legend_shape, netwerkkaart_svg
+from graph.map.style import edge_style, initials, sector_shapes
+from graph.map.svg import legend_shape, netwerkkaart_svg
 from graph.schema import EGO, QUALITIES, SECTORS, add_member, add_tie, new_network
 from tests.graph.networks import reversed_copy
 

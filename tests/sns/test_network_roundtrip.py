@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from graph import schema
+from graph.attributes import member_nodes
 from graph.demo import demo_network
 from sns.models import Tie
 from sns.network.graphs import store_graph, to_graph
@@ -45,7 +46,7 @@ def test_unknown_values_stay_unknown(db, people):
     store_graph(db, people.riek, G)
     db.commit()
     restored = to_graph(db, people.riek)
-    (node,) = schema.members(restored)
+    (node,) = member_nodes(restored)
     assert restored.nodes[node]["sector"] is None
     assert schema.relation(restored, node) == {
         "circle": None, "support": (), "reciprocal": None, "frequency": None, "quality": None}

@@ -118,14 +118,14 @@ def import_network(files: tuple[Path, ...], resident_id: int | None, new_name: s
 
 
 def _preview(imported) -> str:
-    from graph.schema import member_ties, members
+    from graph.attributes import member_nodes, member_ties
     from sns.scan.report import resident_line
     from web.netfiles.words import place_label, use_label
 
     G = imported.graph
     lines = [f"Bestand: {', '.join(imported.files)} ({imported.format})",
              resident_line(imported.resident_node, imported.resident_rule),
-             f"{len(members(G))} mensen, {len(member_ties(G))} lijnen tussen hen.",
+             f"{len(member_nodes(G))} mensen, {len(member_ties(G))} lijnen tussen hen.",
              *imported.notes, "Velden:"]
     for use in imported.fields:
         lines.append(f"  {use.field} ({place_label(use.on)}) -> {use_label(use)}")

@@ -32,9 +32,10 @@ from markupsafe import Markup
 
 from graph import metrics, schema
 from graph.attributes import member_nodes, name_of
-from graph.map import payload as render
-from graph.map import placement, svg
+from graph.map import placement, style, svg
+from graph.map.labels import word_for
 from graph.map.placement import TARGETS, Target
+from graph.map.style import styled_name
 from graph.schema import EGO
 from sns.beraad import meetings as beraad
 from sns.models import Meeting, Resident
@@ -115,10 +116,8 @@ def printable_name(name: Any, style: str = "full") -> str:
     (40, '…')
     """
     text = " ".join(str(name or "").split())
-    if text and style == "first":
-        text = text.split(" ")[0]
-    elif text and style == "initials":
-        text = svg.initials(text)
+    if text:
+        text = styled_name(text, style)
     if len(text) > MAX_NAME:
         text = text[: MAX_NAME - 1].rstrip() + "…"
     return text
@@ -199,21 +198,21 @@ def map_context(p: Printout) -> dict:
         alt_title=gettext("De netwerkkaart"), circle_word=gettext("cirkel"),
     )
     unit = height / placed.sheet.h  # mm per SVG unit
-    grow = placed.font / 16  # the screen's line widths are pixels next to 16 px names
+    grow = placed.font * style.LINE_PER_FONT  # line widths grow with the names
     lines = []
-    for code in (*render.EDGE_STYLES, None):
-        style = render.edge_style(code)
+    for code in (*style.EDGE_STYLES, None):
+        line = style.edge_style(code)
         lines.append({
             "label": labels.QUALITY_LABELS[code],
-            "width": style["width"] * grow,
-            "dashes": " ".join(f"{d * grow:.1f}" for d in style["dashes"])
-            if style["dashes"] else "",
-            "colour": style["colour"],
+            "width": line["width"] * grow,
+            "dashes": " ".join(f"{d * grow:.1f}" for d in line["dashes"])
+            if line["dashes"] else "",
+            "colour": line["colour"],
         })
-    shapes = render.sector_shapes(p.sectors)
-    colours = render.sector_colours(p.sectors)
+    shapes = style.sector_shapes(p.sectors)
+    colours = style.sector_colours(p.sectors)
     sectors = [
-        {"label": words.get(code, code) if code is not None else words.get(None, "?"),
+        {"label": word_for(words, code),
          "shape": Markup(svg.legend_shape(shapes[code], colours[code],  # noqa: S704
                                           dashed=code is None))}
         for code in placed.frame.wedges()

@@ -50,18 +50,19 @@
  * the frame labels are drawn with ctx.fillText, and vis-network's `title` is never used (it
  * switches to innerHTML when the text contains "href").
  *
+ * Parts: the pure ones first (geometry, the view, label lines, the keyboard order, the vis
+ * nodes: no page, no vis-network; node's test runner checks them, tests/web/js), then the
+ * canvas drawing, then the parts of the page that start() puts together.
+ *
  * Coordinates are screen coordinates (y downward); angles are degrees clockwise from 12 o'clock:
  * x = r * sin(a), y = -r * cos(a).
  */
 (function () {
   "use strict";
 
-  // Sector and line colours come with the payload (graph/map/payload.py), the same as on paper;
-  // shape carries the sector as well, so colour is never the only cue.
-  var INK = "#1d2330";
-  var MUTED = "#5a6272";
-  var FOCUS = "#f2b900";
-  var FONT_FACE = "DejaVu Sans, Verdana, sans-serif";
+  // Every colour, the font and the label rules come with the payload (its "style", from
+  // graph/map/style.py), the same as on paper; shape carries the sector as well, so colour is
+  // never the only cue.
   var ZOOM_STEP = 1.25;
   var DEFAULT_ERROR = "Het verplaatsen is niet bewaard. Probeer het opnieuw.";
   var DEFAULT_SMALL_NAMES = "De namen zijn nu te klein om te lezen. Zoom in met Groter of + " +
@@ -72,19 +73,7 @@
   // the zoom buttons go at least this far in: every name can be read at this size
   var ZOOM_NAMES_PX = 16;
 
-  function readPayload() {
-    var el = document.getElementById("map-data");
-    if (!el) return null;
-    try {
-      var data = JSON.parse(el.textContent || "null");
-      if (data && Array.isArray(data.nodes) && Array.isArray(data.edges) && data.frame) {
-        return data;
-      }
-    } catch (e) {
-      /* a broken payload leaves the table as the only view */
-    }
-    return null;
-  }
+  // --- pure parts: no page, no vis-network ------------------------------------------------
 
   function point(radius, angle) {
     var a = (angle * Math.PI) / 180;
@@ -93,7 +82,7 @@
 
   /* vis-network draws the shapes (and finds the one under the pointer); the labels are
    * drawn by this script from the payload's label boxes (see drawLabels). */
-  function visNode(frame, node) {
+  function visNode(frame, style, node) {
     if (node.ego) {
       // the resident: drawn by drawResident over the centre; here only where lines start
       return {
@@ -103,9 +92,9 @@
         shape: "dot",
         size: 1,
         fixed: { x: true, y: true },
-        color: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)",
-                 highlight: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)" },
-                 hover: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)" } },
+        color: { background: style.hidden, border: style.hidden,
+                 highlight: { background: style.hidden, border: style.hidden },
+                 hover: { background: style.hidden, border: style.hidden } },
         borderWidth: 0,
         chosen: false,
       };
@@ -121,151 +110,36 @@
       fixed: { x: false, y: false },
       color: {
         background: fill,
-        border: INK,
-        highlight: { background: fill, border: "#000000" },
-        hover: { background: fill, border: "#000000" },
+        border: style.ink,
+        highlight: { background: fill, border: style.selected },
+        hover: { background: fill, border: style.selected },
       },
       borderWidth: 2,
       borderWidthSelected: 4,
       // unknown sector: grey and a dashed outline, on top of its own shape
-      shapeProperties: { borderDashes: known ? false : [4, 3] },
+      shapeProperties: { borderDashes: known ? false : style.unknownOutline },
     };
   }
 
-  /* The ties (who knows whom), drawn here where vis-network would draw them: last before the
-   * shapes, over the frame, in the payload's order, as the same straight lines from centre to
-   * centre with vis-network's look: at least 0.3 px wide on the screen, dashed lines with
-   * round caps (which vis-network leaves set for the rest of the frame, so this does too).
-   * What vis-network adds per line and per frame (its option lookups, parsing the colour
-   * again, an object per line) cost more than the lines themselves at 5,000 ties; a line
-   * with both ends on the same side outside the view is skipped. The ends are where
-   * vis-network has the shapes (`shapes`, its body.nodes): getPositions() rounds them, and a
-   * line drawn from there would shift by a fraction of a pixel while somebody is dragged. */
-  function drawTies(ctx, view, ties, shapes) {
-    var least = 0.3 / view.scale;
-    ties.forEach(function (tie) {
-      var a = shapes[tie.from];
-      var b = shapes[tie.to];
-      if (!a || !b) return;
-      var width = Math.max(tie.width, least);
-      if ((a.x < view.left - width && b.x < view.left - width) ||
-          (a.x > view.right + width && b.x > view.right + width) ||
-          (a.y < view.top - width && b.y < view.top - width) ||
-          (a.y > view.bottom + width && b.y > view.bottom + width)) return;
-      ctx.strokeStyle = tie.colour;
-      ctx.lineWidth = width;
-      if (tie.dashes) {
-        ctx.lineCap = "round";
-        ctx.setLineDash(tie.dashes); // vis-network: save, dash, line, restore; the same state
-      }
-      ctx.beginPath();
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-      ctx.stroke();
-      if (tie.dashes) ctx.setLineDash([]);
-    });
+  /* Whether a line from a to b, `width` wide, lies wholly on one side outside the view. */
+  function lineOutside(view, a, b, width) {
+    return (a.x < view.left - width && b.x < view.left - width) ||
+      (a.x > view.right + width && b.x > view.right + width) ||
+      (a.y < view.top - width && b.y < view.top - width) ||
+      (a.y > view.bottom + width && b.y > view.bottom + width);
   }
 
-  function drawText(ctx, text, x, y, halo) {
-    ctx.lineWidth = halo;
-    ctx.strokeStyle = "rgba(255,255,255,0.92)";
-    ctx.lineJoin = "round";
-    ctx.strokeText(text, x, y);
-    ctx.fillText(text, x, y);
+  /* Whether a box, moved by (dx, dy), lies wholly outside the view. */
+  function boxOutside(view, box, dx, dy) {
+    return box.x + dx > view.right || box.x + box.w + dx < view.left ||
+      box.y + dy > view.bottom || box.y + box.h + dy < view.top;
   }
 
-  /* What the canvas shows this frame: its scale, the visible part in canvas units, where
-   * everybody is, and how many names were left out for being too small to read (see
-   * drawLabels). */
-  function viewOf(network, container) {
-    var a = network.DOMtoCanvas({ x: 0, y: 0 });
-    var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
-    return { scale: network.getScale(), left: a.x, top: a.y, right: b.x, bottom: b.y,
-             positions: network.getPositions(), tooSmall: 0 };
-  }
-
-  /* A label block as graph/map/payload.py places it: line i centred in the box, its baseline at
-   * box.y + 0.075 * size + (i + 0.8) * lineHeight * size; (dx, dy) moves the whole block
-   * (a member being dragged takes their label along). Nothing is drawn outside the view, or
-   * when the text would be smaller than MIN_READABLE_PX: then the answer is true. */
-  function drawLines(ctx, view, lines, box, size, lineHeight, bold, dx, dy) {
-    if (!box || !lines || !lines.length) return false;
-    dx = dx || 0;
-    dy = dy || 0;
-    if (box.x + dx > view.right || box.x + box.w + dx < view.left ||
-        box.y + dy > view.bottom || box.y + box.h + dy < view.top) return false;
-    if (size * view.scale < MIN_READABLE_PX) return true;
-    ctx.font = (bold ? "bold " : "") + size + "px " + FONT_FACE;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "alphabetic";
-    var cx = box.x + box.w / 2 + dx;
-    lines.forEach(function (line, i) {
-      var y = box.y + 0.075 * size + (i + 0.8) * lineHeight * size + dy;
-      drawText(ctx, line, cx, y, Math.max(3, size * 0.22));
-    });
-    return false;
-  }
-
-  function drawFrame(ctx, view, frame) {
-    var rings = frame.rings;
-    var outer = frame.outer;
-    var inner = frame.resident_radius;
-    var i;
-    ctx.save();
-
-    // ring fills, outermost first, so each inner ring covers the one around it
-    for (i = rings.length - 1; i >= 0; i -= 1) {
-      ctx.beginPath();
-      ctx.arc(0, 0, rings[i].outer, 0, 2 * Math.PI);
-      ctx.fillStyle = rings[i].circle === null ? "#eeeeea" : i % 2 ? "#f3f5f8" : "#ffffff";
-      ctx.fill();
-    }
-    // the resident's disc
-    ctx.beginPath();
-    ctx.arc(0, 0, inner, 0, 2 * Math.PI);
-    ctx.fillStyle = "#e8eef7";
-    ctx.fill();
-
-    // ring borders
-    ctx.strokeStyle = "#8a92a0";
-    ctx.lineWidth = 2;
-    ctx.setLineDash([]);
-    ctx.beginPath();
-    ctx.arc(0, 0, inner, 0, 2 * Math.PI);
-    ctx.stroke();
-    for (i = 0; i < rings.length; i += 1) {
-      ctx.beginPath();
-      ctx.setLineDash(rings[i].circle === null ? [10, 8] : []);
-      ctx.arc(0, 0, rings[i].outer, 0, 2 * Math.PI);
-      ctx.stroke();
-    }
-    ctx.setLineDash([]);
-
-    // wedge borders, from the resident's disc to the outer ring
-    frame.wedges.forEach(function (wedge) {
-      var from = point(inner, wedge.start);
-      var to = point(outer, wedge.start);
-      ctx.beginPath();
-      ctx.moveTo(from.x, from.y);
-      ctx.lineTo(to.x, to.y);
-      ctx.stroke();
-    });
-
-    // sector words outside the outer ring and ring numbers on the 12 o'clock line, in the
-    // boxes the placement gave them (nothing else is drawn there)
-    var placement = frame.placement;
-    ctx.fillStyle = INK;
-    frame.wedges.forEach(function (wedge) {
-      drawLines(ctx, view, wedge.lines, wedge.labelBox, placement.fontSize, placement.lineHeight,
-                true);
-    });
-    ctx.fillStyle = MUTED;
-    rings.forEach(function (ring) {
-      drawLines(ctx, view, ring.lines, ring.labelBox, 0.8 * placement.fontSize,
-                placement.lineHeight, false);
-    });
-
-    ctx.restore();
+  /* The baseline of line i of a label block in `box` (see "Placement" in
+   * graph/map/payload.py): box.y + labelTop * size + (i + labelBaseline) * lineHeight * size,
+   * labelTop and labelBaseline from the payload's style. */
+  function baseline(style, box, size, lineHeight, i) {
+    return box.y + style.labelTop * size + (i + style.labelBaseline) * lineHeight * size;
   }
 
   /* The box (canvas units) the first view must show: rings, sector words, every member's
@@ -288,18 +162,235 @@
     return box;
   }
 
+  /* The smallest name on the map: the zoom buttons go far enough in to read it. */
+  function smallestFont(frame, nodes) {
+    return nodes.reduce(function (least, node) {
+      return Math.min(least, node.fontSize || frame.placement.fontSize);
+    }, frame.placement.fontSize);
+  }
+
+  /* The view that shows `bounds` whole in a w x h container, `pad` pixels inside its edges:
+   * {position, scale} for network.moveTo; null while the container has no size. */
+  function fitView(bounds, w, h, pad) {
+    if (!w || !h) return null;
+    return {
+      position: { x: (bounds.left + bounds.right) / 2, y: (bounds.top + bounds.bottom) / 2 },
+      scale: Math.min(
+        (w - 2 * pad) / (bounds.right - bounds.left),
+        (h - 2 * pad) / (bounds.bottom - bounds.top)
+      ),
+    };
+  }
+
+  /* The scale after zooming by `factor`: at most half the fitted view out, and in to 8 times
+   * it or to where the smallest name is ZOOM_NAMES_PX, whichever is further. */
+  function zoomedScale(scale, factor, fitScale, smallest) {
+    var most = Math.max(fitScale * 8, ZOOM_NAMES_PX / smallest);
+    return Math.max(fitScale / 2, Math.min(most, scale * factor));
+  }
+
+  /* The members in the order the arrow keys go: round the circles, inner circle first (an
+   * unknown circle last), clockwise from 12 o'clock. */
+  function keyboardOrder(nodes) {
+    return nodes
+      .filter(function (node) { return !node.ego; })
+      .map(function (node) {
+        var angle = (Math.atan2(node.x, -node.y) * 180) / Math.PI;
+        return { id: node.id, circle: node.circle === null ? 9 : node.circle,
+                 angle: (angle + 360) % 360 };
+      })
+      .sort(function (a, b) { return a.circle - b.circle || a.angle - b.angle; })
+      .map(function (entry) { return entry.id; });
+  }
+
+  /* Who the key (an arrow, Home or End) chooses after `chosen` (null: nobody yet) in
+   * `order`, round and round; null when there is nobody on the map. */
+  function nextInOrder(order, chosen, key) {
+    if (!order.length) return null;
+    if (key === "Home") return order[0];
+    if (key === "End") return order[order.length - 1];
+    var forward = key === "ArrowRight" || key === "ArrowDown";
+    var at = chosen === null ? -1 : order.indexOf(chosen);
+    var next = at < 0 ? (forward ? 0 : order.length - 1)
+      : (at + (forward ? 1 : order.length - 1)) % order.length;
+    return order[next];
+  }
+
+  /* The member whose name is at canvas point p, or null: a name is as good a target as the
+   * shape (larger, too). `positions` are where the shapes are now (a name follows a drag). */
+  function labelAt(nodes, positions, p) {
+    var found = null;
+    nodes.forEach(function (node) {
+      var box = node.labelBox;
+      if (node.ego || !box || found) return;
+      var pos = positions[node.id] || node;
+      var x = p.x - (pos.x - node.x);
+      var y = p.y - (pos.y - node.y);
+      if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) found = node.id;
+    });
+    return found;
+  }
+
+  /* The left edge (page pixels) of a tooltip `width` wide beside a person at page x: 24 px
+   * to the right, or on the left when it would pass the page's right edge less 8 px. */
+  function tooltipLeft(x, width, pageLeft, pageRight) {
+    var left = x + 24;
+    if (left > pageRight - width - 8) {
+      left = Math.max(pageLeft + 8, left - width - 48);
+    }
+    return left;
+  }
+
+  // --- drawing on the canvas ------------------------------------------------------------
+
+  /* The ties (who knows whom), drawn here where vis-network would draw them: last before the
+   * shapes, over the frame, in the payload's order, as the same straight lines from centre to
+   * centre with vis-network's look: at least 0.3 px wide on the screen, dashed lines with
+   * round caps (which vis-network leaves set for the rest of the frame, so this does too).
+   * What vis-network adds per line and per frame (its option lookups, parsing the colour
+   * again, an object per line) cost more than the lines themselves at 5,000 ties; a line
+   * outside the view (lineOutside) is skipped. The ends are where
+   * vis-network has the shapes (`shapes`, its body.nodes): getPositions() rounds them, and a
+   * line drawn from there would shift by a fraction of a pixel while somebody is dragged. */
+  function drawTies(ctx, view, ties, shapes) {
+    var least = 0.3 / view.scale;
+    ties.forEach(function (tie) {
+      var a = shapes[tie.from];
+      var b = shapes[tie.to];
+      if (!a || !b) return;
+      var width = Math.max(tie.width, least);
+      if (lineOutside(view, a, b, width)) return;
+      ctx.strokeStyle = tie.colour;
+      ctx.lineWidth = width;
+      if (tie.dashes) {
+        ctx.lineCap = "round";
+        ctx.setLineDash(tie.dashes); // vis-network: save, dash, line, restore; the same state
+      }
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.stroke();
+      if (tie.dashes) ctx.setLineDash([]);
+    });
+  }
+
+  function drawText(ctx, style, text, x, y, halo) {
+    ctx.lineWidth = halo;
+    ctx.strokeStyle = style.halo;
+    ctx.lineJoin = "round";
+    ctx.strokeText(text, x, y);
+    ctx.fillText(text, x, y);
+  }
+
+  /* What the canvas shows this frame: its scale, the visible part in canvas units, where
+   * everybody is, and how many names were left out for being too small to read (see
+   * drawLabels). */
+  function viewOf(network, container) {
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    return { scale: network.getScale(), left: a.x, top: a.y, right: b.x, bottom: b.y,
+             positions: network.getPositions(), tooSmall: 0 };
+  }
+
+  /* A label block as graph/map/payload.py places it: line i centred in the box, on its
+   * baseline; (dx, dy) moves the whole block (a member being dragged takes their label
+   * along). Nothing is drawn outside the view, or when the text would be smaller than
+   * MIN_READABLE_PX: then the answer is true. */
+  function drawLines(ctx, view, style, lines, box, size, lineHeight, bold, dx, dy) {
+    if (!box || !lines || !lines.length) return false;
+    dx = dx || 0;
+    dy = dy || 0;
+    if (boxOutside(view, box, dx, dy)) return false;
+    if (size * view.scale < MIN_READABLE_PX) return true;
+    ctx.font = (bold ? "bold " : "") + size + "px " + style.font;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "alphabetic";
+    var cx = box.x + box.w / 2 + dx;
+    lines.forEach(function (line, i) {
+      var y = baseline(style, box, size, lineHeight, i) + dy;
+      drawText(ctx, style, line, cx, y, Math.max(3, size * 0.22));
+    });
+    return false;
+  }
+
+  function drawFrame(ctx, view, frame, style) {
+    var rings = frame.rings;
+    var outer = frame.outer;
+    var inner = frame.resident_radius;
+    var i;
+    ctx.save();
+
+    // ring fills, outermost first, so each inner ring covers the one around it
+    for (i = rings.length - 1; i >= 0; i -= 1) {
+      ctx.beginPath();
+      ctx.arc(0, 0, rings[i].outer, 0, 2 * Math.PI);
+      ctx.fillStyle = rings[i].fill;
+      ctx.fill();
+    }
+    // the resident's disc
+    ctx.beginPath();
+    ctx.arc(0, 0, inner, 0, 2 * Math.PI);
+    ctx.fillStyle = style.residentDisc;
+    ctx.fill();
+
+    // ring borders
+    var width = 2;
+    ctx.strokeStyle = style.frameLine;
+    ctx.lineWidth = width;
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.arc(0, 0, inner, 0, 2 * Math.PI);
+    ctx.stroke();
+    for (i = 0; i < rings.length; i += 1) {
+      ctx.beginPath();
+      ctx.setLineDash(rings[i].circle === null ? style.frameDashes.map(function (d) {
+        return d * width;
+      }) : []);
+      ctx.arc(0, 0, rings[i].outer, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+
+    // wedge borders, from the resident's disc to the outer ring
+    frame.wedges.forEach(function (wedge) {
+      var from = point(inner, wedge.start);
+      var to = point(outer, wedge.start);
+      ctx.beginPath();
+      ctx.moveTo(from.x, from.y);
+      ctx.lineTo(to.x, to.y);
+      ctx.stroke();
+    });
+
+    // sector words outside the outer ring and ring numbers on the 12 o'clock line, in the
+    // boxes the placement gave them (nothing else is drawn there)
+    var placement = frame.placement;
+    ctx.fillStyle = style.ink;
+    frame.wedges.forEach(function (wedge) {
+      drawLines(ctx, view, style, wedge.lines, wedge.labelBox, placement.fontSize,
+                placement.lineHeight, true);
+    });
+    ctx.fillStyle = style.muted;
+    rings.forEach(function (ring) {
+      drawLines(ctx, view, style, ring.lines, ring.labelBox,
+                style.ringNumberSize * placement.fontSize, placement.lineHeight, false);
+    });
+
+    ctx.restore();
+  }
+
   /* Members' names beside their shapes, and the resident's name on a white ellipse in the
    * centre, drawn last: nothing covers the people who matter most. */
-  function drawLabels(ctx, view, frame, nodes) {
+  function drawLabels(ctx, view, frame, style, nodes) {
     var placement = frame.placement;
     var positions = view.positions;
     ctx.save();
-    ctx.fillStyle = INK;
+    ctx.fillStyle = style.ink;
     nodes.forEach(function (node) {
       if (node.ego) return;
       var pos = positions[node.id] || node;
-      if (drawLines(ctx, view, node.lines, node.labelBox, node.fontSize || placement.fontSize,
-                    placement.lineHeight, false, pos.x - node.x, pos.y - node.y)) {
+      if (drawLines(ctx, view, style, node.lines, node.labelBox,
+                    node.fontSize || placement.fontSize, placement.lineHeight, false,
+                    pos.x - node.x, pos.y - node.y)) {
         view.tooSmall += 1;
       }
     });
@@ -312,13 +403,13 @@
       var ry = shape.h / 2 - 2;
       ctx.beginPath();
       ctx.ellipse(node.x, node.y, rx, ry, 0, 0, 2 * Math.PI);
-      ctx.fillStyle = "#ffffff";
+      ctx.fillStyle = style.paper;
       ctx.fill();
       ctx.lineWidth = 3;
-      ctx.strokeStyle = INK;
+      ctx.strokeStyle = style.ink;
       ctx.stroke();
-      ctx.fillStyle = INK;
-      drawLines(ctx, view, node.lines, node.labelBox, size, placement.lineHeight, true);
+      ctx.fillStyle = style.ink;
+      drawLines(ctx, view, style, node.lines, node.labelBox, size, placement.lineHeight, true);
     });
     ctx.restore();
   }
@@ -363,6 +454,164 @@
     ctx.strokeStyle = this.state.strokeStyle;
   };
 
+  // --- the page: DOM and vis-network ----------------------------------------------------
+
+  function readPayload() {
+    var el = document.getElementById("map-data");
+    if (!el) return null;
+    try {
+      var data = JSON.parse(el.textContent || "null");
+      if (data && Array.isArray(data.nodes) && Array.isArray(data.edges) && data.frame &&
+          data.style) {
+        return data;
+      }
+    } catch (e) {
+      /* a broken payload leaves the table as the only view */
+    }
+    return null;
+  }
+
+  /* What the page says on #map: where a move is saved and with which version and token,
+   * where a person's page is, the words when saving failed; and the message line. */
+  function readPage(container) {
+    return {
+      moveUrl: container.getAttribute("data-move-url") || "",
+      version: container.getAttribute("data-version") || "",
+      csrf: container.getAttribute("data-csrf") || "",
+      editUrlTemplate: container.getAttribute("data-edit-url-template") || "",
+      errorText: container.getAttribute("data-error-text") || DEFAULT_ERROR,
+      message: document.getElementById("map-message"),
+    };
+  }
+
+  function isMember(map, id) {
+    var node = map.byId.get(String(id));
+    return Boolean(node) && !node.ego;
+  }
+
+  /* vis-network with the shapes (physics off, every position from the payload), reachable
+   * for browser tests and the console: where is a member drawn right now, and where are the
+   * sector labels on the screen (DOM pixels inside #map)? */
+  function createNetwork(container, data) {
+    var vis = window.vis;
+    var nodes = new vis.DataSet(
+      data.nodes.map(function (node) {
+        return visNode(data.frame, data.style, node);
+      })
+    );
+    var options = {
+      physics: { enabled: false },
+      layout: { randomSeed: 1, improvedLayout: false },
+      interaction: {
+        hover: true,
+        dragNodes: true,
+        zoomView: true,
+        dragView: true,
+        tooltipDelay: 100,
+        multiselect: false,
+      },
+      nodes: { labelHighlightBold: false },
+    };
+    var network = new vis.Network(container, { nodes: nodes, edges: [] }, options);
+    container.snsNetwork = network;
+    container.snsTies = data.edges;
+    container.snsSectorLabels = function () {
+      return data.frame.wedges.map(function (wedge) {
+        var box = wedge.labelBox;
+        var a = network.canvasToDOM({ x: box.x, y: box.y });
+        var b = network.canvasToDOM({ x: box.x + box.w, y: box.y + box.h });
+        return { text: wedge.lines.join(" "), left: a.x, top: a.y, right: b.x, bottom: b.y };
+      });
+    };
+    return network;
+  }
+
+  /* Every frame: the frame and the ties under the shapes (a picture, see Background), the
+   * names over them, and the line that says when names are too small to read, over the
+   * map's lower edge. */
+  function drawEveryFrame(map) {
+    var network = map.network;
+    var container = map.container;
+    var data = map.data;
+    var smallNote = document.createElement("p");
+    smallNote.className = "map-small-names";
+    smallNote.setAttribute("role", "status");
+    smallNote.hidden = true;
+    smallNote.textContent = container.getAttribute("data-small-names-text") || DEFAULT_SMALL_NAMES;
+    container.appendChild(smallNote);
+
+    var view = null;
+    var background = new Background();
+    network.on("beforeDrawing", function (ctx) {
+      view = viewOf(network, container);
+      background.draw(ctx, map.moves + " " + data.edges.length, function (bg) {
+        drawFrame(bg, view, data.frame, data.style);
+        drawTies(bg, view, data.edges, network.body.nodes);
+      });
+    });
+    network.on("dragging", function () {
+      map.moves += 1;
+    });
+    network.on("afterDrawing", function (ctx) {
+      drawLabels(ctx, view, data.frame, data.style, data.nodes);
+      var tooSmall = view.tooSmall > 0;
+      if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
+    });
+    network.once("afterDrawing", function () {
+      performance.mark("sns-map-drawn");
+    });
+
+    // vis-network makes its own frame a tab stop; #map is the one stop, with the name
+    var inner = container.querySelector(".vis-network");
+    if (inner) inner.tabIndex = -1;
+  }
+
+  /* The view: fit the whole frame (at the start, on a resize, with the fit button and 0),
+   * zoom with the buttons, + and -, Ctrl+wheel and a pinch; the plain wheel scrolls the page. */
+  function setUpZoom(map) {
+    var network = map.network;
+    var container = map.container;
+    var bounds = extent(map.data.frame, map.data.nodes);
+    var smallest = smallestFont(map.data.frame, map.data.nodes);
+    var fitScale = 1;
+    function fit() {
+      var view = fitView(bounds, container.clientWidth, container.clientHeight, 8);
+      if (!view) return;
+      fitScale = view.scale;
+      network.moveTo(view);
+    }
+    function zoomBy(factor) {
+      var scale = zoomedScale(network.getScale(), factor, fitScale, smallest);
+      network.moveTo({ position: network.getViewPosition(), scale: scale });
+    }
+    fit();
+    var resizeTimer = null;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(resizeTimer);
+      resizeTimer = window.setTimeout(fit, 150);
+    });
+    // Only Ctrl+wheel (and a trackpad's pinch) reaches vis-network, whose listener on the
+    // canvas zooms. Captured here, before the canvas.
+    container.addEventListener(
+      "wheel",
+      function (event) {
+        if (!event.ctrlKey) event.stopPropagation();
+      },
+      true
+    );
+    Array.prototype.forEach.call(document.querySelectorAll("[data-zoom]"), function (button) {
+      button.addEventListener("click", function () {
+        var how = button.getAttribute("data-zoom");
+        if (how === "fit") fit();
+        else zoomBy(how === "in" ? ZOOM_STEP : 1 / ZOOM_STEP);
+      });
+      var group = button.closest("[hidden]");
+      if (group) group.removeAttribute("hidden");
+    });
+    return { fit: fit, zoomBy: zoomBy };
+  }
+
+  /* The tooltip of a member: their name and details, as text. */
   function buildTooltip(node) {
     var box = document.createElement("div");
     box.className = "map-tooltip";
@@ -386,222 +635,63 @@
     return box;
   }
 
-  function start() {
-    var container = document.getElementById("map");
-    if (!container) return;
-    performance.mark("sns-map-start");
-    var data = readPayload();
-    if (!data || typeof window.vis === "undefined" || !window.vis.Network) return;
-
-    var vis = window.vis;
-    var frame = data.frame;
-    var moveUrl = container.getAttribute("data-move-url") || "";
-    var version = container.getAttribute("data-version") || "";
-    var csrf = container.getAttribute("data-csrf") || "";
-    var editUrlTemplate = container.getAttribute("data-edit-url-template") || "";
-    var errorText = container.getAttribute("data-error-text") || DEFAULT_ERROR;
-    var message = document.getElementById("map-message");
-
-    var byId = new Map();
-    data.nodes.forEach(function (node) {
-      byId.set(String(node.id), node);
-    });
-    function isMember(id) {
-      var node = byId.get(String(id));
-      return Boolean(node) && !node.ego;
-    }
-
-    var nodes = new vis.DataSet(
-      data.nodes.map(function (node) {
-        return visNode(frame, node);
-      })
-    );
-    var options = {
-      physics: { enabled: false },
-      layout: { randomSeed: 1, improvedLayout: false },
-      interaction: {
-        hover: true,
-        dragNodes: true,
-        zoomView: true,
-        dragView: true,
-        tooltipDelay: 100,
-        multiselect: false,
-      },
-      nodes: { labelHighlightBold: false },
-    };
-    var network = new vis.Network(container, { nodes: nodes, edges: [] }, options);
-    // Reachable for browser tests and the console: where is a member drawn right now,
-    // and where are the sector labels on the screen (DOM pixels inside #map)?
-    container.snsNetwork = network;
-    container.snsTies = data.edges;
-    container.snsSectorLabels = function () {
-      return frame.wedges.map(function (wedge) {
-        var box = wedge.labelBox;
-        var a = network.canvasToDOM({ x: box.x, y: box.y });
-        var b = network.canvasToDOM({ x: box.x + box.w, y: box.y + box.h });
-        return { text: wedge.lines.join(" "), left: a.x, top: a.y, right: b.x, bottom: b.y };
-      });
-    };
-
-    // the line that says the names are too small to read, over the map's lower edge
-    var smallNote = document.createElement("p");
-    smallNote.className = "map-small-names";
-    smallNote.setAttribute("role", "status");
-    smallNote.hidden = true;
-    smallNote.textContent = container.getAttribute("data-small-names-text") || DEFAULT_SMALL_NAMES;
-    container.appendChild(smallNote);
-
-    var view = null;
-    var background = new Background();
-    var moves = 0; // counts position changes (a drag, a move put back)
-    network.on("beforeDrawing", function (ctx) {
-      view = viewOf(network, container);
-      background.draw(ctx, moves + " " + data.edges.length, function (bg) {
-        drawFrame(bg, view, frame);
-        drawTies(bg, view, data.edges, network.body.nodes);
-      });
-    });
-    network.on("dragging", function () {
-      moves += 1;
-    });
-    network.on("afterDrawing", function (ctx) {
-      drawLabels(ctx, view, frame, data.nodes);
-      var tooSmall = view.tooSmall > 0;
-      if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
-    });
-    network.once("afterDrawing", function () {
-      performance.mark("sns-map-drawn");
-    });
-
-    // vis-network makes its own frame a tab stop; #map is the one stop, with the name
-    var inner = container.querySelector(".vis-network");
-    if (inner) inner.tabIndex = -1;
-
-    // --- the view: fit the whole frame, zoom by buttons, keys, Ctrl+wheel, pinch ------------
-    var bounds = extent(frame, data.nodes);
-    var smallestFont = data.nodes.reduce(function (least, node) {
-      return Math.min(least, node.fontSize || frame.placement.fontSize);
-    }, frame.placement.fontSize);
-    var fitScale = 1;
-    function fitFrame() {
-      var w = container.clientWidth;
-      var h = container.clientHeight;
-      if (!w || !h) return;
-      var pad = 8;
-      fitScale = Math.min(
-        (w - 2 * pad) / (bounds.right - bounds.left),
-        (h - 2 * pad) / (bounds.bottom - bounds.top)
-      );
-      network.moveTo({
-        position: { x: (bounds.left + bounds.right) / 2, y: (bounds.top + bounds.bottom) / 2 },
-        scale: fitScale,
-      });
-    }
-    function zoomBy(factor) {
-      var scale = network.getScale() * factor;
-      var most = Math.max(fitScale * 8, ZOOM_NAMES_PX / smallestFont);
-      scale = Math.max(fitScale / 2, Math.min(most, scale));
-      network.moveTo({ position: network.getViewPosition(), scale: scale });
-    }
-    fitFrame();
-    var resizeTimer = null;
-    window.addEventListener("resize", function () {
-      window.clearTimeout(resizeTimer);
-      resizeTimer = window.setTimeout(fitFrame, 150);
-    });
-    // The wheel scrolls the page: only Ctrl+wheel (and a trackpad's pinch) reaches
-    // vis-network, whose listener on the canvas zooms. Captured here, before the canvas.
-    container.addEventListener(
-      "wheel",
-      function (event) {
-        if (!event.ctrlKey) event.stopPropagation();
-      },
-      true
-    );
-    Array.prototype.forEach.call(document.querySelectorAll("[data-zoom]"), function (button) {
-      button.addEventListener("click", function () {
-        var how = button.getAttribute("data-zoom");
-        if (how === "fit") fitFrame();
-        else zoomBy(how === "in" ? ZOOM_STEP : 1 / ZOOM_STEP);
-      });
-      var group = button.closest("[hidden]");
-      if (group) group.removeAttribute("hidden");
-    });
-
-    // --- tooltip -------------------------------------------------------------------------
+  /* A member's details beside them while the pointer is on them (or they are chosen with
+   * the keyboard); gone on a zoom, when the pointer leaves or the map loses the focus. */
+  function setUpTooltip(map) {
+    var network = map.network;
+    var container = map.container;
     var tooltip = null;
-    function hideTooltip() {
+    function hide() {
       if (tooltip && tooltip.parentNode) tooltip.parentNode.removeChild(tooltip);
       tooltip = null;
     }
-    function showTooltip(id) {
-      hideTooltip();
-      var node = byId.get(String(id));
+    function show(id) {
+      hide();
+      var node = map.byId.get(String(id));
       if (!node || node.ego) return;
       tooltip = buildTooltip(node);
       document.body.appendChild(tooltip);
-      var pos = network.getPosition(id);
-      var dom = network.canvasToDOM(pos);
+      var dom = network.canvasToDOM(network.getPosition(id));
       var rect = container.getBoundingClientRect();
-      var left = rect.left + window.scrollX + dom.x + 24;
+      var left = tooltipLeft(rect.left + window.scrollX + dom.x, tooltip.offsetWidth,
+                             window.scrollX,
+                             window.scrollX + document.documentElement.clientWidth);
       var top = rect.top + window.scrollY + dom.y + 24;
-      var maxLeft = window.scrollX + document.documentElement.clientWidth - tooltip.offsetWidth - 8;
-      if (left > maxLeft) {
-        // no room on the right: put it on the left of the node
-        left = Math.max(window.scrollX + 8, left - tooltip.offsetWidth - 48);
-      }
       tooltip.style.left = left + "px";
       tooltip.style.top = top + "px";
     }
     network.on("hoverNode", function (params) {
-      showTooltip(params.node);
+      show(params.node);
     });
-    network.on("blurNode", hideTooltip);
-    network.on("zoom", hideTooltip);
-    container.addEventListener("mouseleave", hideTooltip);
+    network.on("blurNode", hide);
+    network.on("zoom", hide);
+    container.addEventListener("mouseleave", hide);
+    return { show: show, hide: hide };
+  }
 
-    // --- messages ------------------------------------------------------------------------
-    function say(text) {
-      if (!message) return;
-      message.textContent = text || "";
-      if (text) message.removeAttribute("hidden");
-    }
-
-    // --- click: edit the member ----------------------------------------------------------
-    // a member's name is as good a target as their shape (larger, too)
-    function labelAt(p) {
-      var positions = network.getPositions();
-      var found = null;
-      data.nodes.forEach(function (node) {
-        var box = node.labelBox;
-        if (node.ego || !box || found) return;
-        var pos = positions[node.id] || node;
-        var x = p.x - (pos.x - node.x);
-        var y = p.y - (pos.y - node.y);
-        if (x >= box.x && x <= box.x + box.w && y >= box.y && y <= box.y + box.h) found = node.id;
-      });
-      return found;
-    }
+  /* A click on a member's shape or name opens their page. */
+  function openOnClick(map) {
+    var network = map.network;
+    var template = map.page.editUrlTemplate;
     network.on("click", function (params) {
-      if (!editUrlTemplate || !params.nodes) return;
+      if (!template || !params.nodes) return;
       var id = params.nodes.length === 1 ? params.nodes[0]
-        : params.pointer && params.pointer.canvas ? labelAt(params.pointer.canvas) : null;
-      if (id === null || !isMember(id)) return;
-      window.location.href = editUrlTemplate.replace("__ID__", encodeURIComponent(String(id)));
+        : params.pointer && params.pointer.canvas
+          ? labelAt(map.data.nodes, network.getPositions(), params.pointer.canvas) : null;
+      if (id === null || !isMember(map, id)) return;
+      window.location.href = template.replace("__ID__", encodeURIComponent(String(id)));
     });
+  }
 
-    // --- keyboard: choose a person with the arrows, Enter opens them ----------------------
+  /* Keyboard (WCAG 2.1.1): the arrows, Home and End choose a person (keyboardOrder), Enter
+   * opens them, Escape lets go, + - 0 zoom. The chosen person gets a ring, their details, a
+   * status line and the event "sns:person" on #map. */
+  function setUpKeyboard(map, zoom, tooltip) {
+    var network = map.network;
+    var container = map.container;
+    var template = map.page.editUrlTemplate;
     var announce = document.getElementById("map-focus");
-    var order = data.nodes
-      .filter(function (node) { return !node.ego; })
-      .map(function (node) {
-        var angle = (Math.atan2(node.x, -node.y) * 180) / Math.PI;
-        return { id: node.id, circle: node.circle === null ? 9 : node.circle,
-                 angle: (angle + 360) % 360 };
-      })
-      .sort(function (a, b) { return a.circle - b.circle || a.angle - b.angle; })
-      .map(function (entry) { return entry.id; });
-    var chosen = null;
+    var order = keyboardOrder(map.data.nodes);
 
     function keepInView(id) {
       var dom = network.canvasToDOM(network.getPosition(id));
@@ -613,19 +703,19 @@
     }
 
     function choose(id, quiet) {
-      chosen = id;
+      map.chosen = id;
       if (id === null) {
         network.unselectAll();
-        hideTooltip();
+        tooltip.hide();
         if (announce) announce.textContent = "";
         network.redraw();
         return;
       }
       network.selectNodes([id], false);
-      var node = byId.get(String(id));
+      var node = map.byId.get(String(id));
       if (!quiet) {
         keepInView(id);
-        showTooltip(id);
+        tooltip.show(id);
         if (announce) {
           announce.textContent = [node.label].concat(node.details.slice(0, 2).map(function (pair) {
             return String(pair[0]) + ": " + String(pair[1]);
@@ -639,45 +729,41 @@
     container.addEventListener("keydown", function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       var key = event.key;
-      var at = chosen === null ? -1 : order.indexOf(chosen);
-      if (key === "ArrowRight" || key === "ArrowDown" || key === "ArrowLeft" || key === "ArrowUp") {
+      var chosen = map.chosen;
+      if (key === "ArrowRight" || key === "ArrowDown" || key === "ArrowLeft" || key === "ArrowUp" ||
+          key === "Home" || key === "End") {
         event.preventDefault();
-        if (!order.length) return;
-        var forward = key === "ArrowRight" || key === "ArrowDown";
-        var next = at < 0 ? (forward ? 0 : order.length - 1)
-          : (at + (forward ? 1 : order.length - 1)) % order.length;
-        choose(order[next]);
-      } else if (key === "Home" || key === "End") {
+        var next = nextInOrder(order, chosen, key);
+        if (next !== null) choose(next);
+      } else if (key === "Enter" && chosen !== null && template) {
         event.preventDefault();
-        if (order.length) choose(order[key === "Home" ? 0 : order.length - 1]);
-      } else if (key === "Enter" && chosen !== null && editUrlTemplate) {
-        event.preventDefault();
-        window.location.href = editUrlTemplate.replace("__ID__", encodeURIComponent(chosen));
+        window.location.href = template.replace("__ID__", encodeURIComponent(chosen));
       } else if (key === "Escape" && chosen !== null) {
         event.preventDefault();
         choose(null);
       } else if (key === "+" || key === "=" || key === "-" || key === "0") {
         event.preventDefault();
-        if (key === "0") fitFrame();
-        else zoomBy(key === "-" ? 1 / ZOOM_STEP : ZOOM_STEP);
+        if (key === "0") zoom.fit();
+        else zoom.zoomBy(key === "-" ? 1 / ZOOM_STEP : ZOOM_STEP);
       }
     });
-    container.addEventListener("blur", hideTooltip);
+    container.addEventListener("blur", tooltip.hide);
 
     // the chosen person's ring: dark inside, yellow outside, visible on every fill
+    var style = map.data.style;
     network.on("afterDrawing", function (ctx) {
-      if (chosen === null) return;
-      var pos = network.getPosition(chosen);
-      var r = 1.4 * (byId.get(String(chosen)).shapeSize || 18) + 6;
+      if (map.chosen === null) return;
+      var pos = network.getPosition(map.chosen);
+      var r = 1.4 * (map.byId.get(String(map.chosen)).shapeSize || 18) + 6;
       ctx.save();
       ctx.setLineDash([]);
       ctx.lineWidth = 4;
-      ctx.strokeStyle = INK;
+      ctx.strokeStyle = style.ink;
       ctx.beginPath();
       ctx.arc(pos.x, pos.y, r, 0, 2 * Math.PI);
       ctx.stroke();
       ctx.lineWidth = 6;
-      ctx.strokeStyle = FOCUS;
+      ctx.strokeStyle = style.focus;
       ctx.beginPath();
       ctx.arc(pos.x, pos.y, r + 5, 0, 2 * Math.PI);
       ctx.stroke();
@@ -685,20 +771,33 @@
     });
 
     var justPlaced = container.getAttribute("data-selected");
-    if (justPlaced && isMember(justPlaced)) choose(justPlaced, true);
+    if (justPlaced && isMember(map, justPlaced)) choose(justPlaced, true);
+  }
 
-    // --- drag: move the member to another circle or sector -------------------------------
+  /* Dragging a member to another circle or sector saves the move and reloads the page; a
+   * refused or failed move is said in the message line and put back (a stale version:
+   * the page reloads after a moment). */
+  function setUpDrag(map, tooltip) {
+    var network = map.network;
+    var container = map.container;
+    var page = map.page;
+    function say(text) {
+      if (!page.message) return;
+      page.message.textContent = text || "";
+      if (text) page.message.removeAttribute("hidden");
+    }
+
     var before = null;
     var busy = false;
     network.on("dragStart", function (params) {
-      hideTooltip();
+      tooltip.hide();
       before = params.nodes && params.nodes.length ? network.getPositions(params.nodes) : null;
     });
 
     function moveBack(id) {
       var old = before && before[id];
       if (old) {
-        moves += 1;
+        map.moves += 1;
         network.moveNode(id, old.x, old.y);
       }
     }
@@ -708,7 +807,8 @@
         window.location.reload();
         return;
       }
-      var text = body && typeof body.message === "string" && body.message ? body.message : errorText;
+      var text = body && typeof body.message === "string" && body.message ? body.message
+        : page.errorText;
       say(text);
       if (status === 409) {
         window.setTimeout(function () {
@@ -729,7 +829,7 @@
     network.on("dragEnd", function (params) {
       if (busy || !params.nodes || params.nodes.length !== 1) return;
       var id = params.nodes[0];
-      if (!isMember(id) || !moveUrl) return;
+      if (!isMember(map, id) || !page.moveUrl) return;
       var pos = network.getPosition(id);
       var old = before && before[id];
       if (old && Math.abs(old.x - pos.x) < 0.5 && Math.abs(old.y - pos.y) < 0.5) return;
@@ -739,15 +839,15 @@
       body.set("member", String(id));
       body.set("x", String(pos.x));
       body.set("y", String(pos.y));
-      body.set("version", version);
-      body.set("csrf_token", csrf);
-      fetch(moveUrl, {
+      body.set("version", page.version);
+      body.set("csrf_token", page.csrf);
+      fetch(page.moveUrl, {
         method: "POST",
         credentials: "same-origin",
         headers: {
           "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
           Accept: "application/json",
-          "X-CSRFToken": csrf,
+          "X-CSRFToken": page.csrf,
         },
         body: body.toString(),
       })
@@ -765,6 +865,56 @@
           finish(id, 0, null);
         });
     });
+  }
+
+  function start() {
+    var container = document.getElementById("map");
+    if (!container) return;
+    performance.mark("sns-map-start");
+    var data = readPayload();
+    if (!data || typeof window.vis === "undefined" || !window.vis.Network) return;
+
+    var byId = new Map();
+    data.nodes.forEach(function (node) {
+      byId.set(String(node.id), node);
+    });
+    var map = {
+      container: container,
+      data: data,
+      page: readPage(container),
+      byId: byId,
+      network: createNetwork(container, data),
+      moves: 0, // counts position changes (a drag, a move put back): the picture is redrawn
+      chosen: null, // the person chosen with the keyboard
+    };
+    drawEveryFrame(map);
+    var zoom = setUpZoom(map);
+    var tooltip = setUpTooltip(map);
+    openOnClick(map);
+    setUpKeyboard(map, zoom, tooltip);
+    setUpDrag(map, tooltip);
+  }
+
+  // node's test runner (tests/web/js) loads this file as a module: it gets the pure parts
+  // and draws nothing.
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      point: point,
+      visNode: visNode,
+      lineOutside: lineOutside,
+      boxOutside: boxOutside,
+      baseline: baseline,
+      extent: extent,
+      smallestFont: smallestFont,
+      fitView: fitView,
+      zoomedScale: zoomedScale,
+      keyboardOrder: keyboardOrder,
+      nextInOrder: nextInOrder,
+      labelAt: labelAt,
+      tooltipLeft: tooltipLeft,
+      ZOOM_NAMES_PX: ZOOM_NAMES_PX,
+    };
+    return;
   }
 
   // The page loads this script right after the map's data, so the map is drawn while the

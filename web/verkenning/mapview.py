@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import networkx as nx
 from flask_babel import gettext as _
+from markupsafe import Markup
 
-from graph.map import layout
+from graph.map import layout, style, svg
 from graph.map import payload as render
 from web.core import labels
 
@@ -30,12 +31,15 @@ def drop_cell(G: nx.Graph, x: float, y: float) -> tuple[int | None, str | None] 
 
 
 def legend() -> dict:
-    """What the map's shapes and line styles mean, for the legend beside it."""
+    """What the map's shapes and line styles mean, for the legend beside it: each sector's
+    shape as the printed legend draws it (outlined, an unknown sector's dashed), each
+    quality's line."""
     sector_words = labels.sector_labels()
     return {
-        "sectors": [(str(sector_words[code]), shape)
-                    for code, shape in render.sector_shapes(labels.sectors()).items()],
-        "lines": [(str(word), render.edge_style(code))
+        "sectors": [(str(sector_words[code]),
+                     Markup(svg.legend_shape(shape, None, dashed=code is None)))  # noqa: S704
+                    for code, shape in style.sector_shapes(labels.sectors()).items()],
+        "lines": [(str(word), style.edge_style(code))
                   for code, word in labels.QUALITY_LABELS.items()],
     }
 

@@ -1,0 +1,391 @@
+"""The drawing vocabulary of the netwerkkaart: every colour, shape, line style, label rule and
+name style, written once, for the screen and for paper.
+
+The screen (:func:`graph.map.payload.map_payload`, drawn by ``web/static/graph.js``), the
+printed and inline SVG (:mod:`graph.map.svg`), the legends beside them and the GEXF export
+all read their look from here, so a resident finds the map of the kitchen table back on the
+coach's screen. ``graph.js`` writes no colour of its own: the payload carries
+:func:`screen_style`.
+
+The map reads in black and white, so colour is never the only cue:
+
+* **Shape per sector**: the configured sectors, in order, get :data:`SECTOR_SHAPES`
+  (vis-network's names), cycling; a member whose sector is unknown gets
+  :data:`UNKNOWN_SECTOR_SHAPE`, which no configured sector uses, drawn with a dashed outline.
+  The resident is :data:`RESIDENT_SHAPE` with the name written inside it.
+* **Line style per tie quality** (:data:`EDGE_STYLES`): ``goed`` solid and thick,
+  ``wisselend`` long even dashes, ``gespannen`` a dash-dot pattern of its own, as thick as
+  ``goed`` and in a dark red that prints near-black, unknown thin, solid and grey.
+
+Colour comes on top: :data:`SECTOR_COLOURS` is the Okabe-Ito palette, distinguishable with
+the common kinds of colour blindness.
+
+Examples
+--------
+>>> sector_shapes(["familie", "buren"])[None], sector_colours(["familie"])["familie"]
+('hexagon', '#E69F00')
+>>> styled_name("Jan van Dijk", "initials")
+'J.v.D.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+import networkx as nx
+
+from graph.attributes import member_nodes, member_ties
+from graph.map.labels import clean
+from graph.schema import EGO
+
+__all__ = [
+    "EDGE_STYLES",
+    "FONT_FAMILY",
+    "FRAME_DASHES",
+    "FRAME_LINE",
+    "INK",
+    "LABEL_BASELINE",
+    "LABEL_TOP",
+    "LINE_HEIGHT",
+    "LINE_PER_FONT",
+    "MUTED",
+    "NAME_STYLES",
+    "PAPER",
+    "RESIDENT_DISC",
+    "RESIDENT_SHAPE",
+    "RING_FILLS",
+    "RING_NUMBER_SIZE",
+    "SECTOR_COLOURS",
+    "SECTOR_SHAPES",
+    "UNKNOWN_EDGE_STYLE",
+    "UNKNOWN_SECTOR_COLOUR",
+    "UNKNOWN_SECTOR_SHAPE",
+    "drawn_ties",
+    "edge_style",
+    "initials",
+    "ring_fill",
+    "screen_style",
+    "sector_colours",
+    "sector_shapes",
+    "styled_name",
+]
+
+# -- the palette -------------------------------------------------------------------------
+
+#: Names, shape outlines, the resident's ellipse and a good tie: near-black.
+INK = "#1d2330"
+#: Ring numbers and their discs: a grey that still reads on every ring fill.
+MUTED = "#5a6272"
+#: Ring and wedge lines.
+FRAME_LINE = "#8a92a0"
+#: White: name plates, ring number discs, the resident's ellipse, every other ring.
+PAPER = "#ffffff"
+#: Ring fills: the ring of unknown circles, then the odd and even known rings (from inside).
+RING_FILLS: dict[str, str] = {"unknown": "#eeeeea", "odd": "#f3f5f8", "even": PAPER}
+#: The disc in the centre, behind the resident's ellipse.
+RESIDENT_DISC = "#e8eef7"
+#: The dashes of the ring of unknown circles, in widths of its line.
+FRAME_DASHES: tuple[float, float] = (5, 4)
+#: Okabe-Ito, distinguishable with the common kinds of colour blindness; the configured
+#: sectors take these in order, cycling.
+SECTOR_COLOURS: tuple[str, ...] = (
+    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442",
+)
+#: Colour of a member whose sector is unknown.
+UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
+#: The screen only: the outer ring around the person chosen with the keyboard (inside it a
+#: ring of :data:`INK`), the outline of a shape under the pointer or selected, the halo
+#: behind names (so lines never run through them) and the invisible dot vis-network keeps
+#: for the resident (the script draws the resident itself).
+_SCREEN_COLOURS = {
+    "focus": "#f2b900",
+    "selected": "#000000",
+    "halo": "rgba(255,255,255,0.92)",
+    "hidden": "rgba(0,0,0,0)",
+}
+
+# -- shapes ------------------------------------------------------------------------------
+
+#: vis-network shapes for the configured sectors, in order.
+SECTOR_SHAPES: tuple[str, ...] = ("dot", "square", "triangle", "diamond", "star", "triangleDown")
+#: Shape of a member whose sector is unknown (or no longer configured).
+UNKNOWN_SECTOR_SHAPE = "hexagon"
+#: Shape of the resident in the centre: the name is written inside it.
+RESIDENT_SHAPE = "ellipse"
+#: The screen only: the dashes of an unknown sector's shape outline, in pixels.
+_UNKNOWN_OUTLINE = [4, 3]
+
+# -- ties --------------------------------------------------------------------------------
+
+#: Line style per tie quality: ``dashes`` as vis-network takes it, ``width`` in pixels next
+#: to 16 px names (paper scales both with its names, :data:`LINE_PER_FONT`).
+EDGE_STYLES: dict[str, dict[str, Any]] = {
+    "goed": {"dashes": False, "width": 4, "colour": INK},
+    "wisselend": {"dashes": [12, 8], "width": 2.5, "colour": "#3d4a60"},
+    "gespannen": {"dashes": [14, 5, 2, 5], "width": 4, "colour": "#8f1d17"},
+}
+#: Line style of a tie whose quality is unknown: thin, solid and grey.
+UNKNOWN_EDGE_STYLE: dict[str, Any] = {"dashes": False, "width": 1, "colour": "#9aa1ad"}
+#: The widths and dashes of :data:`EDGE_STYLES` per unit of name size: a thick line stays
+#: thick next to large printed names.
+LINE_PER_FONT = 1 / 16
+
+# -- labels ------------------------------------------------------------------------------
+
+#: The fonts asked for on paper; DejaVu Sans is installed with WeasyPrint's usual fonts.
+FONT_FAMILY = "DejaVu Sans, sans-serif"
+#: The fonts asked for on the screen: DejaVu Sans, whose widths the placement measured.
+_SCREEN_FONT_FAMILY = "DejaVu Sans, Verdana, sans-serif"
+#: Line height in em, the same in the SVG and on the screen.
+LINE_HEIGHT = 1.2
+#: A label's first line starts this many em below the top of its box; line ``i`` has its
+#: baseline at ``box.y + LABEL_TOP * size + (i + LABEL_BASELINE) * LINE_HEIGHT * size``.
+LABEL_TOP = 0.075
+LABEL_BASELINE = 0.8
+#: Ring numbers are this many times the name size.
+RING_NUMBER_SIZE = 0.8
+
+# -- names -------------------------------------------------------------------------------
+
+#: How names are written: as recorded, the first word only, or initials (privacy).
+NAME_STYLES: tuple[str, ...] = ("full", "first", "initials")
+
+
+def sector_shapes(sectors: Iterable[str]) -> dict[str | None, str]:
+    """Return ``{sector: shape}`` for the configured sectors and ``None`` (unknown).
+
+    Parameters
+    ----------
+    sectors : iterable of str
+        The configured sector codes, in order.
+
+    Returns
+    -------
+    dict
+        Each code's shape from :data:`SECTOR_SHAPES` (cycling), and
+        :data:`UNKNOWN_SECTOR_SHAPE` for ``None``.
+
+    Examples
+    --------
+    >>> sector_shapes(["familie", "buren"])
+    {'familie': 'dot', 'buren': 'square', None: 'hexagon'}
+    >>> list(sector_shapes([f"s{i}" for i in range(8)]).values())[5:]
+    ['triangleDown', 'dot', 'square', 'hexagon']
+    """
+    shapes: dict[str | None, str] = {
+        code: SECTOR_SHAPES[i % len(SECTOR_SHAPES)] for i, code in enumerate(sectors)
+    }
+    shapes[None] = UNKNOWN_SECTOR_SHAPE
+    return shapes
+
+
+def sector_colours(sectors: Iterable[str]) -> dict[str | None, str]:
+    """Return ``{sector: colour}`` for the configured sectors and ``None`` (unknown).
+
+    Parameters
+    ----------
+    sectors : iterable of str
+        The configured sector codes, in order.
+
+    Returns
+    -------
+    dict
+        Each code's colour from :data:`SECTOR_COLOURS` (cycling), and
+        :data:`UNKNOWN_SECTOR_COLOUR` for ``None``.
+
+    Examples
+    --------
+    >>> sector_colours(["familie", "buren"])
+    {'familie': '#E69F00', 'buren': '#56B4E9', None: '#BDBDBD'}
+    """
+    colours: dict[str | None, str] = {
+        code: SECTOR_COLOURS[i % len(SECTOR_COLOURS)] for i, code in enumerate(sectors)
+    }
+    colours[None] = UNKNOWN_SECTOR_COLOUR
+    return colours
+
+
+def edge_style(quality: str | None) -> dict[str, Any]:
+    """Return ``{"dashes": ..., "width": ..., "colour": ...}`` for a tie of this quality.
+
+    Parameters
+    ----------
+    quality : str or None
+        A tie quality code; an unknown or missing one gets :data:`UNKNOWN_EDGE_STYLE`.
+
+    Returns
+    -------
+    dict
+        A fresh copy (its ``dashes`` list too), so a caller may change it.
+
+    Examples
+    --------
+    >>> edge_style("wisselend")
+    {'dashes': [12, 8], 'width': 2.5, 'colour': '#3d4a60'}
+    >>> edge_style(None)
+    {'dashes': False, 'width': 1, 'colour': '#9aa1ad'}
+    """
+    style = EDGE_STYLES.get(quality, UNKNOWN_EDGE_STYLE) if quality else UNKNOWN_EDGE_STYLE
+    dashes = style["dashes"]
+    return {**style, "dashes": list(dashes) if isinstance(dashes, list) else dashes}
+
+
+def ring_fill(circle: int | None, index: int) -> str:
+    """Return the fill of a ring: grey for unknown circles, else alternating from inside.
+
+    Parameters
+    ----------
+    circle : int or None
+        The ring's circle (``None``: the ring of unknown circles).
+    index : int
+        The ring's place from the inside, 0 first.
+
+    Returns
+    -------
+    str
+        A colour of :data:`RING_FILLS`.
+
+    Examples
+    --------
+    >>> [ring_fill(c, i) for i, c in enumerate([1, 2, 3, None])]
+    ['#ffffff', '#f3f5f8', '#ffffff', '#eeeeea']
+    """
+    if circle is None:
+        return RING_FILLS["unknown"]
+    return RING_FILLS["odd" if index % 2 else "even"]
+
+
+def drawn_ties(G: nx.Graph) -> list[tuple[Hashable, Hashable]]:
+    """Return the ties in the order they are drawn: the resident's first, then the rest.
+
+    Later lines cover earlier ones, so screen and paper cross the same way. The resident's
+    ties go from the resident, in member order; ties between members are
+    :func:`graph.attributes.member_ties`.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A resident's network (see :mod:`graph.schema`).
+
+    Returns
+    -------
+    list of tuple
+        ``(u, v)`` pairs, ``u`` the resident for the resident's ties.
+
+    Examples
+    --------
+    >>> from graph.schema import new_network, add_member, add_tie
+    >>> G = new_network("Riek")
+    >>> for node in ("m10", "m2"):
+    ...     add_member(G, node, name=node)
+    >>> add_tie(G, "m10", "m2")
+    >>> drawn_ties(G)
+    [('ego', 'm2'), ('ego', 'm10'), ('m2', 'm10')]
+    """
+    ego_ties = [(EGO, n) for n in member_nodes(G) if EGO in G and G.has_edge(EGO, n)]
+    return [*ego_ties, *member_ties(G)]
+
+
+def initials(name: str) -> str:
+    """Return the initials of a name, each followed by a dot, without spaces.
+
+    Each word gives its first letter or digit in its own case, so Dutch *tussenvoegsels*
+    stay small: "Jan van Dijk" is "J.v.D.". A double name keeps its hyphen, as in Dutch
+    initials: "Anne-Marie" is "A.-M.". Words without a letter or digit are left out; a name
+    with none at all gives "?".
+
+    Parameters
+    ----------
+    name : str
+        A name as recorded.
+
+    Returns
+    -------
+    str
+        The initials, or ``"?"``.
+
+    Examples
+    --------
+    >>> initials("Jan van Dijk")
+    'J.v.D.'
+    >>> initials("Anne-Marie de Vries")
+    'A.-M.d.V.'
+    >>> initials("  ")
+    '?'
+    """
+    words = []
+    for word in clean(name).split(" "):
+        parts = [_first_alnum(part) for part in word.split("-")]
+        parts = [p + "." for p in parts if p]
+        if parts:
+            words.append("-".join(parts))
+    return "".join(words) or "?"
+
+
+def _first_alnum(text: str) -> str:
+    return next((c for c in text if c.isalnum()), "")
+
+
+def styled_name(name: str, name_style: str) -> str:
+    """Return a name as a privacy style writes it: in full, the first word, or initials.
+
+    Parameters
+    ----------
+    name : str
+        A name as recorded.
+    name_style : {"full", "first", "initials"}
+        One of :data:`NAME_STYLES`.
+
+    Returns
+    -------
+    str
+        The name with whitespace collapsed (see :func:`graph.map.labels.clean`), then
+        shortened to its first word ("Jan van Dijk" -> "Jan") or to :func:`initials`
+        ("J.v.D."). An empty name stays empty, except as initials ("?").
+
+    Examples
+    --------
+    >>> [styled_name(" Jan  van Dijk", s) for s in NAME_STYLES]
+    ['Jan van Dijk', 'Jan', 'J.v.D.']
+    """
+    text = clean(name)
+    if name_style == "first":
+        return text.split(" ")[0] if text else text
+    if name_style == "initials":
+        return initials(text)
+    return text
+
+def screen_style() -> dict[str, Any]:
+    """Return what ``web/static/graph.js`` needs to draw the frame and labels, as JSON data.
+
+    The colours of this module under the keys the script reads, the screen's font and the
+    label rules; sector, tie and ring colours travel with each node, edge and ring instead.
+
+    Returns
+    -------
+    dict
+        ``{"ink", "muted", "frameLine", "paper", "residentDisc", "frameDashes",
+        "unknownOutline", "focus", "selected", "halo", "hidden", "font", "labelTop",
+        "labelBaseline", "ringNumberSize"}``.
+
+    Examples
+    --------
+    >>> style = screen_style()
+    >>> style["ink"], style["frameDashes"], style["labelBaseline"]
+    ('#1d2330', [5, 4], 0.8)
+    """
+    return {
+        "ink": INK,
+        "muted": MUTED,
+        "frameLine": FRAME_LINE,
+        "paper": PAPER,
+        "residentDisc": RESIDENT_DISC,
+        "frameDashes": list(FRAME_DASHES),
+        "unknownOutline": list(_UNKNOWN_OUTLINE),
+        **_SCREEN_COLOURS,
+        "font": _SCREEN_FONT_FAMILY,
+        "labelTop": LABEL_TOP,
+        "labelBaseline": LABEL_BASELINE,
+        "ringNumberSize": RING_NUMBER_SIZE,
+    }
