@@ -10,11 +10,12 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from sns.beraad import meetings as beraad
+from sns.models import Resident
 from sns.network import graphs as network
 from sns.plan import actions as plan
 from sns.residents.life_domains import entries
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.forms import date_or_none, ids, int_or_none, number_or_raw
 from web.core.saving import attempt
@@ -64,46 +65,42 @@ def _index(resident, status: int = 200):
 
 
 @bp.get("/")
-def index(resident_id: int):
-    return _index(load_resident(resident_id))
+def index(resident: Resident):
+    return _index(resident)
 
 
 @bp.post("/actieteam")
-def set_team(resident_id: int):
-    resident = load_resident(resident_id)
+def set_team(resident: Resident):
     refused = attempt(lambda: plan.set_team(get_db(), current_coach(), resident,
                                             ids(request.form.getlist("member"))))
     if not refused:
         flash(_("Het actieteam is opgeslagen."))
-    return _back(resident_id, "actieteam")
+    return _back(resident.id, "actieteam")
 
 
 @bp.post("/acties")
-def add_action(resident_id: int):
-    resident = load_resident(resident_id)
+def add_action(resident: Resident):
     refused = attempt(lambda: plan.add_action(get_db(), current_coach(), resident,
                                               _action_input(request.form), _domains()))
     if refused:
         return _index(resident, refused)
     flash(_("De actie staat in het plan."))
-    return _back(resident_id, "acties")
+    return _back(resident.id, "acties")
 
 
 @bp.post("/aanbod/<int:offer_id>")
-def take_up_offer(resident_id: int, offer_id: int):
+def take_up_offer(resident: Resident, offer_id: int):
     """"Zet in het plan": an offer of the netwerkberaad becomes an action, as edited."""
-    resident = load_resident(resident_id)
     refused = attempt(lambda: plan.take_up_offer(get_db(), current_coach(), resident, offer_id,
                                                  _action_input(request.form), _domains()))
     if refused:
         return _index(resident, refused)
     flash(_("Het aanbod staat nu in het plan."))
-    return _back(resident_id, "aanbod")
+    return _back(resident.id, "aanbod")
 
 
 @bp.route("/acties/<int:action_id>", methods=["GET", "POST"])
-def edit_action(resident_id: int, action_id: int):
-    resident = load_resident(resident_id)
+def edit_action(resident: Resident, action_id: int):
     db = get_db()
     action = plan.get_action(db, resident, action_id)
     status = None
@@ -113,7 +110,7 @@ def edit_action(resident_id: int, action_id: int):
             expected_version=int_or_none(request.form.get("version"))), refresh=action)
         if status is None:
             flash(_("Opgeslagen."))
-            return _back(resident_id, "acties")
+            return _back(resident.id, "acties")
     chosen = {p.member_id for p in action.performers}
     members = network.members_of(db, resident)
     names = network.names_of(db, resident)
@@ -127,10 +124,9 @@ def edit_action(resident_id: int, action_id: int):
 
 
 @bp.post("/evaluaties")
-def add_review(resident_id: int):
+def add_review(resident: Resident):
     """Progress per action, whether each ongoing action still happens, life-domain scores,
     a snapshot, and the next review date."""
-    resident = load_resident(resident_id)
     db = get_db()
     form = request.form
 
@@ -149,4 +145,4 @@ def add_review(resident_id: int):
     if refused:
         return _index(resident, refused)
     flash(_("De evaluatie is opgeslagen, met een momentopname van het netwerk."))
-    return _back(resident_id, "evaluaties")
+    return _back(resident.id, "evaluaties")

@@ -1,7 +1,7 @@
 """A resident's privacy page: consent, "wie heeft mijn gegevens bekeken?", the download of
 everything stored (PDF and ZIP) and erasure after typing the name.
 
-All routes load the resident through the guarded loader (404 for anyone else, audited).
+All routes get their resident from the resident guard (404 for anyone else, audited).
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from flask_babel import gettext as _
 
 from sns import audit
 from sns.errors import Invalid
+from sns.models import Resident
 from sns.privacy import access_log, consent
 from sns.privacy import export as resident_export
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.privacy import bp, export_pdf
 from web.privacy.erasing import erase_or_refuse
@@ -29,8 +30,7 @@ def _download(content: bytes, mimetype: str, filename: str) -> Response:
 
 
 @bp.get("/")
-def index(resident_id: int):
-    resident = load_resident(resident_id)
+def index(resident: Resident):
     db = get_db()
     return render_template(
         "privacy/index.html", resident=resident, kinds=consent.KINDS,
@@ -40,8 +40,7 @@ def index(resident_id: int):
 
 
 @bp.post("/toestemming")
-def record_consent(resident_id: int):
-    resident = load_resident(resident_id)
+def record_consent(resident: Resident):
     db = get_db()
     kind, choice = request.form.get("kind", ""), request.form.get("choice")
     try:
@@ -61,8 +60,7 @@ def record_consent(resident_id: int):
 
 
 @bp.get("/alles-wat-wij-bewaren.pdf")
-def export_as_pdf(resident_id: int):
-    resident = load_resident(resident_id)
+def export_as_pdf(resident: Resident):
     db = get_db()
     pdf = export_pdf.render(db, resident, resident_export.collect(db, resident),
                             base_url=request.url_root)
@@ -73,8 +71,7 @@ def export_as_pdf(resident_id: int):
 
 
 @bp.get("/alles-wat-wij-bewaren.zip")
-def export_as_zip(resident_id: int):
-    resident = load_resident(resident_id)
+def export_as_zip(resident: Resident):
     db = get_db()
     content = resident_export.to_zip(db, resident, sectors=labels.sectors())
     audit.record(db, current_coach(), "resident.export", resident_id=resident.id,
@@ -84,8 +81,7 @@ def export_as_zip(resident_id: int):
 
 
 @bp.route("/wissen", methods=["GET", "POST"])
-def erase(resident_id: int):
-    resident = load_resident(resident_id)
+def erase(resident: Resident):
     cancel = url_for("privacy.index", resident_id=resident.id)
     if request.method == "GET":
         return render_template("privacy/erase.html", resident=resident,

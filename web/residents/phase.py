@@ -6,16 +6,16 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from sns.errors import Invalid
+from sns.models import Resident
 from sns.residents import trajectory
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.labels import PHASE_LABELS
 from web.residents import bp
 
 
 @bp.post("/fase")
-def move_phase(resident_id: int):
-    resident = load_resident(resident_id)
+def move_phase(resident: Resident):
     db = get_db()
     try:
         trajectory.move(db, current_coach(), resident, request.form.get("phase", ""))
@@ -25,5 +25,5 @@ def move_phase(resident_id: int):
     else:
         db.commit()
         flash(_("De fase is nu: %(phase)s.", phase=PHASE_LABELS[resident.phase]))
-    return redirect(url_for("residents.show", resident_id=resident_id, _anchor="traject"))
+    return redirect(url_for("residents.show", resident_id=resident.id, _anchor="traject"))
 

@@ -4,13 +4,14 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from sns.errors import Invalid, StaleVersion
+from sns.models import Resident
 from sns.network import graphs as network
 from sns.network import snapshots
 from sns.plan import actions as plan
 from sns.residents import caseload as residents
 from sns.residents import trajectory
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.forms import int_or_none
 from web.residents import bp
@@ -19,8 +20,7 @@ from web.scan.panel import strength
 
 
 @bp.get("/")
-def show(resident_id: int):
-    resident = load_resident(resident_id)
+def show(resident: Resident):
     db = get_db()
     G = network.to_graph(db, resident, labels.sectors())
     history = trajectory.history(db, resident)
@@ -33,8 +33,7 @@ def show(resident_id: int):
 
 
 @bp.route("/bewerken", methods=["GET", "POST"])
-def edit(resident_id: int):
-    resident = load_resident(resident_id)
+def edit(resident: Resident):
     form = ResidentForm(obj=resident)
     if form.validate_on_submit():
         db = get_db()

@@ -5,9 +5,9 @@ from flask_babel import gettext as _
 
 from sns.accounts import coaches as accounts
 from sns.errors import Invalid
-from sns.residents import access
+from sns.models import Resident
 from sns.residents import caseload as residents
-from web.core.access import current_coach, role_required
+from web.core.access import current_coach, load_team_resident, resident_loader, role_required
 from web.core.database import get_db
 from web.core.forms import int_or_none
 from web.team import bp
@@ -24,10 +24,10 @@ def index():
 
 @bp.route("/bewoners/<int:resident_id>/coaches", methods=["GET", "POST"])
 @role_required("teamleider")
-def assign(resident_id: int):
+@resident_loader(load_team_resident)
+def assign(resident: Resident):
     db = get_db()
     leider = current_coach()
-    resident = access.load_team_resident(db, leider, resident_id)
     team = accounts.team_coaches(db, leider.team_id)
     if request.method == "POST":
         chosen_ids = {int_or_none(v) for v in request.form.getlist("coach")}

@@ -16,11 +16,12 @@ from flask import (
 from flask_babel import gettext as _
 
 from sns.errors import Invalid, NotFound, StaleVersion
+from sns.models import Resident
 from sns.network import graphs as network
 from sns.network import members
 from sns.residents import life_domains
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.flashes import flash_at
 from web.core.forms import int_or_none, number_or_raw
@@ -37,8 +38,7 @@ def _back(resident_id: int, anchor: str | None = None):
 
 
 @bp.get("/verkenning")
-def index(resident_id: int):
-    resident = load_resident(resident_id)
+def index(resident: Resident):
     db = get_db()
     rows = network.members_of(db, resident)
     tie_rows = network.ties_of(db, resident)
@@ -59,8 +59,7 @@ def index(resident_id: int):
 
 
 @bp.post("/leden")
-def add_member(resident_id: int):
-    resident = load_resident(resident_id)
+def add_member(resident: Resident):
     db = get_db()
     try:
         member = members.add_member(db, current_coach(), resident,
@@ -74,12 +73,11 @@ def add_member(resident_id: int):
         # The next person is often from the same sector and circle: keep them selected.
         session["quick_pick"] = {"sector": member.sector, "circle": member.circle}
         session["just_placed"] = f"m{member.id}"
-    return _back(resident_id, "kaart")
+    return _back(resident.id, "kaart")
 
 
 @bp.route("/leden/m<int:member_id>", methods=["GET", "POST"])
-def edit_member(resident_id: int, member_id: int):
-    resident = load_resident(resident_id)
+def edit_member(resident: Resident, member_id: int):
     db = get_db()
     member = members.get_member(db, resident, member_id)
     status = None
@@ -91,14 +89,13 @@ def edit_member(resident_id: int, member_id: int):
         ), refresh=member)
         if status is None:
             flash_at("tabel", _("Opgeslagen."))
-            return _back(resident_id, "tabel")
+            return _back(resident.id, "tabel")
     page = render_template("verkenning/member.html", resident=resident, member=member)
     return page, status or 200
 
 
 @bp.post("/leden/m<int:member_id>/verwijderen")
-def remove_member(resident_id: int, member_id: int):
-    resident = load_resident(resident_id)
+def remove_member(resident: Resident, member_id: int):
     db = get_db()
     member = members.get_member(db, resident, member_id)
     name = member.name
@@ -108,18 +105,17 @@ def remove_member(resident_id: int, member_id: int):
     except StaleVersion as err:
         db.rollback()
         flash(_(err.message), "error")
-        return redirect(url_for("verkenning.edit_member", resident_id=resident_id,
+        return redirect(url_for("verkenning.edit_member", resident_id=resident.id,
                                 member_id=member_id))
     db.commit()
     flash_at("tabel", _("%(name)s staat niet meer op de kaart.", name=name))
     if archived:
         flash_at("tabel", _("In het plan en bij het netwerkberaad blijft de naam staan."))
-    return _back(resident_id, "tabel")
+    return _back(resident.id, "tabel")
 
 
 @bp.post("/banden")
-def add_tie(resident_id: int):
-    resident = load_resident(resident_id)
+def add_tie(resident: Resident):
     db = get_db()
     try:
         members.add_tie(db, current_coach(), resident,
@@ -132,13 +128,12 @@ def add_tie(resident_id: int):
     else:
         db.commit()
         flash_at("banden", _("De lijn is getekend."))
-    return _back(resident_id, "banden")
+    return _back(resident.id, "banden")
 
 
 @bp.post("/banden/verwijderen")
-def remove_tie(resident_id: int):
+def remove_tie(resident: Resident):
     """Take away the line the pressed button names (``tie``): one form serves every line."""
-    resident = load_resident(resident_id)
     tie_id = int_or_none(request.form.get("tie"))
     if tie_id is None:
         abort(400)
@@ -146,7 +141,7 @@ def remove_tie(resident_id: int):
     members.remove_tie(db, current_coach(), resident, tie_id)
     db.commit()
     flash_at("banden", _("De lijn is weggehaald."))
-    return _back(resident_id, "banden")
+    return _back(resident.id, "banden")
 
 
 def _refuse(status: int, message: str):
@@ -173,9 +168,8 @@ def _move(db, resident, member, circle, sector) -> None:
 
 
 @bp.post("/kaart/verplaats")
-def move_member(resident_id: int):
+def move_member(resident: Resident):
     """A member dragged on the map: store the new circle and sector (data, not pixels)."""
-    resident = load_resident(resident_id)
     db = get_db()
     member = _moved_member(db, resident)
     if member is None:
@@ -199,26 +193,24 @@ def move_member(resident_id: int):
 
 
 @bp.post("/kaart/verplaats-naar")
-def move_member_to(resident_id: int):
+def move_member_to(resident: Resident):
     """The map's move without dragging: a form with the person, a sector and a circle."""
-    resident = load_resident(resident_id)
     db = get_db()
     member = _moved_member(db, resident)
     if member is None:
         flash_at("verplaats", _("Deze persoon staat niet op deze kaart."), "error")
-        return _back(resident_id, "verplaats")
+        return _back(resident.id, "verplaats")
     circle = number_or_raw(request.form.get("circle"))
     sector = request.form.get("sector") or None
     status = attempt(lambda: _move(db, resident, member, circle, sector), place="verplaats")
     if status is None:
         flash_at("verplaats", where_message(member.name, member.sector, member.circle))
         session["just_placed"] = f"m{member.id}"
-    return _back(resident_id, "verplaats")
+    return _back(resident.id, "verplaats")
 
 
 @bp.route("/leefgebieden", methods=["GET", "POST"])
-def domains(resident_id: int):
-    resident = load_resident(resident_id)
+def domains(resident: Resident):
     db = get_db()
     configured = current_app.config["LIFE_DOMAINS"]
     status = None
@@ -228,7 +220,7 @@ def domains(resident_id: int):
             configured))
         if status is None:
             flash(_("Opgeslagen."))
-            return redirect(url_for("verkenning.domains", resident_id=resident_id))
+            return redirect(url_for("verkenning.domains", resident_id=resident.id))
     return render_template(
         "verkenning/domains.html", resident=resident, domains=configured,
         entries=life_domains.entries(db, resident),
