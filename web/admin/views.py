@@ -5,7 +5,6 @@ from flask_babel import gettext as _
 
 from sns.accounts import coaches as accounts
 from sns.accounts import two_factor
-from sns.errors import Invalid
 from web.admin import bp
 from web.admin.forms import (
     ROLE_LABELS,
@@ -17,7 +16,7 @@ from web.admin.forms import (
 )
 from web.core.access import current_coach, role_required
 from web.core.database import get_db
-from web.core.saving import attempt
+from web.core.saving import attempt, save
 
 
 @bp.get("/")
@@ -83,16 +82,13 @@ def reset_password(coach_id: int):
     db = get_db()
     account = accounts.get_coach(db, coach_id)
     form = PasswordForm(prefix="pw")
-    if form.validate_on_submit():
-        try:
-            accounts.set_password(db, account, form.password.data, actor=current_coach())
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-        else:
-            db.commit()
-            flash(_("Het wachtwoord is gewijzigd; open sessies van dit account zijn beëindigd."))
-    return redirect(url_for("admin.edit_account", coach_id=coach_id))
+    back = url_for("admin.edit_account", coach_id=coach_id)
+    if not form.validate_on_submit():
+        return redirect(back)
+    return save(lambda: accounts.set_password(db, account, form.password.data,
+                                              actor=current_coach()),
+                saved=_("Het wachtwoord is gewijzigd; open sessies van dit account zijn "
+                        "beëindigd."), back=back)
 
 
 @bp.post("/accounts/<int:coach_id>/tweestaps")

@@ -10,12 +10,12 @@ from flask_babel import gettext as _
 from graph.files import MAX_BYTES, GraphFileError
 from graph.files.exports import EXPORTS
 from graph.files.importing import Imported, read_network_files
-from sns.errors import Invalid
 from sns.models import Resident
 from sns.network import importing
 from web.core import labels
 from web.core.access import current_coach
 from web.core.database import get_db
+from web.core.saving import save
 from web.netfiles import bp, pending
 from web.netfiles.exporting import export_file
 from web.netfiles.words import place_label, rule_label, use_label
@@ -102,19 +102,16 @@ def confirm(resident: Resident, token: str):
     if imported is None:
         flash(error, "error")
         return redirect(url_for("netfiles.preview", resident_id=resident.id, token=token), 303)
-    db = get_db()
-    try:
-        count = importing.store_import(db, current_coach(), resident, imported,
-                                       labels.sectors())
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        return redirect(url_for("netfiles.preview", resident_id=resident.id, token=token,
-                                bewoner=ego), 303)
-    db.commit()
-    pending.discard(token)
-    flash(_("%(n)s mensen uit het bestand staan op de kaart.", n=count))
-    return redirect(url_for("verkenning.index", resident_id=resident.id), 303)
+
+    def stored(count: int) -> None:
+        pending.discard(token)
+        flash(_("%(n)s mensen uit het bestand staan op de kaart.", n=count))
+
+    return save(lambda: importing.store_import(get_db(), current_coach(), resident, imported,
+                                               labels.sectors()),
+                saved=stored, back=url_for("verkenning.index", resident_id=resident.id),
+                refused=url_for("netfiles.preview", resident_id=resident.id, token=token,
+                                bewoner=ego), code=303)
 
 
 @bp.post("/import/<token>/annuleren")

@@ -6,19 +6,19 @@ All routes get their resident from the resident guard (404 for anyone else, audi
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, render_template, request, url_for
 from flask_babel import gettext as _
 
 from sns import audit
-from sns.errors import Invalid
 from sns.models import Resident
 from sns.privacy import access_log, consent
 from sns.privacy import export as resident_export
 from web.core import labels
 from web.core.access import current_coach
 from web.core.database import get_db
+from web.core.saving import save
 from web.privacy import bp, export_pdf
-from web.privacy.erasing import erase_or_refuse
+from web.privacy.erasing import erase_page
 
 
 def _download(content: bytes, mimetype: str, filename: str) -> Response:
@@ -41,22 +41,13 @@ def index(resident: Resident):
 
 @bp.post("/toestemming")
 def record_consent(resident: Resident):
-    db = get_db()
     kind, choice = request.form.get("kind", ""), request.form.get("choice")
-    try:
-        if choice == "geven":
-            consent.give(db, current_coach(), resident, kind)
-        elif choice == "intrekken":
-            consent.withdraw(db, current_coach(), resident, kind)
-        else:
-            abort(400)
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-    else:
-        db.commit()
-        flash(_("De toestemming is opgeslagen."))
-    return redirect(url_for("privacy.index", resident_id=resident.id) + "#toestemming")
+    change = {"geven": consent.give, "intrekken": consent.withdraw}.get(choice)
+    if change is None:
+        abort(400)
+    return save(lambda: change(get_db(), current_coach(), resident, kind),
+                saved=_("De toestemming is opgeslagen."),
+                back=url_for("privacy.index", resident_id=resident.id) + "#toestemming")
 
 
 @bp.get("/alles-wat-wij-bewaren.pdf")
@@ -82,15 +73,8 @@ def export_as_zip(resident: Resident):
 
 @bp.route("/wissen", methods=["GET", "POST"])
 def erase(resident: Resident):
-    cancel = url_for("privacy.index", resident_id=resident.id)
-    if request.method == "GET":
-        return render_template("privacy/erase.html", resident=resident,
-                               version=resident.version, cancel=cancel)
-    refused = erase_or_refuse(resident, cancel=cancel)
-    if refused is not None:
-        return refused
-    flash(_("De bewoner en alles wat over hem of haar was opgeslagen, is gewist."))
-    return redirect(url_for("caseload.index"))
+    return erase_page(resident, cancel=url_for("privacy.index", resident_id=resident.id),
+                      back=url_for("caseload.index"))
 
 
 @bp.app_context_processor

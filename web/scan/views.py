@@ -14,22 +14,17 @@ from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.forms import int_or_none
 from web.core.mapsvg import screen_map
+from web.core.saving import save
 from web.scan import bp
 
 
 @bp.post("/momenten")
 def take_snapshot(resident: Resident):
-    db = get_db()
-    try:
-        snapshot = snapshots.take(db, current_coach(), resident, request.form.get("label", ""),
-                                  labels.sectors())
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-    else:
-        db.commit()
-        flash(_("Het netwerk is bewaard als '%(label)s'.", label=snapshot.label))
-    return redirect(url_for("residents.show", resident_id=resident.id, _anchor="momenten"))
+    return save(lambda: snapshots.take(get_db(), current_coach(), resident,
+                                       request.form.get("label", ""), labels.sectors()),
+                saved=lambda snapshot: flash(_("Het netwerk is bewaard als '%(label)s'.",
+                                               label=snapshot.label)),
+                back=url_for("residents.show", resident_id=resident.id, _anchor="momenten"))
 
 
 def _map(G, snapshot, highlight=None):
