@@ -46,7 +46,9 @@ def test_a_new_resident_route_is_guarded(app, client, auth, people, db):
     assert client.post(url, data={}).status_code == 404
     assert client.get(f"/extra/{people.riek.id + 1000}/").status_code == 404
     assert ran == []
-    assert len(_denied(db, people.riek.id)) == 2
+    denied = _denied(db, people.riek.id)
+    assert len(denied) == 2
+    assert {e.from_address for e in denied} == {"127.0.0.1"}  # the hook ran first
     assert len(_denied(db, people.riek.id + 1000)) == 1
 
 
@@ -87,7 +89,7 @@ def test_without_a_login_the_guard_never_runs(app, client, people):
 def test_every_resident_rule_is_covered_by_the_guard():
     app = create_app({"DATABASE_URL": "sqlite://", "SECRET_KEY": "x"})
     app_wide = app.before_request_funcs[None]
-    # Last of all, so after the login check and the claim of the submission key.
+    # Last of all, so after the login check and the other hooks (web.core.access.init_app).
     assert app_wide[-1] is access.guard_resident
     assert not any(access.guard_resident in funcs
                    for name, funcs in app.before_request_funcs.items() if name is not None)

@@ -61,13 +61,15 @@ def guard_resident() -> None:
         return
     view = current_app.view_functions[request.endpoint]
     loader = getattr(view, "resident_loader", load_resident)
-    args["resident"] = loader(args.pop("resident_id"))
+    args["resident"] = loader(args["resident_id"])  # a refusal leaves the URL's id in place
+    del args["resident_id"]
 
 
 def init_app(app: Flask) -> None:
-    """Register the guard last, after the login check (web.auth.login) and the claim of the
-    form's submission key (web.core.submissions, which uses a transaction of its own): the
-    row lock of a write then holds until the view's commit."""
+    """Register the guard last: after the login check (web.auth.login), after the hook that
+    gives audit events the client's address (web.privacy.hooks), so a refused attempt is
+    logged with it, and after the answer to a repeated form (web.core.submissions), which
+    then locks no resident."""
     app.before_request(guard_resident)
 
 
