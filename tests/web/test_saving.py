@@ -9,7 +9,7 @@ from flask import Blueprint, render_template
 from sqlalchemy import func, select
 
 from sns.errors import Invalid, StaleVersion
-from sns.models import Resident
+from sns.models import Resident, Team
 from sns.residents.caseload import create_resident
 from web.caseload.forms import NewResidentForm
 from web.core.access import current_coach
@@ -113,3 +113,14 @@ def test_a_refused_form_shows_the_message_beside_its_field_and_keeps_the_input(
     assert page.count("Vul een naam in.") == 1  # beside the field, not also at the top
     assert "Hulp" in page
     assert _residents(db) == before
+
+
+def test_admin_makes_a_team_once(client, auth, people, db):
+    auth.login("admin")
+    for _twice in range(2):
+        answer = client.post("/beheer/teams", data={"name": "  Wijkteam Oost "})
+        assert answer.headers["Location"] == "/beheer/"
+    page = client.get("/beheer/").get_data(as_text=True)
+    assert "Team Wijkteam Oost is er." in page
+    teams = select(func.count()).select_from(Team).where(Team.name == "Wijkteam Oost")
+    assert db.scalar(teams) == 1

@@ -110,10 +110,11 @@ def reset_two_factor(coach_id: int):
 @bp.post("/teams")
 @role_required("admin")
 def new_team():
-    db = get_db()
     form = TeamForm()
-    if form.validate_on_submit():
-        accounts.get_or_create_team(db, form.name.data.strip())
-        db.commit()
-        flash(_("Team %(name)s is er.", name=form.name.data.strip()))
-    return redirect(url_for("admin.accounts_list"))
+    back = url_for("admin.accounts_list")
+    if not form.validate_on_submit():
+        return redirect(back)
+    name = form.name.data.strip()
+    # A team of the same name made at the same moment: a message on the accounts page.
+    return save(lambda: accounts.get_or_create_team(get_db(), name),
+                saved=_("Team %(name)s is er.", name=name), back=back)
