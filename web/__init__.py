@@ -57,6 +57,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.calendar import bp as calendar_bp
     from web.caseload import bp as caseload_bp
     from web.core import (
+        access,
         database,
         errors,
         faults,
@@ -118,4 +119,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
+    access.init_app(app)  # last: see web.core.access.init_app
     return app

@@ -20,6 +20,7 @@ from web.auth.login import two_factor_required
 from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.qr import qr_svg
+from web.core.saving import attempt
 
 SETUP_KEY = "totp_setup"
 
@@ -44,6 +45,8 @@ def change_password():
     form = OwnPasswordForm()
     if not form.validate_on_submit():
         return _page(form, 400)
+    # Not web.core.saving.save: a wrong current password is counted as a failed login (the
+    # commits below), which a refused save would roll back.
     try:
         accounts.change_own_password(db, coach, form.current.data, form.new.data,
                                      request.remote_addr)
@@ -76,15 +79,10 @@ def two_factor_setup():
     form = SetupCodeForm()
     status = 200
     if form.validate_on_submit():
-        db = get_db()
-        try:
-            codes = two_factor.enable(db, coach, secret, form.code.data)
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-            status = 400
-        else:
-            db.commit()
+        codes: list[str] = []
+        status = attempt(lambda: codes.extend(two_factor.enable(get_db(), coach, secret,
+                                                                form.code.data)))
+        if status is None:
             session.pop(SETUP_KEY, None)
             return render_template("account/recovery_codes.html", codes=codes)
     uri = two_factor.provisioning_uri(coach, secret)

@@ -5,7 +5,6 @@ from flask_babel import gettext as _
 
 from sns.accounts import coaches as accounts
 from sns.accounts import two_factor
-from sns.errors import Invalid
 from web.admin import bp
 from web.admin.forms import (
     ROLE_LABELS,
@@ -17,7 +16,7 @@ from web.admin.forms import (
 )
 from web.core.access import current_coach, role_required
 from web.core.database import get_db
-from web.core.saving import attempt
+from web.core.saving import attempt, save
 
 
 @bp.get("/")
@@ -83,16 +82,13 @@ def reset_password(coach_id: int):
     db = get_db()
     account = accounts.get_coach(db, coach_id)
     form = PasswordForm(prefix="pw")
-    if form.validate_on_submit():
-        try:
-            accounts.set_password(db, account, form.password.data, actor=current_coach())
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-        else:
-            db.commit()
-            flash(_("Het wachtwoord is gewijzigd; open sessies van dit account zijn beëindigd."))
-    return redirect(url_for("admin.edit_account", coach_id=coach_id))
+    back = url_for("admin.edit_account", coach_id=coach_id)
+    if not form.validate_on_submit():
+        return redirect(back)
+    return save(lambda: accounts.set_password(db, account, form.password.data,
+                                              actor=current_coach()),
+                saved=_("Het wachtwoord is gewijzigd; open sessies van dit account zijn "
+                        "beëindigd."), back=back)
 
 
 @bp.post("/accounts/<int:coach_id>/tweestaps")
@@ -114,10 +110,11 @@ def reset_two_factor(coach_id: int):
 @bp.post("/teams")
 @role_required("admin")
 def new_team():
-    db = get_db()
     form = TeamForm()
-    if form.validate_on_submit():
-        accounts.get_or_create_team(db, form.name.data.strip())
-        db.commit()
-        flash(_("Team %(name)s is er.", name=form.name.data.strip()))
-    return redirect(url_for("admin.accounts_list"))
+    back = url_for("admin.accounts_list")
+    if not form.validate_on_submit():
+        return redirect(back)
+    name = form.name.data.strip()
+    # A team of the same name made at the same moment: a message on the accounts page.
+    return save(lambda: accounts.get_or_create_team(get_db(), name),
+                saved=_("Team %(name)s is er.", name=name), back=back)

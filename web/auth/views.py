@@ -62,6 +62,8 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         db = get_db()
+        # Not web.core.saving.save: a failed login is counted against guessing (committed),
+        # where a refused save would roll that back.
         try:
             coach = accounts.log_in(db, form.username.data, form.password.data,
                                     request.remote_addr)
@@ -105,6 +107,8 @@ def second_factor():
     if form.validate_on_submit():
         db = get_db()
         code = form.code.data
+        # Not web.core.saving.save: a wrong code is counted as a failed login (committed
+        # after the rollback of anything else), where a refused save would roll that back.
         try:
             accounts.check_login_allowed(db, coach.username, request.remote_addr)
             if two_factor.is_app_code(code):

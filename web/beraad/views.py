@@ -5,48 +5,48 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from sns.beraad import followup
 from sns.beraad import meetings as beraad
 from sns.beraad.salutation import first_name
-from sns.errors import Invalid
+from sns.models import Resident
 from sns.network import graphs as network
 from web.beraad import bp
 from web.beraad.letters import letters
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.forms import date_or_none, ids, int_or_none, time_or_none
-from web.core.saving import attempt
+from web.core.saving import save
 
 
-def _load(resident_id: int, meeting_id: int):
-    """The resident (if the coach works with them, else 404) and their meeting."""
-    resident = load_resident(resident_id)
-    return resident, beraad.get_meeting(get_db(), resident, meeting_id)
+def _meeting(resident: Resident, meeting_id: int):
+    """The resident's meeting (404 for a meeting of someone else)."""
+    return beraad.get_meeting(get_db(), resident, meeting_id)
 
 
-def _to_meeting(resident_id: int, meeting_id: int, anchor: str | None = None):
-    return redirect(url_for("beraad.meeting", resident_id=resident_id, meeting_id=meeting_id,
-                            _anchor=anchor))
+def _meeting_url(resident: Resident, meeting_id: int, anchor: str | None = None) -> str:
+    return url_for("beraad.meeting", resident_id=resident.id, meeting_id=meeting_id,
+                   _anchor=anchor)
 
 
 @bp.get("/")
-def index(resident_id: int):
-    resident = load_resident(resident_id)
+def index(resident: Resident):
     return render_template("beraad/index.html", resident=resident,
                            meetings=beraad.meetings_of(get_db(), resident))
 
 
 @bp.post("/")
-def create(resident_id: int):
-    resident = load_resident(resident_id)
-    db = get_db()
-    meeting = beraad.new_meeting(db, current_coach(), resident, _(beraad.DEFAULT_AGENDA))
-    meeting.invitation = _(beraad.DEFAULT_INVITATION)
-    db.commit()
-    return _to_meeting(resident_id, meeting.id)
+def create(resident: Resident):
+    def new():
+        meeting = beraad.new_meeting(get_db(), current_coach(), resident,
+                                     _(beraad.DEFAULT_AGENDA))
+        meeting.invitation = _(beraad.DEFAULT_INVITATION)
+        return meeting
+
+    return save(new, back=lambda meeting: _meeting_url(resident, meeting.id),
+                refused=url_for("beraad.index", resident_id=resident.id))
 
 
 def _page(resident, meeting, status=200):
@@ -76,9 +76,9 @@ def _salutations(form) -> dict[int, str | None]:
 
 
 @bp.route("/<int:meeting_id>", methods=["GET", "POST"])
-def meeting(resident_id: int, meeting_id: int):
+def meeting(resident: Resident, meeting_id: int):
     """Prepare: date, time, place, agenda, invitation text, invitees."""
-    resident, found = _load(resident_id, meeting_id)
+    found = _meeting(resident, meeting_id)
     db = get_db()
     if request.method == "GET":
         return _page(resident, found)
@@ -95,28 +95,25 @@ def meeting(resident_id: int, meeting_id: int):
 
 
 def _save(resident, meeting, work, message: str, anchor: str | None = None):
-    """Save ``work`` on the meeting (web.core.saving.attempt): refused, the page again with what
-    was typed; saved, back to the meeting with ``message``."""
-    refused = attempt(work, refresh=meeting)
-    if refused:
-        return _page(resident, meeting, refused)
-    flash(message)
-    return _to_meeting(resident.id, meeting.id, anchor)
+    """Save ``work`` on the meeting: refused, the page again with what was typed; saved, back
+    to the meeting with ``message``."""
+    return save(work, saved=message, back=_meeting_url(resident, meeting.id, anchor),
+                refused=lambda status: _page(resident, meeting, status), refresh=meeting)
 
 
 @bp.get("/<int:meeting_id>/uitnodigingen")
-def invitations(resident_id: int, meeting_id: int):
+def invitations(resident: Resident, meeting_id: int):
     """One invitation per invitee, written as from the resident, to print or read out."""
-    resident, found = _load(resident_id, meeting_id)
+    found = _meeting(resident, meeting_id)
     db = get_db()
     return render_template("beraad/invitations.html", resident=resident, meeting=found,
                            letters=letters(db, resident, found))
 
 
 @bp.post("/<int:meeting_id>/verslag")
-def record(resident_id: int, meeting_id: int):
+def record(resident: Resident, meeting_id: int):
     """Who came, the agreements and notes: the meeting has been held."""
-    resident, found = _load(resident_id, meeting_id)
+    found = _meeting(resident, meeting_id)
     db = get_db()
     return _save(resident, found, lambda: beraad.record(
         db, current_coach(), resident, found,
@@ -127,9 +124,9 @@ def record(resident_id: int, meeting_id: int):
 
 
 @bp.post("/<int:meeting_id>/nabellen")
-def followup_done(resident_id: int, meeting_id: int):
+def followup_done(resident: Resident, meeting_id: int):
     """The follow-up call four weeks after the meeting was made, with a note."""
-    resident, found = _load(resident_id, meeting_id)
+    found = _meeting(resident, meeting_id)
     db = get_db()
     return _save(resident, found, lambda: followup.mark_done(
         db, current_coach(), resident, found, request.form.get("note"),
@@ -138,26 +135,17 @@ def followup_done(resident_id: int, meeting_id: int):
 
 
 @bp.post("/<int:meeting_id>/aanbod")
-def add_offer(resident_id: int, meeting_id: int):
-    resident, found = _load(resident_id, meeting_id)
-    db = get_db()
-    try:
-        beraad.add_offer(db, current_coach(), resident, found,
-                         int_or_none(request.form.get("member")), request.form.get("what"),
-                         request.form.get("domain") or None, current_app.config["LIFE_DOMAINS"])
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-    else:
-        db.commit()
-        flash(_("Het aanbod is genoteerd."))
-    return _to_meeting(resident_id, meeting_id, "aanbod")
+def add_offer(resident: Resident, meeting_id: int):
+    found = _meeting(resident, meeting_id)
+    return save(lambda: beraad.add_offer(
+        get_db(), current_coach(), resident, found, int_or_none(request.form.get("member")),
+        request.form.get("what"), request.form.get("domain") or None,
+        current_app.config["LIFE_DOMAINS"]),
+        saved=_("Het aanbod is genoteerd."), back=_meeting_url(resident, meeting_id, "aanbod"))
 
 
 @bp.post("/<int:meeting_id>/aanbod/<int:offer_id>/verwijderen")
-def remove_offer(resident_id: int, meeting_id: int, offer_id: int):
-    resident, found = _load(resident_id, meeting_id)
-    db = get_db()
-    beraad.remove_offer(db, current_coach(), resident, found, offer_id)
-    db.commit()
-    return _to_meeting(resident_id, meeting_id, "aanbod")
+def remove_offer(resident: Resident, meeting_id: int, offer_id: int):
+    found = _meeting(resident, meeting_id)
+    return save(lambda: beraad.remove_offer(get_db(), current_coach(), resident, found, offer_id),
+                back=_meeting_url(resident, meeting_id, "aanbod"))

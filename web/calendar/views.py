@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from sns.beraad import meetings as beraad
 from sns.calendar import feed as calendar_feed
 from sns.calendar import ics as calendar
-from sns.models import FEED_NAMES
+from sns.models import FEED_NAMES, Resident
 from web.calendar import bp
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.saving import attempt
 
@@ -30,9 +30,8 @@ def _style() -> str:
 
 
 @bp.get("/bewoners/<int:resident_id>/beraad/<int:meeting_id>/agenda.ics")
-def meeting_ics(resident_id: int, meeting_id: int):
+def meeting_ics(resident: Resident, meeting_id: int):
     """The netwerkberaad and its follow-up call, for the coach's calendar."""
-    resident = load_resident(resident_id)
     meeting = beraad.get_meeting(get_db(), resident, meeting_id)
     style = _style()
     label = calendar.resident_label(resident.name, style)
@@ -44,13 +43,12 @@ def meeting_ics(resident_id: int, meeting_id: int):
 
 
 @bp.get("/bewoners/<int:resident_id>/plan/evaluatie.ics")
-def review_ics(resident_id: int):
+def review_ics(resident: Resident):
     """The next review date, for the coach's calendar."""
-    resident = load_resident(resident_id)
     moment = calendar.review_moment(resident, calendar.resident_label(resident.name, _style()))
     if moment is None:
         flash(_("Er is nog geen datum voor de evaluatie."), "error")
-        return redirect(url_for("plan.index", resident_id=resident_id))
+        return redirect(url_for("plan.index", resident_id=resident.id))
     return _ics(calendar.to_ical([moment]), "evaluatie.ics")
 
 

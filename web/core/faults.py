@@ -1,14 +1,18 @@
 """Database faults as answers a coach understands, never "Internal Server Error".
 
 - a conflict (someone saved the same thing at the same moment: a stale row, a unique key
-  taken in between) is a 409;
+  taken in between, a version the services' own check found stale) is a 409;
 - input the database cannot store (a NUL character, a number past its range, text past a
-  column's length) is a 400;
+  column's length) is a 400, and so is input that breaks a rule of the services (the
+  page gives their reason);
 - a database that refuses writes (read-only, disk full, gone, locked for too long) is a 503
   with "Opslaan lukt nu niet"; its pooled connections are dropped, so the app works again
   as soon as the database does, without a restart;
 - a PDF whose worker process stopped (``web.core.pdf_pool``) is a 503 that says so;
 - anything else is the last-resort 500 page.
+
+Views save through web.core.saving, which answers a refusal with the form again; the
+refusals of the services land here only when one escapes a view, and are still no 500.
 
 Every one of them first rolls back and closes the request's session (``discard_db``), since
 a page rendered on a failed session fails too. Each page is rendered from the normal error
@@ -33,6 +37,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm.exc import StaleDataError
 
+from sns.errors import Invalid, StaleVersion
 from web.core.database import discard_db
 from web.core.pdf_pool import PrintFailed
 
@@ -45,6 +50,8 @@ LAST_RESORT = """<!doctype html>
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(StaleDataError, _conflict)
+    app.register_error_handler(StaleVersion, _conflict)
+    app.register_error_handler(Invalid, _invalid)
     app.register_error_handler(IntegrityError, _integrity)
     app.register_error_handler(DataError, _bad_input)
     app.register_error_handler(OverflowError, _bad_input)  # SQLite: a number past int64
@@ -83,6 +90,12 @@ def _bad_input(err: Exception):
     return _refused(400, _("Dit kan niet worden opgeslagen"),
                     _("Er is niets opgeslagen: een getal is te groot, een tekst te lang of er "
                       "staat een teken in dat niet kan. Pas het aan en probeer het opnieuw."))
+
+
+def _invalid(err: Invalid):
+    return _refused(400, _("Dit kan zo niet worden opgeslagen"),
+                    _("%(reason)s Er is niets opgeslagen. Pas het aan en probeer het opnieuw.",
+                      reason=_(err.message)))
 
 
 def _unavailable(err: Exception):

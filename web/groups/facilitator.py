@@ -10,12 +10,12 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from sns import groups
-from sns.errors import Invalid
 from web.core import labels
 from web.core.access import current_coach, role_required
 from web.core.database import get_db
 from web.core.forms import date_or_none
 from web.core.qr import qr_svg
+from web.core.saving import save
 from web.groups import bp, takehome, words
 
 FACILITATORS = ("coach", "teamleider")
@@ -43,16 +43,11 @@ def new():
     form = {"title": groups.DEFAULT_TITLE, "on_date": date.today().isoformat(), "place": ""}
     if request.method == "POST":
         form = {key: request.form.get(key, "") for key in form}
-        db = get_db()
-        try:
-            session = groups.create_session(db, current_coach(), form["title"],
-                                            date_or_none(form["on_date"]), form["place"])
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-            return render_template("groups/new.html", form=form), 400
-        db.commit()
-        return redirect(url_for("groups.show", session_id=session.id))
+        return save(lambda: groups.create_session(get_db(), current_coach(), form["title"],
+                                                  date_or_none(form["on_date"]), form["place"]),
+                    back=lambda session: url_for("groups.show", session_id=session.id),
+                    refused=lambda status: (render_template("groups/new.html", form=form),
+                                            status))
     return render_template("groups/new.html", form=form)
 
 
@@ -95,16 +90,10 @@ def close(session_id: int):
         flash(_("Zet eerst een vinkje: dan weet u zeker dat de kaarten gewist mogen worden."),
               "error")
         return redirect(url_for("groups.show", session_id=session.id, _anchor="afsluiten"))
-    try:
-        groups.close_session(db, current_coach(), session, labels.sectors())
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        return redirect(url_for("groups.show", session_id=session_id))
-    db.commit()
     # The page says how many asked for a coach (session.referred); never who.
-    flash(_("De bijeenkomst is afgesloten. De kaarten van de deelnemers zijn gewist."))
-    return redirect(url_for("groups.show", session_id=session_id))
+    return save(lambda: groups.close_session(db, current_coach(), session, labels.sectors()),
+                saved=_("De bijeenkomst is afgesloten. De kaarten van de deelnemers zijn "
+                        "gewist."), back=url_for("groups.show", session_id=session_id))
 
 
 @bp.get("/werkblad.pdf")

@@ -36,6 +36,7 @@ from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.forms import ids, int_or_none
 from web.core.mapsvg import screen_map
+from web.core.saving import save
 from web.groups import participant_bp as bp
 from web.groups import takehome, words
 from web.scan.panel import findings_in_words
@@ -145,6 +146,8 @@ def join():
         flash(_(err.message), "error")
         return render_template("groups/join.html", code=groups.normalize_code(code)), 429
     except Invalid as err:
+        # Not web.core.saving.save: a wrong code is counted against guessing (the commit),
+        # where a refused save would roll that back.
         db.commit()  # the wrong attempt is counted
         flash(_(err.message), "error")
         return render_template("groups/join.html", code=groups.normalize_code(code)), 400
@@ -182,19 +185,19 @@ def _checked_ids(name: str) -> list[int]:
 @bp.post("/stap/<int:number>")
 @_joined(for_update=True)
 def save_step(participant: GroupParticipant, number: int):
-    db = get_db()
     if number != participant.step:  # an old page (another tab, the back button): no change
         return redirect(url_for("doemee.step"))
     net = copy.deepcopy(participant.network)
     go = request.form.get("go", "verder")
     form = {key: request.form.get(key, "") for key in ("name", "circle", "sector")}
-    try:
+
+    def answer() -> dict | None:
+        """Store this step's answer; the person added on the first step, if any."""
+        person = None
         if number == groups.STEP_PEOPLE:
             if go == "toevoegen" or form["name"].strip():
                 person = groups.add_person(net, form["name"], int_or_none(form["circle"]),
                                            form["sector"] or None, labels.sectors())
-                flash(_("%(name)s staat op uw kaart.", name=person["name"]))
-                form = {}
         elif number == groups.STEP_SUPPORT:
             groups.set_support(net, {
                 p["id"]: request.form.getlist(f"hulp-{p['id']}") for p in net["people"]})
@@ -205,19 +208,20 @@ def save_step(participant: GroupParticipant, number: int):
             for p in net["people"]:
                 pairs += [(p["id"], other) for other in _checked_ids(f"kent-{p['id']}")]
             groups.set_ties(net, pairs)
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        participant = _participant()
-        return _render_step(participant, form=form, status=400)
-    new_step = participant.step
-    if go in ("verder", "overslaan"):
-        new_step = groups.next_step(net, number)
-    elif go == "terug":
-        new_step = groups.previous_step(net, number)
-    groups.update(participant, net, new_step)
-    db.commit()
-    return redirect(url_for("doemee.step"))
+        new_step = participant.step
+        if go in ("verder", "overslaan"):
+            new_step = groups.next_step(net, number)
+        elif go == "terug":
+            new_step = groups.previous_step(net, number)
+        groups.update(participant, net, new_step)
+        return person
+
+    def added(person: dict | None) -> None:
+        if person:
+            flash(_("%(name)s staat op uw kaart.", name=person["name"]))
+
+    return save(answer, saved=added, back=url_for("doemee.step"),
+                refused=lambda status: _render_step(_participant(), form=form, status=status))
 
 
 @bp.post("/stap/1/weg/<int:person_id>")
@@ -244,19 +248,14 @@ def ask_for_coach(participant: GroupParticipant):
         return redirect(url_for("doemee.step", _anchor="hulp"))
     form = {key: request.form.get(key, "")
             for key in ("contact_name", "contact_phone", "contact_email", "question")}
-    try:
-        groups.request_coach(
-            participant, consent=request.form.get("toestemming") == "ja",
-            name=form["contact_name"], phone=form["contact_phone"],
-            email=form["contact_email"], question=form["question"],
-        )
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        return _render_step(_participant(), form={**form, "wants": True}, status=400)
-    db.commit()
-    flash(_("Dank u wel. Een netwerkcoach neemt contact met u op."))
-    return redirect(url_for("doemee.step", _anchor="hulp"))
+    return save(lambda: groups.request_coach(
+        participant, consent=request.form.get("toestemming") == "ja",
+        name=form["contact_name"], phone=form["contact_phone"],
+        email=form["contact_email"], question=form["question"],
+    ), saved=_("Dank u wel. Een netwerkcoach neemt contact met u op."),
+        back=url_for("doemee.step", _anchor="hulp"),
+        refused=lambda status: _render_step(_participant(), form={**form, "wants": True},
+                                            status=status))
 
 
 @bp.post("/mijn-netwerk.pdf")

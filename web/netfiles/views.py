@@ -1,6 +1,6 @@
 """The pages of networks in and out: the export download, the upload, the preview, the
-confirmation. Each loads the resident through the guarded loader first (a stranger gets
-404 on every route, the upload's too)."""
+confirmation. Each gets its resident from the resident guard (web.core.access) before it runs (a
+stranger gets 404 on every route, the upload's too)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from flask_babel import gettext as _
 from graph.files import MAX_BYTES, GraphFileError
 from graph.files.exports import EXPORTS
 from graph.files.importing import Imported, read_network_files
-from sns.errors import Invalid
+from sns.models import Resident
 from sns.network import importing
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
+from web.core.saving import save
 from web.netfiles import bp, pending
 from web.netfiles.exporting import export_file
 from web.netfiles.words import place_label, rule_label, use_label
@@ -25,14 +26,12 @@ MAX_UPLOAD_FILES = 20
 
 
 @bp.get("/")
-def index(resident_id: int):
-    resident = load_resident(resident_id)
+def index(resident: Resident):
     return render_template("netfiles/index.html", resident=resident, exports=EXPORTS)
 
 
 @bp.get("/export")
-def download(resident_id: int):
-    resident = load_resident(resident_id)
+def download(resident: Resident):
     fmt = request.args.get("formaat", "graphml")
     names = request.args.get("namen", "volledig")
     db = get_db()
@@ -48,8 +47,7 @@ def download(resident_id: int):
 
 
 @bp.post("/import")
-def upload(resident_id: int):
-    resident = load_resident(resident_id)
+def upload(resident: Resident):
     if (request.content_length or 0) > MAX_REQUEST:
         abort(413)
     uploads = [f for f in request.files.getlist("bestand") if f.filename]
@@ -87,8 +85,7 @@ def _read(resident_id: int, token: str, ego: str | None) -> tuple[Imported | Non
 
 
 @bp.get("/import/<token>")
-def preview(resident_id: int, token: str):
-    resident = load_resident(resident_id)
+def preview(resident: Resident, token: str):
     ego = request.args.get("bewoner") or None
     imported, error = _read(resident.id, token, ego)
     already = importing.names_already_there(get_db(), resident, imported) if imported else []
@@ -99,31 +96,26 @@ def preview(resident_id: int, token: str):
 
 
 @bp.post("/import/<token>")
-def confirm(resident_id: int, token: str):
-    resident = load_resident(resident_id)
+def confirm(resident: Resident, token: str):
     ego = request.form.get("bewoner") or None
     imported, error = _read(resident.id, token, ego)
     if imported is None:
         flash(error, "error")
         return redirect(url_for("netfiles.preview", resident_id=resident.id, token=token), 303)
-    db = get_db()
-    try:
-        count = importing.store_import(db, current_coach(), resident, imported,
-                                       labels.sectors())
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        return redirect(url_for("netfiles.preview", resident_id=resident.id, token=token,
-                                bewoner=ego), 303)
-    db.commit()
-    pending.discard(token)
-    flash(_("%(n)s mensen uit het bestand staan op de kaart.", n=count))
-    return redirect(url_for("verkenning.index", resident_id=resident.id), 303)
+
+    def stored(count: int) -> None:
+        pending.discard(token)
+        flash(_("%(n)s mensen uit het bestand staan op de kaart.", n=count))
+
+    return save(lambda: importing.store_import(get_db(), current_coach(), resident, imported,
+                                               labels.sectors()),
+                saved=stored, back=url_for("verkenning.index", resident_id=resident.id),
+                refused=url_for("netfiles.preview", resident_id=resident.id, token=token,
+                                bewoner=ego), code=303)
 
 
 @bp.post("/import/<token>/annuleren")
-def cancel(resident_id: int, token: str):
-    resident = load_resident(resident_id)
+def cancel(resident: Resident, token: str):
     pending.discard(token)
     flash(_("Er is niets ingelezen."))
     return redirect(url_for("netfiles.index", resident_id=resident.id), 303)

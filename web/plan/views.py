@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from sns.beraad import meetings as beraad
+from sns.models import Resident
 from sns.network import graphs as network
 from sns.plan import actions as plan
 from sns.residents.life_domains import entries
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.forms import date_or_none, ids, int_or_none, number_or_raw
-from web.core.saving import attempt
+from web.core.saving import save
 from web.plan import bp
 
 #: Simple repeats offered for an ongoing action; any words of one's own are fine too.
@@ -37,8 +38,15 @@ def _action_input(form: MultiDict) -> plan.ActionInput:
     )
 
 
-def _back(resident_id: int, anchor: str | None = None):
-    return redirect(url_for("plan.index", resident_id=resident_id, _anchor=anchor))
+def _url(resident: Resident, anchor: str) -> str:
+    return url_for("plan.index", resident_id=resident.id, _anchor=anchor)
+
+
+def _save(resident: Resident, work, message: str, anchor: str):
+    """Save ``work``: refused, the plan page again with what was typed; saved, back to the
+    plan at ``anchor`` with ``message``."""
+    return save(work, saved=message, back=_url(resident, anchor),
+                refused=lambda status: _index(resident, status))
 
 
 def _index(resident, status: int = 200):
@@ -64,77 +72,66 @@ def _index(resident, status: int = 200):
 
 
 @bp.get("/")
-def index(resident_id: int):
-    return _index(load_resident(resident_id))
+def index(resident: Resident):
+    return _index(resident)
 
 
 @bp.post("/actieteam")
-def set_team(resident_id: int):
-    resident = load_resident(resident_id)
-    refused = attempt(lambda: plan.set_team(get_db(), current_coach(), resident,
-                                            ids(request.form.getlist("member"))))
-    if not refused:
-        flash(_("Het actieteam is opgeslagen."))
-    return _back(resident_id, "actieteam")
+def set_team(resident: Resident):
+    return save(lambda: plan.set_team(get_db(), current_coach(), resident,
+                                      ids(request.form.getlist("member"))),
+                saved=_("Het actieteam is opgeslagen."), back=_url(resident, "actieteam"))
 
 
 @bp.post("/acties")
-def add_action(resident_id: int):
-    resident = load_resident(resident_id)
-    refused = attempt(lambda: plan.add_action(get_db(), current_coach(), resident,
-                                              _action_input(request.form), _domains()))
-    if refused:
-        return _index(resident, refused)
-    flash(_("De actie staat in het plan."))
-    return _back(resident_id, "acties")
+def add_action(resident: Resident):
+    return _save(resident, lambda: plan.add_action(get_db(), current_coach(), resident,
+                                                   _action_input(request.form), _domains()),
+                 _("De actie staat in het plan."), "acties")
 
 
 @bp.post("/aanbod/<int:offer_id>")
-def take_up_offer(resident_id: int, offer_id: int):
+def take_up_offer(resident: Resident, offer_id: int):
     """"Zet in het plan": an offer of the netwerkberaad becomes an action, as edited."""
-    resident = load_resident(resident_id)
-    refused = attempt(lambda: plan.take_up_offer(get_db(), current_coach(), resident, offer_id,
-                                                 _action_input(request.form), _domains()))
-    if refused:
-        return _index(resident, refused)
-    flash(_("Het aanbod staat nu in het plan."))
-    return _back(resident_id, "aanbod")
+    return _save(resident, lambda: plan.take_up_offer(get_db(), current_coach(), resident,
+                                                      offer_id, _action_input(request.form),
+                                                      _domains()),
+                 _("Het aanbod staat nu in het plan."), "aanbod")
 
 
 @bp.route("/acties/<int:action_id>", methods=["GET", "POST"])
-def edit_action(resident_id: int, action_id: int):
-    resident = load_resident(resident_id)
+def edit_action(resident: Resident, action_id: int):
     db = get_db()
     action = plan.get_action(db, resident, action_id)
-    status = None
-    if request.method == "POST":
-        status = attempt(lambda: plan.update_action(
-            db, current_coach(), resident, action, _action_input(request.form), _domains(),
-            expected_version=int_or_none(request.form.get("version"))), refresh=action)
-        if status is None:
-            flash(_("Opgeslagen."))
-            return _back(resident_id, "acties")
-    chosen = {p.member_id for p in action.performers}
-    members = network.members_of(db, resident)
-    names = network.names_of(db, resident)
-    # Who carried this action but has left the network: shown, and kept unless unticked.
-    left = sorted(chosen - {m.id for m in members})
-    return render_template(
-        "plan/action.html", resident=resident, action=action, domains=_domains(),
-        members=members, chosen=chosen, left=[(i, names.get(i, "?")) for i in left],
-        repeats=REPEATS,
-    ), status or 200
+
+    def page(status: int = 200):
+        chosen = {p.member_id for p in action.performers}
+        members = network.members_of(db, resident)
+        names = network.names_of(db, resident)
+        # Who carried this action but has left the network: shown, and kept unless unticked.
+        left = sorted(chosen - {m.id for m in members})
+        return render_template(
+            "plan/action.html", resident=resident, action=action, domains=_domains(),
+            members=members, chosen=chosen, left=[(i, names.get(i, "?")) for i in left],
+            repeats=REPEATS,
+        ), status
+
+    if request.method == "GET":
+        return page()
+    return save(lambda: plan.update_action(
+        db, current_coach(), resident, action, _action_input(request.form), _domains(),
+        expected_version=int_or_none(request.form.get("version"))),
+        saved=_("Opgeslagen."), back=_url(resident, "acties"), refused=page, refresh=action)
 
 
 @bp.post("/evaluaties")
-def add_review(resident_id: int):
+def add_review(resident: Resident):
     """Progress per action, whether each ongoing action still happens, life-domain scores,
     a snapshot, and the next review date."""
-    resident = load_resident(resident_id)
     db = get_db()
     form = request.form
 
-    def save():
+    def review():
         actions = plan.actions_of(db, resident)
         progress = {a.id: form.get(f"status_{a.id}", a.status) for a in actions}
         still = {a.id: form[f"still_{a.id}"] == "ja" for a in actions
@@ -145,8 +142,6 @@ def add_review(resident_id: int):
                          progress=progress, still=still, scores=scores, notes=form.get("notes"),
                          domains=_domains(), sectors=labels.sectors())
 
-    refused = attempt(save)
-    if refused:
-        return _index(resident, refused)
-    flash(_("De evaluatie is opgeslagen, met een momentopname van het netwerk."))
-    return _back(resident_id, "evaluaties")
+    return _save(resident, review,
+                 _("De evaluatie is opgeslagen, met een momentopname van het netwerk."),
+                 "evaluaties")

@@ -1,4 +1,4 @@
-"""The PDF downloads. Each one loads the resident through the guarded loader (a stranger
+"""The PDF downloads. Each one gets its resident from the resident guard (a stranger
 gets 404), records who printed what, and sends the PDF as an attachment whose file name does
 not contain the resident's name."""
 
@@ -8,17 +8,17 @@ from flask import Response, abort, request
 
 from sns import audit
 from sns.beraad import meetings as beraad
+from sns.models import Resident
 from sns.network import graphs as network
 from sns.privacy import consent
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.printing import bp, documents
 from web.privacy.refusals import consent_withdrawn_page
 
 
-def _pdf(resident_id: int, kind: str, meeting_id: int | None = None) -> Response:
-    resident = load_resident(resident_id)
+def _pdf(resident: Resident, kind: str, meeting_id: int | None = None) -> Response:
     try:
         options = documents.options_from(request.args)
     except documents.BadOption:
@@ -43,25 +43,25 @@ def _pdf(resident_id: int, kind: str, meeting_id: int | None = None) -> Response
 
 
 @bp.get("/kaart.pdf")
-def netwerkkaart(resident_id: int):
-    return _pdf(resident_id, "kaart")
+def netwerkkaart(resident: Resident):
+    return _pdf(resident, "kaart")
 
 
 @bp.get("/mijn-netwerk.pdf")
-def mijn_netwerk(resident_id: int):
-    return _pdf(resident_id, "mijn-netwerk")
+def mijn_netwerk(resident: Resident):
+    return _pdf(resident, "mijn-netwerk")
 
 
 @bp.get("/plan.pdf")
-def mijn_plan(resident_id: int):
-    return _pdf(resident_id, "plan")
+def mijn_plan(resident: Resident):
+    return _pdf(resident, "plan")
 
 
 @bp.get("/uitnodigingen/<int:meeting_id>.pdf")
-def uitnodigingen(resident_id: int, meeting_id: int):
-    return _pdf(resident_id, "uitnodigingen", meeting_id)
+def uitnodigingen(resident: Resident, meeting_id: int):
+    return _pdf(resident, "uitnodigingen", meeting_id)
 
 
 @bp.get("/meenemen.pdf")
-def meenemen(resident_id: int):
-    return _pdf(resident_id, "meenemen")
+def meenemen(resident: Resident):
+    return _pdf(resident, "meenemen")

@@ -3,7 +3,8 @@ see web.core.security) for every audit event, and a ``resident.view`` event for 
 page that was shown (NEN 7513 asks for views, not only changes).
 
 A page counts as shown when a GET with a ``resident_id`` in its URL answered 200: the
-guarded loader answers 404 to anyone else. A request that already wrote an event about that
+resident guard (web.core.access) gave the view its ``resident`` and answers 404 to anyone
+else. A request that already wrote an event about that
 resident (a print, an export) writes no second one.
 """
 
@@ -33,10 +34,11 @@ def _forget_client_address(_exc: BaseException | None) -> None:
 
 @bp.after_app_request
 def _record_view(response: Response) -> Response:
-    resident_id = (request.view_args or {}).get("resident_id")
-    if (request.method != "GET" or response.status_code != 200 or resident_id is None
+    resident = (request.view_args or {}).get("resident")
+    if (request.method != "GET" or response.status_code != 200 or resident is None
             or not current_user.is_authenticated):
         return response
+    resident_id = resident.id
     db = get_db()
     if resident_id in db.info.get(audit.AUDITED_RESIDENTS, ()):
         return response

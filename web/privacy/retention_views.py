@@ -5,15 +5,14 @@ teamleider."""
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import current_app, render_template, url_for
 
+from sns.models import Resident
 from sns.privacy import retention
-from sns.residents import access
-from web.core.access import current_coach, role_required
+from web.core.access import current_coach, load_team_resident, resident_loader, role_required
 from web.core.database import get_db
 from web.privacy import retention_bp
-from web.privacy.erasing import erase_or_refuse
+from web.privacy.erasing import erase_page
 
 
 def months() -> int:
@@ -33,15 +32,9 @@ def soon():
 
 @retention_bp.route("/bewoners/<int:resident_id>/wissen", methods=["GET", "POST"])
 @role_required("teamleider")
-def erase(resident_id: int):
+@resident_loader(load_team_resident)
+def erase(resident: Resident):
     """The teamleider erases a resident of the team now (after typing the name), e.g. one
     on the list above who asked for it; a resident of another team is 404."""
-    resident = access.load_team_resident(get_db(), current_coach(), resident_id)
-    if request.method == "GET":
-        return render_template("privacy/erase.html", resident=resident,
-                               version=resident.version, cancel=url_for("bewaartermijn.soon"))
-    refused = erase_or_refuse(resident, cancel=url_for("bewaartermijn.soon"))
-    if refused is not None:
-        return refused
-    flash(_("De bewoner en alles wat over hem of haar was opgeslagen, is gewist."))
-    return redirect(url_for("bewaartermijn.soon"))
+    soon_url = url_for("bewaartermijn.soon")
+    return erase_page(resident, cancel=soon_url, back=soon_url)

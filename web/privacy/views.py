@@ -1,23 +1,24 @@
 """A resident's privacy page: consent, "wie heeft mijn gegevens bekeken?", the download of
 everything stored (PDF and ZIP) and erasure after typing the name.
 
-All routes load the resident through the guarded loader (404 for anyone else, audited).
+All routes get their resident from the resident guard (404 for anyone else, audited).
 """
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, render_template, request, url_for
 from flask_babel import gettext as _
 
 from sns import audit
-from sns.errors import Invalid
+from sns.models import Resident
 from sns.privacy import access_log, consent
 from sns.privacy import export as resident_export
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
+from web.core.saving import save
 from web.privacy import bp, export_pdf
-from web.privacy.erasing import erase_or_refuse
+from web.privacy.erasing import erase_page
 
 
 def _download(content: bytes, mimetype: str, filename: str) -> Response:
@@ -29,8 +30,7 @@ def _download(content: bytes, mimetype: str, filename: str) -> Response:
 
 
 @bp.get("/")
-def index(resident_id: int):
-    resident = load_resident(resident_id)
+def index(resident: Resident):
     db = get_db()
     return render_template(
         "privacy/index.html", resident=resident, kinds=consent.KINDS,
@@ -40,29 +40,18 @@ def index(resident_id: int):
 
 
 @bp.post("/toestemming")
-def record_consent(resident_id: int):
-    resident = load_resident(resident_id)
-    db = get_db()
+def record_consent(resident: Resident):
     kind, choice = request.form.get("kind", ""), request.form.get("choice")
-    try:
-        if choice == "geven":
-            consent.give(db, current_coach(), resident, kind)
-        elif choice == "intrekken":
-            consent.withdraw(db, current_coach(), resident, kind)
-        else:
-            abort(400)
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-    else:
-        db.commit()
-        flash(_("De toestemming is opgeslagen."))
-    return redirect(url_for("privacy.index", resident_id=resident.id) + "#toestemming")
+    change = {"geven": consent.give, "intrekken": consent.withdraw}.get(choice)
+    if change is None:
+        abort(400)
+    return save(lambda: change(get_db(), current_coach(), resident, kind),
+                saved=_("De toestemming is opgeslagen."),
+                back=url_for("privacy.index", resident_id=resident.id) + "#toestemming")
 
 
 @bp.get("/alles-wat-wij-bewaren.pdf")
-def export_as_pdf(resident_id: int):
-    resident = load_resident(resident_id)
+def export_as_pdf(resident: Resident):
     db = get_db()
     pdf = export_pdf.render(db, resident, resident_export.collect(db, resident),
                             base_url=request.url_root)
@@ -73,8 +62,7 @@ def export_as_pdf(resident_id: int):
 
 
 @bp.get("/alles-wat-wij-bewaren.zip")
-def export_as_zip(resident_id: int):
-    resident = load_resident(resident_id)
+def export_as_zip(resident: Resident):
     db = get_db()
     content = resident_export.to_zip(db, resident, sectors=labels.sectors())
     audit.record(db, current_coach(), "resident.export", resident_id=resident.id,
@@ -84,17 +72,9 @@ def export_as_zip(resident_id: int):
 
 
 @bp.route("/wissen", methods=["GET", "POST"])
-def erase(resident_id: int):
-    resident = load_resident(resident_id)
-    cancel = url_for("privacy.index", resident_id=resident.id)
-    if request.method == "GET":
-        return render_template("privacy/erase.html", resident=resident,
-                               version=resident.version, cancel=cancel)
-    refused = erase_or_refuse(resident, cancel=cancel)
-    if refused is not None:
-        return refused
-    flash(_("De bewoner en alles wat over hem of haar was opgeslagen, is gewist."))
-    return redirect(url_for("caseload.index"))
+def erase(resident: Resident):
+    return erase_page(resident, cancel=url_for("privacy.index", resident_id=resident.id),
+                      back=url_for("caseload.index"))
 
 
 @bp.app_context_processor

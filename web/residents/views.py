@@ -1,26 +1,26 @@
 """The resident page and editing it."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 
-from sns.errors import Invalid, StaleVersion
+from sns.models import Resident
 from sns.network import graphs as network
 from sns.network import snapshots
 from sns.plan import actions as plan
 from sns.residents import caseload as residents
 from sns.residents import trajectory
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.forms import int_or_none
+from web.core.saving import save
 from web.residents import bp
 from web.residents.forms import ResidentForm
 from web.scan.panel import strength
 
 
 @bp.get("/")
-def show(resident_id: int):
-    resident = load_resident(resident_id)
+def show(resident: Resident):
     db = get_db()
     G = network.to_graph(db, resident, labels.sectors())
     history = trajectory.history(db, resident)
@@ -33,34 +33,25 @@ def show(resident_id: int):
 
 
 @bp.route("/bewerken", methods=["GET", "POST"])
-def edit(resident_id: int):
-    resident = load_resident(resident_id)
+def edit(resident: Resident):
     form = ResidentForm(obj=resident)
-    if form.validate_on_submit():
-        db = get_db()
-        try:
-            residents.update_resident(
-                db,
-                current_coach(),
-                resident,
-                expected_version=int_or_none(form.version.data),
-                name=form.name.data,
-                hulpvraag=form.hulpvraag.data,
-                wishes=form.wishes.data,
-                talents=form.talents.data,
-                contact=form.contact.data,
-            )
-        except StaleVersion as err:
-            db.rollback()
-            flash(_(err.message), "error")
-            db.refresh(resident)
-            current = ResidentForm(formdata=None, obj=resident)
-            return render_template("residents/edit.html", resident=resident, form=current), 409
-        except Invalid as err:
-            db.rollback()
-            flash(_(err.message), "error")
-        else:
-            db.commit()
-            flash(_("Opgeslagen."))
-            return redirect(url_for("residents.show", resident_id=resident.id))
-    return render_template("residents/edit.html", resident=resident, form=form)
+
+    def page(status: int = 200):
+        # After a conflict the form shows the newest version, else what was typed.
+        shown = ResidentForm(formdata=None, obj=resident) if status == 409 else form
+        return render_template("residents/edit.html", resident=resident, form=shown), status
+
+    if not form.validate_on_submit():
+        return page()
+    return save(lambda: residents.update_resident(
+        get_db(),
+        current_coach(),
+        resident,
+        expected_version=int_or_none(form.version.data),
+        name=form.name.data,
+        hulpvraag=form.hulpvraag.data,
+        wishes=form.wishes.data,
+        talents=form.talents.data,
+        contact=form.contact.data,
+    ), saved=_("Opgeslagen."), back=url_for("residents.show", resident_id=resident.id),
+        refused=page, refresh=resident)

@@ -7,29 +7,24 @@ from flask_babel import gettext as _
 
 from graph import compare
 from sns.errors import Invalid
+from sns.models import Resident
 from sns.network import snapshots
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.forms import int_or_none
 from web.core.mapsvg import screen_map
+from web.core.saving import save
 from web.scan import bp
 
 
 @bp.post("/momenten")
-def take_snapshot(resident_id: int):
-    resident = load_resident(resident_id)
-    db = get_db()
-    try:
-        snapshot = snapshots.take(db, current_coach(), resident, request.form.get("label", ""),
-                                  labels.sectors())
-    except Invalid as err:
-        db.rollback()
-        flash(_(err.message), "error")
-    else:
-        db.commit()
-        flash(_("Het netwerk is bewaard als '%(label)s'.", label=snapshot.label))
-    return redirect(url_for("residents.show", resident_id=resident_id, _anchor="momenten"))
+def take_snapshot(resident: Resident):
+    return save(lambda: snapshots.take(get_db(), current_coach(), resident,
+                                       request.form.get("label", ""), labels.sectors()),
+                saved=lambda snapshot: flash(_("Het netwerk is bewaard als '%(label)s'.",
+                                               label=snapshot.label)),
+                back=url_for("residents.show", resident_id=resident.id, _anchor="momenten"))
 
 
 def _map(G, snapshot, highlight=None):
@@ -39,15 +34,14 @@ def _map(G, snapshot, highlight=None):
 
 
 @bp.get("/momenten/vergelijk")
-def compare_snapshots(resident_id: int):
-    resident = load_resident(resident_id)
+def compare_snapshots(resident: Resident):
     db = get_db()
     try:
         before, after = snapshots.pair(db, resident, int_or_none(request.args.get("a")),
                                        int_or_none(request.args.get("b")))
     except Invalid as err:
         flash(_(err.message), "error")
-        return redirect(url_for("residents.show", resident_id=resident_id, _anchor="momenten"))
+        return redirect(url_for("residents.show", resident_id=resident.id, _anchor="momenten"))
     G_before, G_after = snapshots.graph_of(before), snapshots.graph_of(after)
     return render_template(
         "scan/compare.html", resident=resident, before=before, after=after,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import (
     abort,
     current_app,
-    flash,
     jsonify,
     redirect,
     render_template,
@@ -15,30 +14,30 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from sns.errors import Invalid, NotFound, StaleVersion
+from sns.errors import NotFound
+from sns.models import Resident
 from sns.network import graphs as network
 from sns.network import members
 from sns.residents import life_domains
 from web.core import labels
-from web.core.access import current_coach, load_resident
+from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.flashes import flash_at
 from web.core.forms import int_or_none, number_or_raw
-from web.core.saving import attempt
+from web.core.saving import save
 from web.verkenning import bp, parse
 from web.verkenning.mapview import drop_cell, legend, map_payload, where_message
 
 
-def _back(resident_id: int, anchor: str | None = None):
-    """Back to the map page, scrolled to ``anchor``: ``kaart`` is the quick entry with the
-    map beside it (graph.js gives the name field the focus again, as browsers skip
-    autofocus when the URL points at a fragment)."""
-    return redirect(url_for("verkenning.index", resident_id=resident_id, _anchor=anchor))
+def _url(resident: Resident, anchor: str) -> str:
+    """The map page, scrolled to ``anchor``: ``kaart`` is the quick entry with the map beside
+    it (graph.js gives the name field the focus again, as browsers skip autofocus when the
+    URL points at a fragment)."""
+    return url_for("verkenning.index", resident_id=resident.id, _anchor=anchor)
 
 
 @bp.get("/verkenning")
-def index(resident_id: int):
-    resident = load_resident(resident_id)
+def index(resident: Resident):
     db = get_db()
     rows = network.members_of(db, resident)
     tie_rows = network.ties_of(db, resident)
@@ -59,94 +58,71 @@ def index(resident_id: int):
 
 
 @bp.post("/leden")
-def add_member(resident_id: int):
-    resident = load_resident(resident_id)
-    db = get_db()
-    try:
-        member = members.add_member(db, current_coach(), resident,
-                                    parse.member_fields(request.form), labels.sectors())
-    except Invalid as err:
-        db.rollback()
-        flash_at("snel", _(err.message), "error")
-    else:
-        db.commit()
+def add_member(resident: Resident):
+    def placed(member) -> None:
         flash_at("snel", where_message(member.name, member.sector, member.circle))
         # The next person is often from the same sector and circle: keep them selected.
         session["quick_pick"] = {"sector": member.sector, "circle": member.circle}
         session["just_placed"] = f"m{member.id}"
-    return _back(resident_id, "kaart")
+
+    return save(lambda: members.add_member(get_db(), current_coach(), resident,
+                                           parse.member_fields(request.form), labels.sectors()),
+                saved=placed, back=_url(resident, "kaart"), place="snel")
 
 
 @bp.route("/leden/m<int:member_id>", methods=["GET", "POST"])
-def edit_member(resident_id: int, member_id: int):
-    resident = load_resident(resident_id)
+def edit_member(resident: Resident, member_id: int):
     db = get_db()
     member = members.get_member(db, resident, member_id)
-    status = None
-    if request.method == "POST":
-        status = attempt(lambda: members.update_member(
-            db, current_coach(), resident, member, parse.member_fields(request.form),
-            expected_version=int_or_none(request.form.get("version")),
-            sectors=labels.sectors(),
-        ), refresh=member)
-        if status is None:
-            flash_at("tabel", _("Opgeslagen."))
-            return _back(resident_id, "tabel")
-    page = render_template("verkenning/member.html", resident=resident, member=member)
-    return page, status or 200
+
+    def page(status: int = 200):
+        return render_template("verkenning/member.html", resident=resident,
+                               member=member), status
+
+    if request.method == "GET":
+        return page()
+    return save(lambda: members.update_member(
+        db, current_coach(), resident, member, parse.member_fields(request.form),
+        expected_version=int_or_none(request.form.get("version")), sectors=labels.sectors(),
+    ), saved=_("Opgeslagen."), back=_url(resident, "tabel"), place="tabel", refused=page,
+        refresh=member)
 
 
 @bp.post("/leden/m<int:member_id>/verwijderen")
-def remove_member(resident_id: int, member_id: int):
-    resident = load_resident(resident_id)
+def remove_member(resident: Resident, member_id: int):
     db = get_db()
     member = members.get_member(db, resident, member_id)
     name = member.name
-    try:
-        archived = members.remove_member(db, current_coach(), resident, member,
-                                         expected_version=int_or_none(request.form.get("version")))
-    except StaleVersion as err:
-        db.rollback()
-        flash(_(err.message), "error")
-        return redirect(url_for("verkenning.edit_member", resident_id=resident_id,
-                                member_id=member_id))
-    db.commit()
-    flash_at("tabel", _("%(name)s staat niet meer op de kaart.", name=name))
-    if archived:
-        flash_at("tabel", _("In het plan en bij het netwerkberaad blijft de naam staan."))
-    return _back(resident_id, "tabel")
+
+    def removed(archived: bool) -> None:
+        flash_at("tabel", _("%(name)s staat niet meer op de kaart.", name=name))
+        if archived:
+            flash_at("tabel", _("In het plan en bij het netwerkberaad blijft de naam staan."))
+
+    return save(lambda: members.remove_member(
+        db, current_coach(), resident, member,
+        expected_version=int_or_none(request.form.get("version"))),
+        saved=removed, back=_url(resident, "tabel"),
+        refused=url_for("verkenning.edit_member", resident_id=resident.id, member_id=member_id))
 
 
 @bp.post("/banden")
-def add_tie(resident_id: int):
-    resident = load_resident(resident_id)
-    db = get_db()
-    try:
-        members.add_tie(db, current_coach(), resident,
-                        parse.member_ref(request.form.get("a")),
-                        parse.member_ref(request.form.get("b")),
-                        request.form.get("quality") or None)
-    except Invalid as err:
-        db.rollback()
-        flash_at("banden", _(err.message), "error")
-    else:
-        db.commit()
-        flash_at("banden", _("De lijn is getekend."))
-    return _back(resident_id, "banden")
+def add_tie(resident: Resident):
+    return save(lambda: members.add_tie(get_db(), current_coach(), resident,
+                                        parse.member_ref(request.form.get("a")),
+                                        parse.member_ref(request.form.get("b")),
+                                        request.form.get("quality") or None),
+                saved=_("De lijn is getekend."), back=_url(resident, "banden"), place="banden")
 
 
 @bp.post("/banden/verwijderen")
-def remove_tie(resident_id: int):
+def remove_tie(resident: Resident):
     """Take away the line the pressed button names (``tie``): one form serves every line."""
-    resident = load_resident(resident_id)
     tie_id = int_or_none(request.form.get("tie"))
     if tie_id is None:
         abort(400)
-    db = get_db()
-    members.remove_tie(db, current_coach(), resident, tie_id)
-    db.commit()
-    flash_at("banden", _("De lijn is weggehaald."))
-    return _back(resident_id, "banden")
+    return save(lambda: members.remove_tie(get_db(), current_coach(), resident, tie_id),
+                saved=_("De lijn is weggehaald."), back=_url(resident, "banden"), place="banden")
 
 
 def _refuse(status: int, message: str):
@@ -159,7 +135,6 @@ def _moved_member(db, resident):
     try:
         return members.get_member(db, resident, parse.member_ref(request.form.get("member")))
     except NotFound:
-        db.rollback()
         return None
 
 
@@ -173,9 +148,8 @@ def _move(db, resident, member, circle, sector) -> None:
 
 
 @bp.post("/kaart/verplaats")
-def move_member(resident_id: int):
+def move_member(resident: Resident):
     """A member dragged on the map: store the new circle and sector (data, not pixels)."""
-    resident = load_resident(resident_id)
     db = get_db()
     member = _moved_member(db, resident)
     if member is None:
@@ -185,12 +159,9 @@ def move_member(resident_id: int):
     cell = drop_cell(G, *where) if where else None
     if cell is None or cell[0] is None:
         return _refuse(400, _("Zet de persoon in een van de drie cirkels."))
-    try:
-        _move(db, resident, member, *cell)
-    except StaleVersion as err:
-        return _refuse(409, _(err.message))
-    except Invalid as err:
-        return _refuse(400, _(err.message))
+    # A refused move (a stale map, a bad place) is answered by web.core.faults, as JSON for
+    # graph.js, which asks for it.
+    _move(db, resident, member, *cell)
     db.commit()
     # graph.js reloads the page: it says where the person landed, beside the map
     flash_at("kaart", where_message(member.name, member.sector, member.circle))
@@ -199,37 +170,39 @@ def move_member(resident_id: int):
 
 
 @bp.post("/kaart/verplaats-naar")
-def move_member_to(resident_id: int):
+def move_member_to(resident: Resident):
     """The map's move without dragging: a form with the person, a sector and a circle."""
-    resident = load_resident(resident_id)
     db = get_db()
     member = _moved_member(db, resident)
+    back = _url(resident, "verplaats")
     if member is None:
         flash_at("verplaats", _("Deze persoon staat niet op deze kaart."), "error")
-        return _back(resident_id, "verplaats")
+        return redirect(back)
     circle = number_or_raw(request.form.get("circle"))
     sector = request.form.get("sector") or None
-    status = attempt(lambda: _move(db, resident, member, circle, sector), place="verplaats")
-    if status is None:
+
+    def moved(_none) -> None:
         flash_at("verplaats", where_message(member.name, member.sector, member.circle))
         session["just_placed"] = f"m{member.id}"
-    return _back(resident_id, "verplaats")
+
+    return save(lambda: _move(db, resident, member, circle, sector), saved=moved, back=back,
+                place="verplaats")
 
 
 @bp.route("/leefgebieden", methods=["GET", "POST"])
-def domains(resident_id: int):
-    resident = load_resident(resident_id)
+def domains(resident: Resident):
     db = get_db()
     configured = current_app.config["LIFE_DOMAINS"]
-    status = None
-    if request.method == "POST":
-        status = attempt(lambda: life_domains.save_entries(
-            db, current_coach(), resident, parse.life_domains(request.form, configured),
-            configured))
-        if status is None:
-            flash(_("Opgeslagen."))
-            return redirect(url_for("verkenning.domains", resident_id=resident_id))
-    return render_template(
-        "verkenning/domains.html", resident=resident, domains=configured,
-        entries=life_domains.entries(db, resident),
-    ), status or 200
+
+    def page(status: int = 200):
+        return render_template(
+            "verkenning/domains.html", resident=resident, domains=configured,
+            entries=life_domains.entries(db, resident),
+        ), status
+
+    if request.method == "GET":
+        return page()
+    return save(lambda: life_domains.save_entries(
+        db, current_coach(), resident, parse.life_domains(request.form, configured),
+        configured), saved=_("Opgeslagen."), refused=page,
+        back=url_for("verkenning.domains", resident_id=resident.id))
