@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import gc
 import itertools
-import re
 import shutil
-import time
 from dataclasses import dataclass
 
-import pyotp
 import pytest
 from argon2 import PasswordHasher
-from flask.testing import FlaskClient
 
 from graph.demo import demo_network
 from sns import migrate
@@ -24,13 +20,10 @@ from sns.db import make_sessionmaker
 from sns.models import Coach, Resident
 from sns.network.graphs import store_graph
 from sns.residents.caseload import create_resident
+from tests.accounts import PASSWORD, TOTP_SECRET, Auth, FormClient
 from tests.pg import PostgresServer
 from web import create_app
 
-PASSWORD = "correct horse battery"
-#: The code-app secret of every fixture account whose role needs a second factor
-#: (sns.accounts.two_factor.TWO_FACTOR_ROLES); :class:`Auth` logs them in with its current code.
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 _counter = itertools.count()
 
 
@@ -89,24 +82,6 @@ def db(app):
     """A session on the test database, for arranging data and checking what was stored."""
     with make_sessionmaker(app.extensions["sns_engine"])() as session:
         yield session
-
-
-class FormClient(FlaskClient):
-    """A test client that sends the session's CSRF token with every form, as a browser does.
-
-    ``post(..., csrf=False)`` leaves it out, to test that such a form is refused.
-    """
-
-    def csrf_token(self) -> str:
-        page = self.get("/login").get_data(as_text=True)
-        return re.search(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
-
-    def post(self, *args, csrf: bool = True, **kwargs):
-        if csrf:
-            data = dict(kwargs.pop("data", None) or {})
-            data.setdefault("csrf_token", self.csrf_token())
-            kwargs["data"] = data
-        return super().post(*args, **kwargs)
 
 
 @pytest.fixture
@@ -193,48 +168,6 @@ def demo_riek(db, people) -> Resident:
     people.riek.rows = store_graph(db, people.riek, demo_network())
     db.commit()
     return people.riek
-
-
-def totp_code(secret: str = TOTP_SECRET, *, later: int = 0) -> str:
-    """The code the app shows now (``later``: that many 30-second steps ahead)."""
-    totp = pyotp.TOTP(secret)
-    return totp.at(time.time() + later * totp.interval)
-
-
-class CodeApp:
-    """The code app of the fixture accounts. Each 30-second code works once, so a second
-    login in the same step gets the next step's code (accepted: a phone's clock may run
-    ahead)."""
-
-    def __init__(self):
-        self._used: set[tuple[str, str]] = set()
-
-    def code(self, username: str) -> str:
-        later = 0
-        while (username, code := totp_code(later=later)) in self._used:
-            later += 1
-        self._used.add((username, code))
-        return code
-
-
-class Auth:
-    """Logs in as a user would: the password, then, when the page asks for it, the code of
-    the app."""
-
-    def __init__(self, client: FormClient):
-        self.client = client
-        self.app = CodeApp()
-
-    def login(self, username: str = "ans", password: str = PASSWORD):
-        response = self.client.post("/login",
-                                    data={"username": username, "password": password})
-        if not response.headers.get("Location", "").startswith("/login/code"):
-            return response
-        return self.client.post(response.headers["Location"],
-                                data={"code": self.app.code(username)})
-
-    def logout(self):
-        return self.client.post("/logout")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from sns.models import GroupSession, NetworkMember
-from tests.conftest import PASSWORD, FormClient
+from tests.accounts import PASSWORD, FormClient
 
 
 def _client(app, username: str | None = None) -> FlaskClient:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from sns.models import AuditEvent, Coach
-from tests.conftest import TOTP_SECRET
+from tests.accounts import TOTP_SECRET
 from tests.pages import visible
 from web import create_app
 

@@ -7,7 +7,7 @@ import time
 from sqlalchemy import func, select
 
 from sns.models import AuditEvent, Resident
-from tests.conftest import PASSWORD
+from tests.accounts import PASSWORD
 
 GENERIC = "Gebruikersnaam of wachtwoord klopt niet."
 

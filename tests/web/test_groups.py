@@ -20,7 +20,7 @@ from sns.models import (
     Resident,
 )
 from sns.models.base import utcnow
-from tests.conftest import FormClient
+from tests.accounts import FormClient
 from tests.pages import visible
 from web import create_app
 from web.groups import words

@@ -16,7 +16,7 @@ from sns import audit
 from sns.models import AuditEvent, Coach, NetworkMember, PhaseChange, Resident
 from sns.models.base import utcnow
 from sns.privacy import consent
-from tests.conftest import TOTP_SECRET
+from tests.accounts import TOTP_SECRET
 from tests.privacy_data import full_resident
 
 

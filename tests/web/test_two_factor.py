@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from sns.models import AuditEvent, Coach
-from tests.conftest import PASSWORD, TOTP_SECRET, totp_code
+from tests.accounts import PASSWORD, TOTP_SECRET, totp_code
 
 NEW_PASSWORD = "een nieuw lang wachtwoord"
 
