@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL, the app,
+"""Shared fixtures: a clean, migrated database per test on SQLite and on PostgreSQL, the app,
 a client that fills in CSRF tokens like a browser, and accounts for every role."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sns.models import Coach, Resident
 from sns.network.graphs import store_graph
 from sns.residents.caseload import create_resident
 from tests.accounts import PASSWORD, TOTP_SECRET, Auth, FormClient
-from tests.pg import PostgresServer
+from tests.pg import CleanDatabase, PostgresServer
 from web import create_app
 
 _counter = itertools.count()
@@ -39,6 +39,14 @@ def pg_server():
 
 
 @pytest.fixture(scope="session")
+def pg_clean(pg_server):
+    """The PostgreSQL database the tests share, emptied before each (tests/pg.py)."""
+    database = CleanDatabase(pg_server, "sns_template", "sns_test")
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "sns.sqlite3"
     migrate.upgrade(f"sqlite:///{path}")
@@ -47,17 +55,29 @@ def sqlite_template(tmp_path_factory):
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path, sqlite_template):
-    """A fresh database at the newest migration, on each backend."""
+    """A clean database at the newest migration, on each backend: a copy of the template's
+    file on SQLite; on PostgreSQL the shared database emptied back to the template's rows,
+    or, for a test marked ``fresh_database`` (one that changes the schema), a database of
+    its own."""
     if request.param == "sqlite":
         path = tmp_path / "sns.sqlite3"
         shutil.copy(sqlite_template, path)
         yield f"sqlite:///{path}"
         return
-    server = request.getfixturevalue("pg_server")
-    name = f"test_{next(_counter)}"
-    server.execute(f"CREATE DATABASE {name} TEMPLATE sns_template")
-    yield server.url(name)
-    server.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    if request.node.get_closest_marker("fresh_database"):
+        server = request.getfixturevalue("pg_server")
+        name = f"test_{next(_counter)}"
+        server.execute(f"CREATE DATABASE {name} TEMPLATE sns_template")
+        yield server.url(name)
+        server.execute(f"DROP DATABASE {name} WITH (FORCE)")
+        return
+    clean = request.getfixturevalue("pg_clean")
+    clean.reset()
+    yield clean.url
+    if clean.schema_changed():
+        clean.rebuild()
+        pytest.fail("the test changed the schema or settings of the shared database: mark it "
+                    "@pytest.mark.fresh_database", pytrace=False)
 
 
 @pytest.fixture

@@ -50,6 +50,7 @@ def _add(browser, base, name):
     return browser.post(f"{base}/leden", {"name": name, "circle": "2"})
 
 
+@pytest.mark.fresh_database  # leaves default_transaction_read_only set (to off)
 def test_writes_answer_503_while_read_only_and_work_again_after(app, db, people,
                                                                  database_url):
     base = f"/bewoners/{people.riek.id}"
