@@ -21,6 +21,7 @@ from sns.models import Coach, Resident
 from sns.network.graphs import store_graph
 from sns.residents.caseload import create_resident
 from tests.accounts import PASSWORD, TOTP_SECRET, Auth, FormClient
+from tests.database_marks import pytest_generate_tests, pytest_runtest_call  # noqa: F401
 from tests.pg import CleanDatabase, PostgresServer
 from web import create_app
 
@@ -53,12 +54,12 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture
 def database_url(request, tmp_path, sqlite_template):
-    """A clean database at the newest migration, on each backend: a copy of the template's
-    file on SQLite; on PostgreSQL the shared database emptied back to the template's rows,
-    or, for a test marked ``fresh_database`` (one that changes the schema), a database of
-    its own."""
+    """A clean database at the newest migration: on SQLite, and for a test marked ``db`` on
+    PostgreSQL too (tests/database_marks.py). On SQLite a copy of the template's file; on
+    PostgreSQL the shared database emptied back to the template's rows, or, for a test marked
+    ``fresh_database`` (one that changes the schema), a database of its own."""
     if request.param == "sqlite":
         path = tmp_path / "sns.sqlite3"
         shutil.copy(sqlite_template, path)

@@ -12,6 +12,8 @@ from sns import audit, migrate
 from sns.db import make_engine, make_sessionmaker
 from sns.models import AuditEvent
 
+pytestmark = pytest.mark.db
+
 
 def _write(db, people, n=3):
     for i in range(n):

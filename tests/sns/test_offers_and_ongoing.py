@@ -14,6 +14,8 @@ from sns.models import Action, Offer
 from sns.plan import actions as plan
 from sns.residents.life_domains import BIG_5
 
+pytestmark = pytest.mark.db
+
 TODAY = date(2026, 12, 1)
 
 

@@ -15,6 +15,8 @@ from sns.residents import week
 from sns.residents.caseload import create_resident
 from sns.residents.life_domains import BIG_5
 
+pytestmark = pytest.mark.db
+
 TODAY = date.today()
 
 

@@ -48,6 +48,7 @@ def test_resident_routes_were_found():
     assert any(rule == "/bewoners/<int:resident_id>/" for rule, _ in RESIDENT_RULES)
 
 
+@pytest.mark.db
 @pytest.mark.parametrize(("rule", "methods"), RESIDENT_RULES)
 @pytest.mark.parametrize("username", STRANGERS)
 def test_stranger_gets_404_on_every_resident_route(client, auth, people, db, rule, methods,
@@ -65,6 +66,7 @@ def test_stranger_gets_404_on_every_resident_route(client, auth, people, db, rul
     assert any(e.resident_id == people.riek.id for e in denied)
 
 
+@pytest.mark.db
 @pytest.mark.parametrize(
     ("rule", "methods"), [(r, m) for r, m in RESIDENT_RULES if "GET" in m and r.count("<") == 1]
 )
@@ -79,6 +81,7 @@ def test_assigned_coach_opens_every_resident_page(client, auth, people, rule, me
         assert response.status_code == 200
 
 
+@pytest.mark.db
 def test_unknown_resident_is_404_and_audited(client, auth, people, db):
     auth.login("ans")
     assert client.get("/bewoners/999999/").status_code == 404
@@ -86,6 +89,7 @@ def test_unknown_resident_is_404_and_audited(client, auth, people, db):
     assert [e.action for e in events] == ["resident.denied"]
 
 
+@pytest.mark.db
 @pytest.mark.parametrize(("username", "status"), [
     ("ans", 403), ("admin", 403), ("leider", 200),
 ])
@@ -94,6 +98,7 @@ def test_team_caseload_is_for_the_teamleider(client, auth, people, username, sta
     assert client.get("/team/").status_code == status
 
 
+@pytest.mark.db
 @pytest.mark.parametrize(("username", "status"), [
     ("ans", 403), ("leider", 403), ("admin", 200),
 ])
@@ -102,6 +107,7 @@ def test_account_management_is_for_the_admin(client, auth, people, username, sta
     assert client.get("/beheer/").status_code == status
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("username", ["ans", "leider", "admin"])
 def test_resetting_a_second_factor_is_for_the_admin(client, auth, people, username):
     auth.login(username)
@@ -109,6 +115,7 @@ def test_resetting_a_second_factor_is_for_the_admin(client, auth, people, userna
     assert status == (302 if username == "admin" else 403)
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("url", ["/account/", "/account/tweestaps"])
 def test_own_account_pages_need_a_login_and_show_only_ones_own(client, auth, people, url):
     assert client.get(url).headers["Location"].startswith("/login")
@@ -118,6 +125,7 @@ def test_own_account_pages_need_a_login_and_show_only_ones_own(client, auth, peo
     assert "Ans" not in page
 
 
+@pytest.mark.db
 def test_teamleider_sees_team_residents_but_not_their_files(client, auth, people):
     auth.login("leider")
     page = client.get("/team/").get_data(as_text=True)
@@ -126,6 +134,7 @@ def test_teamleider_sees_team_residents_but_not_their_files(client, auth, people
     assert client.get(f"/bewoners/{people.riek.id}/").status_code == 404
 
 
+@pytest.mark.db
 def test_teamleider_cannot_assign_in_another_team(client, auth, people, db):
     stranger = create_resident_for(db, people.other, "Zuidbewoner")
     auth.login("leider")
@@ -140,6 +149,7 @@ def create_resident_for(db, coach, name):
     return resident
 
 
+@pytest.mark.db
 @pytest.mark.parametrize(("username", "status"), [
     ("ans", 403), ("leider", 403), ("admin", 403), ("privacy", 200),
 ])
@@ -153,6 +163,7 @@ def test_access_log_is_for_the_privacy_officer(client, auth, people, db, passwor
     assert client.get("/privacy/logboek.csv").status_code == status
 
 
+@pytest.mark.db
 @pytest.mark.parametrize(("username", "status"), [
     ("ans", 403), ("leider", 200), ("admin", 403),
 ])
@@ -161,6 +172,7 @@ def test_retention_list_is_for_the_teamleider(client, auth, people, username, st
     assert client.get("/bewaartermijn/").status_code == status
 
 
+@pytest.mark.db
 def test_teamleider_erases_only_in_the_own_team(client, auth, people, db):
     stranger = create_resident_for(db, people.other, "Zuidbewoner")
     auth.login("leider")
@@ -171,6 +183,7 @@ def test_teamleider_erases_only_in_the_own_team(client, auth, people, db):
     assert client.get(f"/bewaartermijn/bewoners/{people.riek.id}/wissen").status_code == 403
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("username", ["ans", "leider", "admin"])
 @pytest.mark.parametrize("url", ["/deze-week", "/agenda"])
 def test_own_pages_open_for_every_role(client, auth, people, username, url):
@@ -183,6 +196,7 @@ def test_own_pages_need_a_login(client, people, url):
     assert "/login" in client.get(url).headers["Location"]
 
 
+@pytest.mark.db
 def test_calendar_feed_needs_no_login_but_a_valid_token(client, people):
     assert client.get("/agenda/abc.ics").status_code == 404
     # Making or renewing an address does need a login.

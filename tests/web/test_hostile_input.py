@@ -18,6 +18,8 @@ from sns.settings import PROJECT_ROOT
 from tests import world
 from web import create_app
 
+pytestmark = pytest.mark.db
+
 HOSTILE = [
     str(2**63),                 # past SQLite's int64
     str(2**31),                 # past PostgreSQL's integer

@@ -10,6 +10,8 @@ from sns.backup.archive import row_counts
 from sns.db import make_engine
 from tests import world
 
+pytestmark = pytest.mark.db
+
 
 def _counts(url: str) -> dict[str, int]:
     engine = make_engine(url)

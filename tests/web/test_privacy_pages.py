@@ -9,6 +9,7 @@ import zipfile
 from datetime import timedelta
 
 import pypdf
+import pytest
 from sqlalchemy import select
 
 from graph.files.graphml import read_graphml
@@ -18,6 +19,8 @@ from sns.models.base import utcnow
 from sns.privacy import consent
 from tests.accounts import TOTP_SECRET
 from tests.privacy_data import full_resident
+
+pytestmark = pytest.mark.db
 
 
 def _privacy_officer(db, password_hash):

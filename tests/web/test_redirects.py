@@ -11,6 +11,8 @@ import pytest
 from tests.accounts import PASSWORD
 from web.core.redirects import local_target
 
+pytestmark = pytest.mark.db
+
 #: Targets that a browser would take to another site (or that are not a plain path here).
 FOREIGN = [
     "//evil.example/",              # scheme-relative
