@@ -7,6 +7,7 @@ import gc
 import itertools
 import shutil
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from argon2 import PasswordHasher
@@ -16,10 +17,13 @@ from sns import migrate
 from sns.accounts import coaches as accounts
 from sns.accounts import passwords, two_factor
 from sns.accounts.passwords import hash_password
+from sns.beraad import meetings as beraad
 from sns.db import make_sessionmaker
-from sns.models import Coach, Resident
+from sns.models import Action, Coach, Meeting, NetworkMember, Resident
 from sns.network.graphs import store_graph
+from sns.plan import actions as plan
 from sns.residents.caseload import create_resident
+from sns.residents.life_domains import BIG_5
 from tests.accounts import PASSWORD, TOTP_SECRET, Auth, FormClient
 from tests.database_marks import pytest_generate_tests, pytest_runtest_call  # noqa: F401
 from tests.pg import CleanDatabase, PostgresServer
@@ -183,10 +187,10 @@ def people(db, password_hash) -> People:
 
 
 @pytest.fixture
-def demo_riek(db, people) -> Resident:
+def demo_riek(db, people, make_network) -> Resident:
     """Riek with the demo network stored; ``riek.rows`` maps each of the demo's names (its
     graph nodes) to the member row."""
-    people.riek.rows = store_graph(db, people.riek, demo_network())
+    make_network(people.riek)
     db.commit()
     return people.riek
 
@@ -194,3 +198,74 @@ def demo_riek(db, people) -> Resident:
 @pytest.fixture
 def auth(client) -> Auth:
     return Auth(client)
+
+
+#: The day the factories' actions are made on, unless a test says otherwise.
+FACTORY_TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture
+def make_resident(db, people):
+    """``make_resident(name="Riek", coach=None, **fields)``: a resident of ``coach`` (Ans
+    unless given), with ``fields`` (phase, next_review, ...) set; flushed, not committed."""
+    def make(name: str = "Riek", coach: Coach | None = None, **fields) -> Resident:
+        resident = create_resident(db, coach or people.ans, name)
+        for field, value in fields.items():
+            setattr(resident, field, value)
+        db.flush()
+        return resident
+    return make
+
+
+@pytest.fixture
+def make_network(db):
+    """``make_network(resident, graph=None)``: the graph (the demo network unless given)
+    stored as the resident's network; returns and sets ``resident.rows``, each graph node's
+    member row."""
+    def make(resident: Resident, graph=None) -> dict:
+        resident.rows = store_graph(db, resident, demo_network() if graph is None else graph)
+        db.flush()
+        return resident.rows
+    return make
+
+
+@pytest.fixture
+def make_member(db):
+    """``make_member(resident, name="Toos", **fields)``: one member of the resident's
+    network, in circle 1 unless ``fields`` say otherwise."""
+    def make(resident: Resident, name: str = "Toos", **fields) -> NetworkMember:
+        member = NetworkMember(resident_id=resident.id, name=name,
+                               **{"circle": 1, **fields})
+        db.add(member)
+        db.flush()
+        return member
+    return make
+
+
+@pytest.fixture
+def make_meeting(db, people):
+    """``make_meeting(resident, coach=None, agenda="agenda", **fields)``: a netwerkberaad of
+    the resident, made as the app makes it, with ``fields`` (on_date, place, ...) set."""
+    def make(resident: Resident, coach: Coach | None = None, agenda: str = "agenda",
+             **fields) -> Meeting:
+        meeting = beraad.new_meeting(db, coach or people.ans, resident, agenda)
+        for field, value in fields.items():
+            setattr(meeting, field, value)
+        db.flush()
+        return meeting
+    return make
+
+
+@pytest.fixture
+def make_action(db, people):
+    """``make_action(resident, what="Bellen", who=(), coach=None, today=FACTORY_TODAY,
+    **fields)``: an action of the resident's plan through ``plan.add_action`` (so it is
+    checked as the form's would be); ``who`` are member rows or ids, ``fields`` the other
+    fields of ``plan.ActionInput`` (professional, due, domain, status, ongoing, how_often)."""
+    def make(resident: Resident, what: str = "Bellen", who=(), coach: Coach | None = None,
+             today: date = FACTORY_TODAY, **fields) -> Action:
+        ids = [getattr(m, "id", m) for m in who]
+        data = plan.ActionInput(what, ids, **{"professional": None, "due": None,
+                                              "domain": None, **fields})
+        return plan.add_action(db, coach or people.ans, resident, data, BIG_5, today)
+    return make

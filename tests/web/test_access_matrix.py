@@ -151,18 +151,11 @@ def test_teamleider_sees_team_residents_but_not_their_files(client, auth, people
 
 
 @pytest.mark.db
-def test_teamleider_cannot_assign_in_another_team(client, auth, people, db):
-    stranger = create_resident_for(db, people.other, "Zuidbewoner")
+def test_teamleider_cannot_assign_in_another_team(client, auth, people, db, make_resident):
+    stranger = make_resident("Zuidbewoner", people.other)
+    db.commit()
     auth.login("leider")
     assert client.get(f"/team/bewoners/{stranger.id}/coaches").status_code == 404
-
-
-def create_resident_for(db, coach, name):
-    from sns.residents.caseload import create_resident
-
-    resident = create_resident(db, coach, name)
-    db.commit()
-    return resident
 
 
 @pytest.mark.db
@@ -189,8 +182,9 @@ def test_retention_list_is_for_the_teamleider(client, auth, people, username, st
 
 
 @pytest.mark.db
-def test_teamleider_erases_only_in_the_own_team(client, auth, people, db):
-    stranger = create_resident_for(db, people.other, "Zuidbewoner")
+def test_teamleider_erases_only_in_the_own_team(client, auth, people, db, make_resident):
+    stranger = make_resident("Zuidbewoner", people.other)
+    db.commit()
     auth.login("leider")
     assert client.get(f"/bewaartermijn/bewoners/{stranger.id}/wissen").status_code == 404
     assert client.get(f"/bewaartermijn/bewoners/{people.riek.id}/wissen").status_code == 200
