@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 from argon2 import PasswordHasher
+from werkzeug.routing import Rule
 
 from graph.demo import demo_network
 from sns import migrate
@@ -25,6 +26,7 @@ from sns.plan import actions as plan
 from sns.residents.caseload import create_resident
 from sns.residents.life_domains import BIG_5
 from tests.accounts import PASSWORD, TOTP_SECRET, Auth, FormClient
+from tests.compiled import SharedBytecode, memoized_url_builders
 from tests.database_marks import pytest_generate_tests, pytest_runtest_call  # noqa: F401
 from tests.pg import CleanDatabase, PostgresServer
 from web import create_app
@@ -85,8 +87,23 @@ def database_url(request, tmp_path, sqlite_template):
                     "@pytest.mark.fresh_database", pytrace=False)
 
 
+@pytest.fixture(scope="session")
+def compiled_templates() -> SharedBytecode:
+    """The templates each app compiles, compiled once for the run (tests/compiled.py)."""
+    return SharedBytecode()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_url_builders():
+    """Each app's URL builders, compiled once per kind of rule for the run
+    (tests/compiled.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Rule, "_compile_builder", memoized_url_builders(Rule._compile_builder))
+        yield
+
+
 @pytest.fixture
-def app(database_url, tmp_path, monkeypatch):
+def app(database_url, tmp_path, monkeypatch, compiled_templates):
     monkeypatch.setenv("SNS_INSTANCE_PATH", str(tmp_path / "instance"))
     # CPython 3.11.7 (gh-106905): a garbage collection that runs the finalizers of earlier
     # tests' apps while Werkzeug compiles this app's routes from AST objects can raise
@@ -97,6 +114,7 @@ def app(database_url, tmp_path, monkeypatch):
         app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"})
     finally:
         gc.enable()
+    app.jinja_env.bytecode_cache = compiled_templates
     yield app
     app.extensions["sns_engine"].dispose()
     app.extensions["sns_write_engine"].dispose()
