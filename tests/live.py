@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from werkzeug.serving import make_server
 
-from tests.conftest import PASSWORD
+from tests.accounts import PASSWORD
 
 _CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 

@@ -7,15 +7,18 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from sns.models import GroupSession, NetworkMember
-from tests.conftest import PASSWORD, FormClient
+from tests.accounts import Auth, CodeApp, FormClient
 
 
-def _client(app, username: str | None = None) -> FlaskClient:
+def _client(app, username: str | None = None, code_app: CodeApp | None = None) -> FlaskClient:
+    """A client, logged in as ``username`` (with the second factor its role needs)."""
     app.test_client_class = FormClient
     client = app.test_client()
     if username:
-        answer = client.post("/login", data={"username": username, "password": PASSWORD})
+        answer = Auth(client, code_app).login(username)
         assert answer.status_code == 302
+        assert not answer.headers["Location"].startswith("/login"), (username, answer.location)
+        assert client.get("/account/").status_code == 200, username
     return client
 
 
@@ -40,5 +43,6 @@ def build(app, people, db) -> dict[str, FlaskClient]:
     participant.post("/doe-mee/", data={"code": code})
     participant.post("/doe-mee/stap/1", data={"name": "Zus", "circle": "1"})
     _client(app).post("/login", data={"username": "ans", "password": "wrong password"})
-    return {"ans": ans, "leider": _client(app, "leider"), "admin": _client(app, "admin"),
-            "participant": participant}
+    codes = CodeApp()
+    return {"ans": ans, "leider": _client(app, "leider", codes),
+            "admin": _client(app, "admin", codes), "participant": participant}

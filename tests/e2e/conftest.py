@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from tests.conftest import PASSWORD, CodeApp
+from tests.accounts import PASSWORD, CodeApp
 
 CHROMIUM = "/usr/bin/chromium"
 

@@ -10,7 +10,7 @@ import pytest
 
 from sns.accounts import two_factor
 from sns.models import Coach
-from tests.conftest import PASSWORD
+from tests.accounts import PASSWORD
 from web.core.qr import qr_svg
 
 pytestmark = pytest.mark.e2e

@@ -12,6 +12,7 @@ from sns.errors import DuplicateUsername, Invalid
 from sns.models import Coach
 
 
+@pytest.mark.db
 def test_duplicate_username_ignores_case_and_writes_nothing(db):
     accounts.create_coach(db, "Ans", "lang genoeg wachtwoord")
     db.commit()
@@ -26,6 +27,7 @@ def test_short_password_is_refused(db):
         accounts.create_coach(db, "kort", "123")
 
 
+@pytest.mark.db
 def test_authenticate(db):
     coach = accounts.create_coach(db, "ans", "lang genoeg wachtwoord")
     assert accounts.authenticate(db, " ANS ", "lang genoeg wachtwoord") is coach
@@ -36,6 +38,7 @@ def test_authenticate(db):
     assert coach.password_hash.startswith("$argon2id$")
 
 
+@pytest.mark.db
 def test_failed_logins_are_counted_per_address_and_forgotten_after_the_window(db):
     from datetime import UTC, datetime
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlalchemy import select, text
 
 from sns import audit, migrate
 from sns.db import make_engine, make_sessionmaker
 from sns.models import AuditEvent
+
+pytestmark = pytest.mark.db
 
 
 def _write(db, people, n=3):
@@ -105,6 +108,7 @@ def test_migration_chains_the_events_that_were_there(tmp_path):
     engine.dispose()
 
 
+@pytest.mark.fresh_database
 def test_migration_down_and_up_keeps_every_resident_row(database_url, people, db):
     """0007 down and up again with a row in every table of a resident: only the consent
     table and the chain columns go; the chain is rebuilt on the way up."""

@@ -48,6 +48,7 @@ def _sns(monkeypatch, url, *args):
     return CliRunner().invoke(cli, list(map(str, args)))
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("migrated", [False, True])
 def test_backup_and_restore_round_trip_keeps_every_row(app, people, db, database_url,
                                                       empty_database, tmp_path, monkeypatch,
@@ -67,6 +68,7 @@ def test_backup_and_restore_round_trip_keeps_every_row(app, people, db, database
     assert before["network_member"] == 2
 
 
+@pytest.mark.db
 def test_restore_into_a_database_with_data_is_refused(app, people, db, database_url,
                                                       tmp_path, monkeypatch):
     file = tmp_path / "sns.backup.archive"
@@ -78,6 +80,7 @@ def test_restore_into_a_database_with_data_is_refused(app, people, db, database_
     assert _counts(database_url) == before
 
 
+@pytest.mark.db
 def test_a_file_that_is_no_backup_is_refused(app, people, database_url, empty_database,
                                              tmp_path, monkeypatch):
     target = empty_database(True)

@@ -16,6 +16,8 @@ from sns.plan import actions as plan
 from sns.residents import trajectory
 from sns.residents.life_domains import BIG_5
 
+pytestmark = pytest.mark.db
+
 
 def _ids(riek, *names):
     return [riek.rows[n].id for n in names]

@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 from sns.cli import cli
 from sns.models import Coach, NetworkMember, Resident, Tie
 
+pytestmark = pytest.mark.db
+
 
 @pytest.fixture
 def run(database_url, tmp_path, monkeypatch):

@@ -15,6 +15,8 @@ from sns.privacy import erasure
 from sns.residents.caseload import update_resident
 from tests.privacy_data import full_resident
 
+pytestmark = pytest.mark.db
+
 
 def _tables_holding(db, text: str) -> set[str]:
     """Every table (read from the database itself) with a column whose value contains text."""

@@ -69,6 +69,7 @@ def test_typed_codes_are_normalized():
     assert groups.normalize_code(None) == ""
 
 
+@pytest.mark.db
 def test_open_sessions_have_different_codes(db, people, monkeypatch):
     first = groups.create_session(db, people.ans, "Een", date.today(), None)
     codes = iter([first.join_code, first.join_code, "HJK234"])
@@ -77,6 +78,7 @@ def test_open_sessions_have_different_codes(db, people, monkeypatch):
     assert second.join_code == "HJK234"
 
 
+@pytest.mark.db
 def test_a_closed_sessions_code_expires_and_can_be_reused(db, people, group):
     code = group.join_code
     groups.close_session(db, people.ans, group)
@@ -100,6 +102,7 @@ def test_session_needs_title_and_date_and_a_coach(db, people):
         groups.create_session(db, people.admin, "Titel", date.today(), None)
 
 
+@pytest.mark.db
 def test_only_the_facilitator_loads_the_session(db, people, group):
     assert groups.load_own_session(db, people.ans, group.id) is group
     for stranger in (people.bob, people.leider, people.other):
@@ -112,6 +115,7 @@ def test_only_the_facilitator_loads_the_session(db, people, group):
 # -- joining and the rate limit ------------------------------------------------------------
 
 
+@pytest.mark.db
 def test_joining_stores_only_the_tokens_hash(db, group):
     participant, token = _join(db, group)
     assert len(token) >= 40
@@ -124,12 +128,14 @@ def test_joining_stores_only_the_tokens_hash(db, group):
     assert groups.participant_by_token(db, group.id, None) is None
 
 
+@pytest.mark.db
 def test_lowercase_code_with_spaces_joins(db, group):
     code = group.join_code
     participant, _ = groups.join(db, f" {code[:3].lower()} {code[3:].lower()} ", "10.0.0.1")
     assert participant.session_id == group.id
 
 
+@pytest.mark.db
 def test_typos_of_others_never_keep_out_the_right_code(db, group):
     for _ in range(10):
         with pytest.raises(groups.WrongCode):
@@ -139,6 +145,7 @@ def test_typos_of_others_never_keep_out_the_right_code(db, group):
     assert participant.id
 
 
+@pytest.mark.db
 def test_guessing_stops_every_attempt_from_that_address(db, group):
     db.add_all(JoinAttempt(client="10.0.0.9", at=utcnow()) for _ in range(groups.JOIN_LIMIT))
     db.commit()
@@ -151,6 +158,7 @@ def test_guessing_stops_every_attempt_from_that_address(db, group):
     assert participant.id
 
 
+@pytest.mark.db
 def test_ending_a_token_makes_it_find_nobody(db, group):
     participant, token = groups.join(db, group.join_code, "10.0.0.1")
     groups.end_token(participant)
@@ -158,6 +166,7 @@ def test_ending_a_token_makes_it_find_nobody(db, group):
     assert groups.participant_by_token(db, group.id, token) is None
 
 
+@pytest.mark.db
 def test_attempts_expire_after_the_window(db, group):
     long_ago = utcnow() - groups.JOIN_WINDOW - timedelta(seconds=1)
     db.add_all(JoinAttempt(client="10.0.0.9", at=long_ago) for _ in range(groups.JOIN_LIMIT))
@@ -237,6 +246,7 @@ def test_steps_skip_what_does_not_apply():
 # -- asking for a coach --------------------------------------------------------------------
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("fields", [
     {"consent": False, "name": "Riek", "phone": "0612345678", "email": None},
     {"consent": True, "name": "", "phone": "0612345678", "email": None},
@@ -253,6 +263,7 @@ def test_opt_in_needs_consent_and_contact_details(db, group, fields):
     assert not groups.has_opted_in(participant)
 
 
+@pytest.mark.db
 def test_opt_in_and_withdraw(db, group):
     participant, _ = _join(db, group)
     groups.request_coach(participant, consent=True, name="Riek", phone="06-123 456 78",
@@ -348,6 +359,7 @@ def _everything(db) -> str:
     return "\n".join(rows)
 
 
+@pytest.mark.db
 def test_closing_deletes_every_participant_except_the_opt_in(db, people, group):
     keep, _ = _join(db, group, "10.0.0.1")
     _fill(db, keep, [("Dochter Sanne", 1, "familie"), ("Buurman Henk", 2, "buren")],
@@ -401,6 +413,7 @@ def test_closing_deletes_every_participant_except_the_opt_in(db, people, group):
     assert {"group.create", "resident.create", "group.referral", "group.close"} <= set(actions)
 
 
+@pytest.mark.db
 def test_closing_twice_is_refused(db, people, group):
     groups.close_session(db, people.ans, group)
     db.commit()
@@ -408,6 +421,7 @@ def test_closing_twice_is_refused(db, people, group):
         groups.close_session(db, people.ans, group)
 
 
+@pytest.mark.db
 def test_closing_keeps_anonymous_totals(db, people, group):
     for i in range(3):
         participant, _ = _join(db, group, f"10.0.1.{i}")

@@ -27,6 +27,7 @@ def run(database_url, tmp_path, monkeypatch):
     return run
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv", "json"])
 def test_export_and_import_into_a_new_resident(run, db, riek, tmp_path, fmt):
     out = tmp_path / f"riek.{fmt}"
@@ -48,6 +49,7 @@ def test_export_and_import_into_a_new_resident(run, db, riek, tmp_path, fmt):
     assert [a.coach.username for a in copy.assignments] == ["ans"]
 
 
+@pytest.mark.db
 def test_export_with_initials(run, riek, tmp_path):
     out = tmp_path / "riek.json"
     run("export", riek.id, "--format", "json", "-o", out, "--namen", "initialen")
@@ -56,6 +58,7 @@ def test_export_with_initials(run, riek, tmp_path):
     assert "F." in names
 
 
+@pytest.mark.db
 def test_import_into_an_existing_resident_with_a_chosen_ego(run, db, people, tmp_path):
     path = tmp_path / "gephi.gexf"
     path.write_text(
@@ -75,6 +78,7 @@ def test_import_into_an_existing_resident_with_a_chosen_ego(run, db, people, tmp
     assert names == ["Ans", "Bo"]
 
 
+@pytest.mark.db
 def test_a_bad_file_changes_nothing(run, db, riek, tmp_path):
     path = tmp_path / "alters.csv"
     path.write_bytes(b"egoID,alterID,name\n1,a,Ans\n1,a,Anna\n")

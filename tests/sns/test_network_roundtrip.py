@@ -12,6 +12,8 @@ from graph.demo import demo_network
 from sns.models import Tie
 from sns.network.graphs import store_graph, to_graph
 
+pytestmark = pytest.mark.db
+
 
 def _canonical(G: nx.Graph) -> tuple:
     """Nodes keyed by name (stored ids differ from the original node ids)."""

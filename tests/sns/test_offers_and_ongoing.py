@@ -14,6 +14,8 @@ from sns.models import Action, Offer
 from sns.plan import actions as plan
 from sns.residents.life_domains import BIG_5
 
+pytestmark = pytest.mark.db
+
 TODAY = date(2026, 12, 1)
 
 
@@ -90,14 +92,12 @@ def test_ongoing_actions_need_how_often_and_are_never_late(db, people, riek):
     assert plan.is_overdue(action, date(2027, 6, 1))
 
 
-def test_a_review_asks_whether_each_ongoing_action_still_happens(db, people, riek):
-    who = [riek.rows["Toos"].id]
-    calls = plan.add_action(db, people.ans, riek, plan.ActionInput(
-        "Bellen", who, None, None, None, ongoing=True, how_often="elke zondag"), BIG_5, TODAY)
-    walks = plan.add_action(db, people.ans, riek, plan.ActionInput(
-        "Wandelen", who, None, None, None, ongoing=True, how_often="elke week"), BIG_5, TODAY)
-    once = plan.add_action(db, people.ans, riek, plan.ActionInput(
-        "Formulier", who, None, date(2026, 12, 20), None), BIG_5, TODAY)
+def test_a_review_asks_whether_each_ongoing_action_still_happens(db, people, riek,
+                                                                  make_action):
+    who = [riek.rows["Toos"]]
+    calls = make_action(riek, "Bellen", who, ongoing=True, how_often="elke zondag", today=TODAY)
+    walks = make_action(riek, "Wandelen", who, ongoing=True, how_often="elke week", today=TODAY)
+    once = make_action(riek, "Formulier", who, due=date(2026, 12, 20), today=TODAY)
     with pytest.raises(Invalid, match="doorlopende actie"):
         plan.save_review(db, people.ans, riek, held_on=TODAY, progress={}, scores={},
                          notes=None, domains=BIG_5, sectors=("familie",),
@@ -110,9 +110,8 @@ def test_a_review_asks_whether_each_ongoing_action_still_happens(db, people, rie
     assert not plan.is_ongoing(walks)
 
 
-def test_plan_klaar_voor_only_while_there_is_no_plan(db, people, riek):
+def test_plan_klaar_voor_only_while_there_is_no_plan(db, riek, make_action):
     riek.plan_due = date(2027, 1, 23)
     assert plan.plan_pending(db, riek) == date(2027, 1, 23)
-    plan.add_action(db, people.ans, riek, plan.ActionInput(
-        "Bellen", [riek.rows["Toos"].id], None, None, None), BIG_5, TODAY)
+    make_action(riek, "Bellen", [riek.rows["Toos"]], today=TODAY)
     assert plan.plan_pending(db, riek) is None

@@ -23,6 +23,8 @@ from sns.outcomes import report as outcome_report
 from sns.outcomes import suppression, table
 from sns.outcomes.periods import parse
 
+pytestmark = pytest.mark.db
+
 TODAY = date(2026, 12, 1)
 
 

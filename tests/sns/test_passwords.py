@@ -4,8 +4,12 @@ anew at the next login. (The other tests hash with the least work: see
 
 from __future__ import annotations
 
+import pytest
+
 from sns.accounts import coaches as accounts
 from sns.accounts import passwords
+
+pytestmark = pytest.mark.db
 
 
 def test_the_apps_hasher_is_argon2id_with_at_least_the_owasp_minimum(quick_password_hashing):

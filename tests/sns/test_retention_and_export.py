@@ -24,6 +24,8 @@ from sns.privacy import export as resident_export
 from sns.residents.caseload import create_resident
 from tests.privacy_data import full_resident
 
+pytestmark = pytest.mark.db
+
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 

@@ -53,6 +53,7 @@ def plain_run(tmp_path, monkeypatch):
     return run
 
 
+@pytest.mark.db
 def test_scan_of_a_stored_resident_as_json(run, riek_id):
     result = run("scan", str(riek_id), "--json")
     assert result.exit_code == 0, result.output
@@ -79,6 +80,7 @@ def test_scan_of_a_stored_resident_as_json(run, riek_id):
         "text": "Er staan 15 mensen op uw kaart. Ans, Fatma en Toos staan heel dicht bij u."}
 
 
+@pytest.mark.db
 def test_scan_of_a_stored_resident_as_text(run, riek_id):
     result = run("scan", str(riek_id))
     assert result.exit_code == 0, result.output
@@ -98,6 +100,7 @@ def test_scan_of_a_stored_resident_as_text(run, riek_id):
     assert "m1" not in result.output  # names, not node ids
 
 
+@pytest.mark.db
 def test_scan_in_english(run, riek_id):
     result = run("scan", str(riek_id), "--lang", "en")
     assert result.exit_code == 0, result.output
@@ -133,6 +136,7 @@ def test_scan_in_english_does_not_import_the_web_app(tmp_path):
     assert out.splitlines()[-1] == "HEAVY []"
 
 
+@pytest.mark.db
 def test_scan_of_a_missing_resident(run, db):
     result = run("scan", "999")
     assert result.exit_code == 1

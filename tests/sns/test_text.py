@@ -3,8 +3,12 @@ web app (an import, a script)."""
 
 from __future__ import annotations
 
+import pytest
+
 from sns.accounts import coaches as accounts
 from sns.residents.caseload import create_resident
+
+pytestmark = pytest.mark.db
 
 
 def test_a_resident_created_by_a_service_has_no_control_characters(db):

@@ -12,6 +12,8 @@ from sns.accounts import coaches as accounts
 from sns.accounts import two_factor
 from sns.models import AuditEvent, RecoveryCode
 
+pytestmark = pytest.mark.db
+
 NOON = datetime(2026, 12, 1, 12, 0, 5, tzinfo=UTC)
 STEP = timedelta(seconds=30)
 

@@ -9,59 +9,45 @@ from sqlalchemy import update
 
 from sns.beraad import followup
 from sns.beraad import meetings as beraad
-from sns.models import Assignment, NetworkMember, Resident
-from sns.plan import actions as plan
+from sns.models import Assignment, Resident
 from sns.residents import week
-from sns.residents.caseload import create_resident
-from sns.residents.life_domains import BIG_5
+
+pytestmark = pytest.mark.db
 
 TODAY = date.today()
 
 
-def _member(db, resident, name="Els"):
-    member = NetworkMember(resident_id=resident.id, name=name, sector="buren", circle=1)
-    db.add(member)
-    db.flush()
-    return member
-
-
-def _meeting(db, coach, resident, on_date, *, held=False):
-    member = _member(db, resident)
-    meeting = beraad.new_meeting(db, coach, resident, "agenda")
-    beraad.prepare(db, coach, resident, meeting, expected_version=meeting.version,
-                   on_date=on_date, at_time=None, place=None, agenda=None, invitation=None,
-                   invitee_ids=[member.id])
-    if held:
-        beraad.record(db, coach, resident, meeting, expected_version=meeting.version,
-                      attended_ids=[member.id], agreements=None, notes=None, today=TODAY)
-    return meeting
-
-
 @pytest.fixture
-def caseload(db, people):
+def caseload(db, people, make_resident, make_member, make_meeting, make_action):
     ans = people.ans
     made = {}
 
     def resident(name, phase):
-        r = create_resident(db, ans, name)
-        r.phase = phase
-        made[name] = r
-        return r
+        made[name] = make_resident(name, phase=phase)
+        return made[name]
+
+    def meeting(resident, on_date, *, held=False):
+        member = make_member(resident, "Els", sector="buren")
+        meeting = make_meeting(resident)
+        beraad.prepare(db, ans, resident, meeting, expected_version=meeting.version,
+                       on_date=on_date, at_time=None, place=None, agenda=None,
+                       invitation=None, invitee_ids=[member.id])
+        if held:
+            beraad.record(db, ans, resident, meeting, expected_version=meeting.version,
+                          attended_ids=[member.id], agreements=None, notes=None, today=TODAY)
+        return meeting
 
     people.riek.phase = "verkenning"  # Riek: a verkenning with nothing due
-    resident("Bea", "netwerkberaad")
-    _meeting(db, ans, made["Bea"], TODAY + timedelta(days=3))
-    resident("Nico", "netwerkberaad")
-    made["Nico"].meeting = _meeting(db, ans, made["Nico"], TODAY - timedelta(days=29),
-                                    held=True)
-    resident("Ada", "actieteam").next_review = TODAY + timedelta(days=40)
-    action = plan.add_action(db, ans, made["Ada"], plan.ActionInput(
-        "Formulier invullen", [_member(db, made["Ada"]).id], None, TODAY - timedelta(days=10),
-        None), BIG_5, today=TODAY - timedelta(days=20))
-    made["Ada"].action = action
-    plan.add_action(db, ans, made["Ada"], plan.ActionInput(  # ongoing: never late
-        "Bellen", [], "Buurtcoach", TODAY + timedelta(days=1), None, ongoing=True,
-        how_often="elke week"), BIG_5, today=TODAY)
+    meeting(resident("Bea", "netwerkberaad"), TODAY + timedelta(days=3))
+    made["Nico"] = resident("Nico", "netwerkberaad")
+    made["Nico"].meeting = meeting(made["Nico"], TODAY - timedelta(days=29), held=True)
+    ada = resident("Ada", "actieteam")
+    ada.next_review = TODAY + timedelta(days=40)
+    ada.action = make_action(ada, "Formulier invullen",
+                             who=[make_member(ada, "Els", sector="buren")],
+                             due=TODAY - timedelta(days=10), today=TODAY - timedelta(days=20))
+    make_action(ada, "Bellen", professional="Buurtcoach",  # ongoing: never late
+                due=TODAY + timedelta(days=1), ongoing=True, how_often="elke week", today=TODAY)
     resident("Eva", "evaluatie").next_review = TODAY - timedelta(days=2)
     resident("Stef", "onderhoud")
     closed = resident("Karel", "afgesloten")

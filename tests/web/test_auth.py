@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from sqlalchemy import func, select
 
 from sns.models import AuditEvent, Resident
-from tests.conftest import PASSWORD
+from tests.accounts import PASSWORD
 
 GENERIC = "Gebruikersnaam of wachtwoord klopt niet."
 
 
+@pytest.mark.db
 def test_login_shows_my_caseload(client, auth, people):
     response = auth.login("ans")
     assert response.status_code == 302
@@ -20,6 +22,7 @@ def test_login_shows_my_caseload(client, auth, people):
     assert "Piet" not in page
 
 
+@pytest.mark.db
 def test_wrong_password_and_unknown_user_get_the_same_message(client, auth, people):
     wrong = auth.login("ans", "wrong password!")
     unknown = auth.login("nobody-here", PASSWORD)
@@ -35,6 +38,7 @@ def test_pages_need_a_login(client, people):
     assert "/login" in response.headers["Location"]
 
 
+@pytest.mark.db
 def test_logout_ends_the_session_even_with_the_old_cookie(client, auth, people, app):
     auth.login("ans")
     old_cookie = client.get_cookie("session").value
@@ -46,6 +50,7 @@ def test_logout_ends_the_session_even_with_the_old_cookie(client, auth, people, 
     assert replay.get("/").status_code == 302
 
 
+@pytest.mark.db
 def test_idle_session_is_logged_out(client, auth, people, app, monkeypatch):
     auth.login("ans")
     assert client.get("/").status_code == 200
@@ -55,6 +60,7 @@ def test_idle_session_is_logged_out(client, auth, people, app, monkeypatch):
     assert "U bent uitgelogd omdat u een tijd niets heeft gedaan" in response.get_data(as_text=True)
 
 
+@pytest.mark.db
 def test_session_cookie_is_httponly_and_samesite(client, auth, people):
     response = auth.login("ans")
     cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
@@ -62,6 +68,7 @@ def test_session_cookie_is_httponly_and_samesite(client, auth, people):
     assert "SameSite=Lax" in cookie
 
 
+@pytest.mark.db
 def test_form_without_csrf_token_is_refused_and_writes_nothing(client, auth, people, db):
     auth.login("ans")
     before = db.scalar(select(func.count()).select_from(Resident))
@@ -77,6 +84,7 @@ def test_login_without_csrf_token_is_refused(client, people):
     assert client.get("/").status_code == 302
 
 
+@pytest.mark.db
 def test_login_is_audited(client, auth, people, db):
     auth.login("ans")
     actions = db.scalars(select(AuditEvent.action).where(AuditEvent.coach_id == people.ans.id))
@@ -88,6 +96,7 @@ def _login_from(client, address, password):
                        environ_base={"REMOTE_ADDR": address})
 
 
+@pytest.mark.db
 def test_guessing_passwords_makes_that_address_wait_but_not_the_coach(client, app, people,
                                                                        db):
     from sns.accounts.coaches import LOGIN_LIMIT
@@ -106,6 +115,7 @@ def test_guessing_passwords_makes_that_address_wait_but_not_the_coach(client, ap
     assert office.get("/").status_code == 200
 
 
+@pytest.mark.db
 def test_typos_for_one_account_do_not_lock_out_colleagues_behind_the_same_address(app, client,
                                                                                    people):
     from sns.accounts.coaches import LOGIN_LIMIT
@@ -123,6 +133,7 @@ def test_typos_for_one_account_do_not_lock_out_colleagues_behind_the_same_addres
     assert colleague.get("/").status_code == 200
 
 
+@pytest.mark.db
 def test_guessing_many_accounts_from_one_address_hits_the_looser_limit(client, people, db):
     from sns.accounts.coaches import LOGIN_ADDRESS_LIMIT, account_key
     from sns.models import LoginAttempt

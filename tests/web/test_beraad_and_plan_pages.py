@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 
 from sns.models import Action, Meeting
 
+pytestmark = pytest.mark.db
+
 
 def _meeting(client, db, riek):
     client.post(f"/bewoners/{riek.id}/beraad/")

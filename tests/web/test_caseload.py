@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from sns.models import Assignment, Resident
+
+pytestmark = pytest.mark.db
 
 
 def _count(db):

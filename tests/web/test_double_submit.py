@@ -11,6 +11,8 @@ from sqlalchemy import func, select
 from sns.models import Action, Meeting, NetworkMember, NetworkSnapshot, Tie
 from tests.live import Browser, live_server, run_together
 
+pytestmark = pytest.mark.db
+
 
 def _key(page: str, action: str) -> str:
     """The submission key of the form that posts to ``action``."""

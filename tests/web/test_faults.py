@@ -50,6 +50,8 @@ def _add(browser, base, name):
     return browser.post(f"{base}/leden", {"name": name, "circle": "2"})
 
 
+@pytest.mark.db
+@pytest.mark.fresh_database  # leaves default_transaction_read_only set (to off)
 def test_writes_answer_503_while_read_only_and_work_again_after(app, db, people,
                                                                  database_url):
     base = f"/bewoners/{people.riek.id}"
@@ -75,12 +77,11 @@ def test_writes_answer_503_while_read_only_and_work_again_after(app, db, people,
     assert db.scalar(select(func.count()).select_from(NetworkMember)) == 6
 
 
+@pytest.mark.db("postgresql")
 def test_a_database_that_disappears_and_comes_back(app, people, database_url):
     """PostgreSQL refusing every connection for a while (a restart, a failover): pages and
     /healthz answer 503, and both work again as soon as it is back, without a restart."""
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite":
-        pytest.skip("an open SQLite file cannot disappear for the connections that have it")
+    url = make_url(database_url)  # not SQLite: an open file cannot disappear for its users
     name = url.database
 
     def admin(sql):

@@ -20,7 +20,7 @@ from sns.models import (
     Resident,
 )
 from sns.models.base import utcnow
-from tests.conftest import FormClient
+from tests.accounts import FormClient
 from tests.pages import visible
 from web import create_app
 from web.groups import words
@@ -83,6 +83,7 @@ def _pdf_text(data: bytes) -> str:
 # -- the facilitator -----------------------------------------------------------------------
 
 
+@pytest.mark.db
 def test_facilitator_creates_a_session_with_code_and_qr(client, auth, group):
     auth.login("ans")
     page = _page(client, f"/groepen/{group.id}/")
@@ -104,6 +105,7 @@ def test_qr_code_points_to_the_join_page_with_the_code(app, group):
         assert join_url(group.join_code).endswith(f"/doe-mee/?code={group.join_code}")
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("username", ["bob", "leider", "other"])
 def test_another_coach_gets_404(client, auth, group, db, username):
     auth.login(username)
@@ -116,6 +118,7 @@ def test_another_coach_gets_404(client, auth, group, db, username):
     assert client.get("/groepen/999999/").status_code == 404
 
 
+@pytest.mark.db
 def test_admin_may_not_lead_a_session(client, auth, people):
     auth.login("admin")
     assert client.get("/groepen/").status_code == 403
@@ -130,6 +133,7 @@ def test_facilitator_pages_need_a_login(client, group):
         assert response.headers["Location"].startswith("/login")
 
 
+@pytest.mark.db
 def test_new_session_without_a_date_is_refused(client, auth, people, db):
     auth.login("ans")
     response = client.post("/groepen/nieuw", data={"title": "X", "on_date": ""})
@@ -153,6 +157,7 @@ def test_join_page_fills_in_the_code_from_the_qr_code(client, group):
     assert "Mijn bewoners" not in page  # no coach navigation for participants
 
 
+@pytest.mark.db
 def test_wrong_code_is_told_plainly(client, group, db):
     response = client.post("/doe-mee/", data={"code": "AAAAAA"})
     assert response.status_code == 400
@@ -161,6 +166,7 @@ def test_wrong_code_is_told_plainly(client, group, db):
     assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 0
 
 
+@pytest.mark.db
 def test_expired_code_after_closing(client, auth, group):
     code = group.join_code
     auth.login("ans")
@@ -177,6 +183,7 @@ def _earlier(db, model, address, count, **fields):
     db.commit()
 
 
+@pytest.mark.db
 def test_a_room_of_ten_typos_does_not_keep_out_the_right_code(client, group, db):
     # Ten residents in one community centre (one public address) mistype the code ...
     for _ in range(10):
@@ -190,6 +197,7 @@ def test_a_room_of_ten_typos_does_not_keep_out_the_right_code(client, group, db)
     assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 1
 
 
+@pytest.mark.db
 def test_guessing_codes_is_stopped_even_with_the_right_code(client, group, db):
     _earlier(db, JoinAttempt, "127.0.0.1", groups.JOIN_LIMIT)  # far more than a room types
     response = client.post("/doe-mee/", data={"code": group.join_code})
@@ -199,6 +207,7 @@ def test_guessing_codes_is_stopped_even_with_the_right_code(client, group, db):
     assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 0
 
 
+@pytest.mark.db
 def test_a_flood_of_joins_from_one_address_is_refused(app, group, db, join):
     _earlier(db, PublicRequest, "127.0.0.1", groups.JOIN_FLOOD_LIMIT - 1, kind="join")
     join()  # the last one within the limit
@@ -210,11 +219,13 @@ def test_a_flood_of_joins_from_one_address_is_refused(app, group, db, join):
     join(REMOTE_ADDR="192.0.2.8")  # another address still joins
 
 
+@pytest.mark.db
 def test_rate_limit_is_per_client_address(app, group, join, db):
     _earlier(db, JoinAttempt, "192.0.2.7", groups.JOIN_LIMIT)
     join(REMOTE_ADDR="192.0.2.8")
 
 
+@pytest.mark.db
 def test_joining_logs_out_a_coach_on_the_same_device(client, auth, group):
     auth.login("ans")
     response = client.post("/doe-mee/", data={"code": group.join_code}, follow_redirects=True)
@@ -223,6 +234,7 @@ def test_joining_logs_out_a_coach_on_the_same_device(client, auth, group):
     assert client.get("/").status_code == 302  # the caseload wants a login again
 
 
+@pytest.mark.db
 def test_joining_on_a_coachs_device_ends_the_coachs_session_on_the_server(app, client, auth,
                                                                           group):
     auth.login("ans")
@@ -242,6 +254,7 @@ def test_join_page_speaks_plain_dutch(client, group):
     assert not re.search(r"(?i)download|account|\bpdf\b", text)
 
 
+@pytest.mark.db
 def test_steps_and_reload_continue_where_the_participant_was(join):
     me = join()
     assert "Wie staan er dicht bij u?" in _page(me)
@@ -281,6 +294,7 @@ def test_steps_and_reload_continue_where_the_participant_was(join):
     assert ' style="' not in page
 
 
+@pytest.mark.db
 def test_step_form_of_an_old_page_changes_nothing(join, db):
     me = join()
     me.post("/doe-mee/stap/1", data={"name": "Oma Riek", "circle": "1", "go": "verder"})
@@ -291,6 +305,7 @@ def test_step_form_of_an_old_page_changes_nothing(join, db):
     assert participant.step == groups.STEP_SUPPORT
 
 
+@pytest.mark.db
 def test_person_without_a_circle_is_refused_and_the_name_kept(join, db):
     me = join()
     response = me.post("/doe-mee/stap/1", data={"name": "Oma Riek", "go": "toevoegen"})
@@ -302,6 +317,7 @@ def test_person_without_a_circle_is_refused_and_the_name_kept(join, db):
     assert participant.network["people"] == []
 
 
+@pytest.mark.db
 def test_removing_a_person(join, db):
     me = join()
     me.post("/doe-mee/stap/1", data={"name": "Oma Riek", "circle": "1", "go": "toevoegen"})
@@ -312,6 +328,7 @@ def test_removing_a_person(join, db):
     assert me.post("/doe-mee/stap/1/weg/1").status_code == 404
 
 
+@pytest.mark.db
 def test_participants_see_only_their_own_network(join, group, db):
     ans, bea = join(), join()
     ans.post("/doe-mee/stap/1", data={"name": "Oma Riek", "circle": "1", "go": "toevoegen"})
@@ -326,6 +343,7 @@ def test_participants_see_only_their_own_network(join, group, db):
     assert bea.post("/doe-mee/stap/1/weg/1").status_code == 404
 
 
+@pytest.mark.db
 def test_a_token_that_is_not_this_participants_gives_404(app, join, group, db, people):
     me = join()
     with me.session_transaction() as s:
@@ -348,6 +366,7 @@ def test_a_token_that_is_not_this_participants_gives_404(app, join, group, db, p
     assert tampered.get("/doe-mee/stap").headers["Location"] == "/doe-mee/"
 
 
+@pytest.mark.db
 def test_forms_without_csrf_token_are_refused(client, auth, join, group, db):
     me = join()
     assert me.post("/doe-mee/stap/1", data={"name": "X", "circle": "1"}, csrf=False
@@ -365,6 +384,7 @@ def test_forms_without_csrf_token_are_refused(client, auth, join, group, db):
     assert db.scalar(select(func.count()).select_from(GroupSession)) == 1
 
 
+@pytest.mark.db
 def test_done_forgets_the_participant_on_this_device(join, db):
     me = join()
     me.post("/doe-mee/stap/1", data={"name": "Oma Riek", "circle": "1", "go": "toevoegen"})
@@ -374,6 +394,7 @@ def test_done_forgets_the_participant_on_this_device(join, db):
     assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 1
 
 
+@pytest.mark.db
 def test_after_done_a_copy_of_the_old_cookie_opens_nothing(app, join, db):
     me = join()
     me.post("/doe-mee/stap/1", data={"name": "Oma Riek", "circle": "1", "go": "toevoegen"})
@@ -389,6 +410,7 @@ def test_after_done_a_copy_of_the_old_cookie_opens_nothing(app, join, db):
     assert db.scalar(select(func.count()).select_from(GroupParticipant)) == 1
 
 
+@pytest.mark.db
 def test_the_next_person_on_a_tablet_ends_the_previous_token(app, join, group):
     tablet = join()
     copied = tablet.get_cookie("session").value
@@ -401,6 +423,7 @@ def test_the_next_person_on_a_tablet_ends_the_previous_token(app, join, group):
 # -- asking for a coach --------------------------------------------------------------------
 
 
+@pytest.mark.db
 def test_asking_for_a_coach_needs_consent_and_contact(join, db):
     me = join()
     _fill(me)
@@ -429,6 +452,7 @@ def test_asking_for_a_coach_needs_consent_and_contact(join, db):
 # -- the overview, closing, the PDFs -------------------------------------------------------
 
 
+@pytest.mark.db
 def test_overview_shows_totals_and_never_a_name(client, auth, join, group):
     participants = [join() for _ in range(3)]
     for i, me in enumerate(participants):
@@ -445,6 +469,7 @@ def test_overview_shows_totals_and_never_a_name(client, auth, join, group):
         assert name not in page
 
 
+@pytest.mark.db
 def test_totals_wait_for_three_maps(client, auth, join, group):
     _fill(join())
     auth.login("ans")
@@ -453,6 +478,7 @@ def test_totals_wait_for_three_maps(client, auth, join, group):
     assert "Oma Riek" not in page
 
 
+@pytest.mark.db
 def test_closing_needs_confirmation(client, auth, group, db):
     auth.login("ans")
     response = client.post(f"/groepen/{group.id}/afsluiten", follow_redirects=True)
@@ -461,6 +487,7 @@ def test_closing_needs_confirmation(client, auth, group, db):
     assert db.get(GroupSession, group.id).is_open
 
 
+@pytest.mark.db
 def test_closing_mid_way_tells_the_participant_and_keeps_the_pdf(client, auth, join, group,
                                                                    db, people):
     asks, other = join(), join()
@@ -505,6 +532,7 @@ def test_closing_mid_way_tells_the_participant_and_keeps_the_pdf(client, auth, j
     assert "riek@example.org" in _page(client, f"/bewoners/{resident.id}/")
 
 
+@pytest.mark.db
 def test_take_home_pdf_needs_a_signed_map(join):
     me = join()
     _fill(me)
@@ -519,6 +547,7 @@ def test_take_home_pdf_needs_a_signed_map(join):
     assert me.post("/doe-mee/mijn-netwerk.pdf", data={}).status_code == 404
 
 
+@pytest.mark.db
 def test_take_home_pdfs_are_limited_per_address(join, db):
     me = join()
     _fill(me)
@@ -558,6 +587,7 @@ def _attempt(client, code, forwarded_for):
                        environ_base={"REMOTE_ADDR": "10.0.0.1"})  # the proxy
 
 
+@pytest.mark.db
 def test_behind_a_proxy_the_limit_counts_each_forwarded_client(database_url, group, db):
     app, browser = _proxied_client(database_url, proxies=1)
     try:
@@ -570,6 +600,7 @@ def test_behind_a_proxy_the_limit_counts_each_forwarded_client(database_url, gro
         app.extensions["sns_engine"].dispose()
 
 
+@pytest.mark.db
 def test_without_a_configured_proxy_a_forwarded_address_is_ignored(database_url, group, db):
     app, browser = _proxied_client(database_url, proxies=0)
     try:

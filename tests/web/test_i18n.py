@@ -6,12 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "web/translations/en/LC_MESSAGES/messages.po"
 
 
+@pytest.mark.db
 def test_dutch_is_the_default_and_english_is_one_click_away(client, auth, people):
     auth.login("ans")
     assert "Mijn bewoners" in client.get("/").get_data(as_text=True)

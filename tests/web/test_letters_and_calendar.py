@@ -14,6 +14,8 @@ from pypdf import PdfReader
 from sns.beraad import meetings as beraad
 from sns.models import Meeting, NetworkMember
 
+pytestmark = pytest.mark.db
+
 
 @pytest.fixture
 def meeting(db, people):

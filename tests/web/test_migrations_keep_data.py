@@ -3,10 +3,14 @@ parent table used to cascade and empty its child tables)."""
 
 from __future__ import annotations
 
+import pytest
+
 from sns import migrate
 from sns.backup.archive import row_counts
 from sns.db import make_engine
 from tests import world
+
+pytestmark = pytest.mark.db
 
 
 def _counts(url: str) -> dict[str, int]:
@@ -17,6 +21,7 @@ def _counts(url: str) -> dict[str, int]:
         engine.dispose()
 
 
+@pytest.mark.fresh_database
 def test_down_to_0004_and_up_again_keeps_every_row(app, people, db, database_url):
     world.build(app, people, db)
     db.close()

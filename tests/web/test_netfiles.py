@@ -19,6 +19,8 @@ from sns.network.graphs import store_graph, to_graph
 from sns.residents.caseload import create_resident
 from tests.netfiles_helpers import by_name
 
+pytestmark = pytest.mark.db
+
 NC = Path(__file__).parent.parent / "graph" / "netfiles" / "networkcanvas_csv"
 
 

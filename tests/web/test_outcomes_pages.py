@@ -10,6 +10,8 @@ from pypdf import PdfReader
 
 from tests.sns.test_outcomes import seeded  # noqa: F401 - the seeded teams as a fixture
 
+pytestmark = pytest.mark.db
+
 
 @pytest.fixture
 def seeded_people(people, seeded):  # noqa: F811

@@ -14,6 +14,8 @@ from pypdf import PdfReader
 
 from web.core.pdf_pool import PdfPool, PrintFailed
 
+pytestmark = pytest.mark.db
+
 SLOW = "<html><body>" + "".join(f"<p>Regel {i} van een lange brief.</p>" for i in range(4000))
 QUICK = "<html><body><h1>Mijn netwerk</h1><p>Oma Riek</p></body></html>"
 

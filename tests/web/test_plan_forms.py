@@ -12,6 +12,8 @@ from sns.beraad import meetings as beraad
 from sns.models import Action, Offer
 from sns.residents.life_domains import BIG_5
 
+pytestmark = pytest.mark.db
+
 
 @pytest.fixture
 def offers(db, people, riek):

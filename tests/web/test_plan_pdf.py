@@ -9,11 +9,14 @@ import re
 import subprocess
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 
 from sns.models import LifeDomainEntry, NetworkMember
 from sns.plan import actions as plan
 from sns.residents.life_domains import BIG_5
+
+pytestmark = pytest.mark.db
 
 LONG = ("Samen de post van de afgelopen drie maanden openmaken, sorteren in mappen en de "
         "rekeningen die nog open staan op een lijstje zetten voor de schuldhulp")

@@ -101,6 +101,7 @@ def _today() -> str:
 # -- the documents -----------------------------------------------------------------------
 
 
+@pytest.mark.db
 def test_map_is_one_a4_landscape_page_with_names_date_and_legend(client, riek):
     response = client.get(_url(riek, "kaart.pdf"))
     assert response.headers["Content-Disposition"] == 'attachment; filename="netwerkkaart.pdf"'
@@ -115,12 +116,14 @@ def test_map_is_one_a4_landscape_page_with_names_date_and_legend(client, riek):
     assert "Wie is er belangrijk voor u?" not in text
 
 
+@pytest.mark.db
 def test_map_on_a3(client, riek):
     reader = _pdf(client, _url(riek, "kaart.pdf", "formaat=a3"))
     assert [_size(page) for page in reader.pages] == [pytest.approx(A3, abs=1)]
     assert "Ans de Wit" in _text(reader)
 
 
+@pytest.mark.db
 def test_mijn_netwerk_has_the_findings_and_who_helps_with_what(client, riek, app, db):
     response = client.get(_url(riek, "mijn-netwerk.pdf"))
     assert 'filename="mijn-netwerk-overzicht.pdf"' in response.headers["Content-Disposition"]
@@ -138,6 +141,7 @@ def test_mijn_netwerk_has_the_findings_and_who_helps_with_what(client, riek, app
     assert "Ans de Wit, Huisarts Bakker" in text  # hulp in nood, in the order of the map
 
 
+@pytest.mark.db
 def test_mijn_netwerk_in_dutch_and_english(client, riek):
     """The printed findings are the page's findings, in the chosen language."""
     text = _text(_pdf(client, _url(riek, "mijn-netwerk.pdf")))
@@ -158,6 +162,7 @@ def test_mijn_netwerk_in_dutch_and_english(client, riek):
     assert "uw kaart" not in text
 
 
+@pytest.mark.db
 def test_take_home_bundle_is_map_then_findings(client, riek):
     response = client.get(_url(riek, "meenemen.pdf"))
     assert response.headers["Content-Disposition"] == 'attachment; filename="mijn-netwerk.pdf"'
@@ -170,12 +175,14 @@ def test_take_home_bundle_is_map_then_findings(client, riek):
     assert "Wie helpt waarmee?" in second
 
 
+@pytest.mark.db
 def test_printing_is_audited(client, riek, db):
     client.get(_url(riek, "kaart.pdf", "namen=initialen"))
     events = db.scalars(select(AuditEvent).where(AuditEvent.action == "resident.print"))
     assert [(e.resident_id, e.detail) for e in events] == [(riek.id, "kaart a4 initials")]
 
 
+@pytest.mark.db
 @pytest.mark.parametrize(("option", "shown", "hidden"), [
     ("initialen", ["A.d.W.", "J.v.D.", "Z.Ĳ.", "H.B.", "R."],
      ["Ans", "Wit", "Dijk", "Zoë", "Bakker", "Riek"]),
@@ -191,17 +198,20 @@ def test_privacy_option_prints_no_full_names(client, riek, option, shown, hidden
     assert "Riek" not in str(reader.metadata or {})
 
 
+@pytest.mark.db
 def test_unknown_option_is_refused_rather_than_printing_full_names(client, riek):
     assert client.get(_url(riek, "kaart.pdf", "namen=initalen")).status_code == 400
     assert client.get(_url(riek, "kaart.pdf", "formaat=a5")).status_code == 400
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("name", ["kaart.pdf", "mijn-netwerk.pdf", "meenemen.pdf"])
 def test_a_stranger_gets_404(client, auth, people, name):
     auth.login("bob")
     assert client.get(_url(people.riek, name)).status_code == 404
 
 
+@pytest.mark.db
 def test_empty_network_prints_a_friendly_empty_map(client, auth, people):
     auth.login("bob")
     reader = _pdf(client, _url(people.piet, "meenemen.pdf"))
@@ -213,6 +223,7 @@ def test_empty_network_prints_a_friendly_empty_map(client, auth, people):
     assert "Er staan nog geen mensen op uw kaart." in _text(reader)
 
 
+@pytest.mark.db
 def test_markup_in_names_prints_as_text(client, riek, db):
     riek.name = "<b>Riek</b>"
     store_graph(db, riek, _one_member("<script>alert(1)</script>", "x"))
@@ -224,6 +235,7 @@ def test_markup_in_names_prints_as_text(client, riek, db):
     assert "<script>alert(1)</script>" in text  # in "Wie helpt waarmee?", as characters
 
 
+@pytest.mark.db
 def test_very_long_names_are_shortened_and_the_map_still_fits(client, riek, db):
     riek.name = "Wilhelmina" * 20  # the longest a resident's name can be: 200 characters
     store_graph(db, riek, _one_member("Bernhard" * 12 + "Bern", "y"))  # 100, the longest
@@ -246,6 +258,7 @@ def _one_member(name: str, node: str):
 # -- the map on paper --------------------------------------------------------------------
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("paper", ["a4", "a3"])
 def test_names_print_at_least_12_pt(app, riek, db, paper):
     with app.test_request_context():
@@ -272,6 +285,7 @@ def _ring_centre(png: bytes, radii_px: list[float], x_guess: float) -> tuple[int
     return None
 
 
+@pytest.mark.db
 def test_rasterised_map_is_not_blank_and_shows_the_rings(client, riek, app, db, tmp_path):
     pdf = client.get(_url(riek, "kaart.pdf")).data
     (tmp_path / "kaart.pdf").write_bytes(pdf)
@@ -376,6 +390,7 @@ def test_links_template_points_at_the_three_pdfs(app, people):
     assert 'value="a3"' in html
 
 
+@pytest.mark.db
 def test_cli_writes_the_take_home_pdf(riek, database_url, monkeypatch, tmp_path):
     from sns.cli import cli
 
@@ -424,6 +439,7 @@ def test_cli_print_never_overwrites_a_file_or_follows_a_link(riek, database_url,
     assert "Bestaat het al" in help_text
 
 
+@pytest.mark.db
 def test_plan_and_invitations_print_with_actions_names_and_dates(client, auth, people, db):
     from sns.beraad import meetings as beraad
     from sns.models import NetworkMember
@@ -461,6 +477,7 @@ def test_plan_and_invitations_print_with_actions_names_and_dates(client, auth, p
     assert "Beste Ans, kom je op zaterdag 12 december 2026? Groet, Riek" in text
 
 
+@pytest.mark.db
 def test_invitations_of_another_residents_meeting_are_not_found(client, auth, people, db):
     from sns.beraad import meetings as beraad
 
@@ -471,6 +488,7 @@ def test_invitations_of_another_residents_meeting_are_not_found(client, auth, pe
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.db
 def test_a_crowded_map_prints_numbers_and_a_key_of_who_is_who(client, auth, people, db):
     from graph import schema
     from sns.network.graphs import store_graph
@@ -500,6 +518,7 @@ def test_a_crowded_map_prints_numbers_and_a_key_of_who_is_who(client, auth, peop
     assert "Persoon00" in " ".join((a3.pages[0].extract_text() or "").split())
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("paper", ["a4", "a3"])
 def test_a_long_key_fills_whole_sheets_in_columns_and_names_everyone_once(
         client, auth, people, db, paper):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pypdf import PdfReader
 
 from graph import schema
@@ -18,6 +19,8 @@ from tests.live import Browser, live_server, run_together
 from tests.web.test_print_map import words_of
 from web.core import labels
 from web.printing import documents, map_key
+
+pytestmark = pytest.mark.db
 
 
 def _page_texts(pdf: bytes) -> list[str]:

@@ -60,6 +60,8 @@ from graph import schema  # noqa: E402
 from sns.network.graphs import store_graph  # noqa: E402
 from web.printing import documents  # noqa: E402
 
+pytestmark = pytest.mark.db
+
 
 @pytest.fixture
 def renders(monkeypatch):

@@ -18,6 +18,8 @@ import pytest
 from sns.network.graphs import store_graph
 from tests.graph.networks import realistic
 
+pytestmark = pytest.mark.db
+
 WORD = re.compile(
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
 )

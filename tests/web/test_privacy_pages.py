@@ -9,6 +9,7 @@ import zipfile
 from datetime import timedelta
 
 import pypdf
+import pytest
 from sqlalchemy import select
 
 from graph.files.graphml import read_graphml
@@ -16,8 +17,10 @@ from sns import audit
 from sns.models import AuditEvent, Coach, NetworkMember, PhaseChange, Resident
 from sns.models.base import utcnow
 from sns.privacy import consent
-from tests.conftest import TOTP_SECRET
+from tests.accounts import TOTP_SECRET
 from tests.privacy_data import full_resident
+
+pytestmark = pytest.mark.db
 
 
 def _privacy_officer(db, password_hash):

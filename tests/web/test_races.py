@@ -15,6 +15,8 @@ from sns.network import members
 from sns.network.members import MemberFields
 from tests.live import Browser, live_server, run_together
 
+pytestmark = pytest.mark.db
+
 _VERSION = re.compile(r'name="version"[^>]*value="(\d+)"')
 _NETWORK_VERSION = re.compile(r'data-version="(\d+)"')
 #: Where on the map a drag lands: circle 1 and circle 2 of the familie wedge.

@@ -8,8 +8,10 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.accounts import PASSWORD
 from web.core.redirects import local_target
+
+pytestmark = pytest.mark.db
 
 #: Targets that a browser would take to another site (or that are not a plain path here).
 FOREIGN = [

@@ -46,6 +46,7 @@ def test_an_over_long_body_gets_413_without_being_read(client, path):
     assert not body.read_from
 
 
+@pytest.mark.db
 def test_one_byte_over_the_limit_is_refused_and_the_limit_itself_is_not(app, client, people):
     app.config["MAX_CONTENT_LENGTH"] = 4096
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.db
+
 
 def test_resident_page_shows_help_question_and_coaches(client, auth, people):
     auth.login("ans")

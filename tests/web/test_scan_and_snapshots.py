@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from sns.models import NetworkMember, NetworkSnapshot
 from tests.pages import visible
+
+pytestmark = pytest.mark.db
 
 
 def _snapshots(db):

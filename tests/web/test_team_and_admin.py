@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from sns.models import Coach
-from tests.conftest import PASSWORD
+from tests.accounts import PASSWORD
+
+pytestmark = pytest.mark.db
 
 
 def test_teamleider_makes_a_duo_and_bob_can_open_riek(client, auth, people):

@@ -4,6 +4,7 @@ the database."""
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
@@ -13,6 +14,7 @@ from sns.models import GroupParticipant, NetworkMember, Resident
 ESCAPE = "\x1b[2J\x1b]0;gehackt\x07"  # clear the screen, set the terminal's title
 
 
+@pytest.mark.db
 def test_a_member_name_is_stored_without_control_characters(client, auth, people, db,
                                                             database_url, monkeypatch):
     auth.login("ans")
@@ -32,6 +34,7 @@ def test_a_member_name_is_stored_without_control_characters(client, auth, people
     assert "\x1b" not in report.output
 
 
+@pytest.mark.db
 def test_a_nul_in_a_new_resident_is_removed_not_an_error(client, auth, people, db):
     auth.login("ans")
     response = client.post("/bewoners/nieuw", data={"name": "Piet\x00 de Vries"})
@@ -39,6 +42,7 @@ def test_a_nul_in_a_new_resident_is_removed_not_an_error(client, auth, people, d
     assert db.scalar(select(Resident).where(Resident.name == "Piet de Vries")) is not None
 
 
+@pytest.mark.db
 def test_a_participant_without_an_account_is_cleaned_too(app, client, auth, people, db):
     auth.login("ans")
     client.post("/groepen/nieuw", data={"title": "Bijeenkomst", "on_date": "2026-12-01"})

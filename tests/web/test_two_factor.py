@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from sns.models import AuditEvent, Coach
-from tests.conftest import PASSWORD, TOTP_SECRET, totp_code
+from tests.accounts import PASSWORD, TOTP_SECRET, totp_code
 
 NEW_PASSWORD = "een nieuw lang wachtwoord"
 
@@ -32,6 +32,7 @@ def new_leider(db, people):
     return leider
 
 
+@pytest.mark.db
 def test_a_teamleider_without_a_second_factor_must_set_it_up_first(client, new_leider, db):
     response = _password_step(client, "leider")
     assert response.status_code == 302
@@ -60,6 +61,7 @@ def test_a_teamleider_without_a_second_factor_must_set_it_up_first(client, new_l
     assert codes[0] not in client.get("/account/").get_data(as_text=True)
 
 
+@pytest.mark.db
 def test_login_asks_for_the_code_and_refuses_a_reused_or_wrong_one(app, client, people, db):
     first = _password_step(client, "leider")
     assert first.headers["Location"] == "/login/code"
@@ -85,6 +87,7 @@ def test_login_asks_for_the_code_and_refuses_a_reused_or_wrong_one(app, client, 
     assert failures.count("login") == 1
 
 
+@pytest.mark.db
 def test_the_code_step_is_throttled_like_passwords(client, people):
     from sns.accounts.coaches import LOGIN_LIMIT
 
@@ -102,6 +105,7 @@ def test_the_code_step_needs_the_password_step_first(client, people):
     assert client.get("/").status_code == 302
 
 
+@pytest.mark.db
 def test_a_lost_phone_recovery_code_then_a_new_app(client, auth, new_leider, db):
     _password_step(client, "leider")
     page = client.get("/account/tweestaps").get_data(as_text=True)
@@ -128,6 +132,7 @@ def test_a_lost_phone_recovery_code_then_a_new_app(client, auth, new_leider, db)
         assert client.post("/login/code", data={"code": old}).status_code == 400
 
 
+@pytest.mark.db
 def test_an_admin_resets_a_lost_second_factor(app, client, auth, people, db):
     leider = app.test_client()
     type(auth)(leider).login("leider")
@@ -147,6 +152,7 @@ def test_an_admin_resets_a_lost_second_factor(app, client, auth, people, db):
     assert leider.get("/team/").headers["Location"] == "/account/tweestaps"
 
 
+@pytest.mark.db
 def test_only_an_admin_resets_a_second_factor(client, auth, people, db):
     auth.login("leider")
     response = client.post(f"/beheer/accounts/{people.ans.id}/tweestaps")
@@ -156,6 +162,7 @@ def test_only_an_admin_resets_a_second_factor(client, auth, people, db):
     assert db.get(Coach, people.leider.id).totp_secret == TOTP_SECRET
 
 
+@pytest.mark.db
 def test_coaches_need_no_second_factor_by_default_but_may_be_made_to(app, client, auth,
                                                                      people):
     auth.login("ans")
@@ -166,6 +173,7 @@ def test_coaches_need_no_second_factor_by_default_but_may_be_made_to(app, client
     assert client.get("/").headers["Location"] == "/account/tweestaps"
 
 
+@pytest.mark.db
 def test_a_coach_changes_their_own_password(app, client, auth, people, db):
     other_device = app.test_client()
     type(auth)(other_device).login("ans")
@@ -190,6 +198,7 @@ def test_a_coach_changes_their_own_password(app, client, auth, people, db):
     assert client.get("/").status_code == 200
 
 
+@pytest.mark.db
 def test_the_account_page_shows_the_previous_login(client, auth, people):
     auth.login("ans")
     assert "Dit is de eerste keer dat u bent ingelogd." in client.get("/account/").get_data(

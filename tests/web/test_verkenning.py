@@ -11,6 +11,8 @@ from graph.map import layout
 from sns.models import LifeDomainEntry, NetworkMember, Tie
 from sns.network.graphs import to_graph
 
+pytestmark = pytest.mark.db
+
 
 def _members(db, resident):
     db.expire_all()

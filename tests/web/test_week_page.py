@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from sns.models import NetworkMember
 from sns.plan import actions as plan
 from sns.residents.caseload import create_resident
 from sns.residents.life_domains import BIG_5
+
+pytestmark = pytest.mark.db
 
 
 def test_deze_week_is_the_first_page_after_login(client, auth, people):
