@@ -9,7 +9,6 @@ tests/conftest.py.
 
 from __future__ import annotations
 
-import os
 import threading
 
 import pytest
@@ -17,8 +16,6 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 BACKENDS = ["sqlite", "postgresql"]
-#: Set by scripts that list which tests reach the database: a file to write them to.
-RECORD = os.environ.get("SNS_RECORD_DB_TESTS")
 
 
 class _Watch:
@@ -66,12 +63,7 @@ def pytest_runtest_call(item):
         result = yield
     finally:
         _watch.active = False
-    if not watched:
-        return result
-    if RECORD and _watch.statements:
-        with open(RECORD, "a") as out:
-            out.write(item.nodeid + "\n")
-    elif _watch.statements and not item.get_closest_marker("db"):
+    if watched and _watch.statements and not item.get_closest_marker("db"):
         pytest.fail(f"{_watch.statements} SQL statements in the test's own body, but it is "
                     "not marked @pytest.mark.db: it runs on SQLite only. Mark it (or its "
                     "module: pytestmark = pytest.mark.db) to run it on PostgreSQL too.",
