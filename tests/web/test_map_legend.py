@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from graph.map.style import sector_shapes
 from web.core import labels
+
+pytestmark = pytest.mark.db
 
 SHAPE = re.compile(r'<(?:circle|rect|polygon) class="shape" data-shape="(\w+)"([^>]*)/>')
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
 from flask import Blueprint, request
 from sqlalchemy import select
 
 from sns.models import AuditEvent
 from web import create_app
 from web.core import access
+
+pytestmark = pytest.mark.db
 
 
 def _denied(db, resident_id: int) -> list[AuditEvent]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from flask import Blueprint, render_template
 from sqlalchemy import func, select
 
@@ -15,6 +16,8 @@ from web.caseload.forms import NewResidentForm
 from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.saving import save
+
+pytestmark = pytest.mark.db
 
 
 def _residents(db) -> int:
