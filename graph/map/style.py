@@ -152,6 +152,15 @@ RING_NUMBER_SIZE = 0.8
 NAME_STYLES: tuple[str, ...] = ("full", "first", "initials")
 
 
+def _per_sector(sectors: Iterable[str], values: tuple[str, ...],
+                unknown: str) -> dict[str | None, str]:
+    """The configured sectors, in order, get ``values`` (cycling); ``None`` gets ``unknown``."""
+    found: dict[str | None, str] = {
+        code: values[i % len(values)] for i, code in enumerate(sectors)}
+    found[None] = unknown
+    return found
+
+
 def sector_shapes(sectors: Iterable[str]) -> dict[str | None, str]:
     """Return ``{sector: shape}`` for the configured sectors and ``None`` (unknown).
 
@@ -173,11 +182,7 @@ def sector_shapes(sectors: Iterable[str]) -> dict[str | None, str]:
     >>> list(sector_shapes([f"s{i}" for i in range(8)]).values())[5:]
     ['triangleDown', 'dot', 'square', 'hexagon']
     """
-    shapes: dict[str | None, str] = {
-        code: SECTOR_SHAPES[i % len(SECTOR_SHAPES)] for i, code in enumerate(sectors)
-    }
-    shapes[None] = UNKNOWN_SECTOR_SHAPE
-    return shapes
+    return _per_sector(sectors, SECTOR_SHAPES, UNKNOWN_SECTOR_SHAPE)
 
 
 def sector_colours(sectors: Iterable[str]) -> dict[str | None, str]:
@@ -199,11 +204,7 @@ def sector_colours(sectors: Iterable[str]) -> dict[str | None, str]:
     >>> sector_colours(["familie", "buren"])
     {'familie': '#E69F00', 'buren': '#56B4E9', None: '#BDBDBD'}
     """
-    colours: dict[str | None, str] = {
-        code: SECTOR_COLOURS[i % len(SECTOR_COLOURS)] for i, code in enumerate(sectors)
-    }
-    colours[None] = UNKNOWN_SECTOR_COLOUR
-    return colours
+    return _per_sector(sectors, SECTOR_COLOURS, UNKNOWN_SECTOR_COLOUR)
 
 
 def edge_style(quality: str | None) -> dict[str, Any]:
