@@ -31,6 +31,7 @@ __all__ = [
     "CIRCLES",
     "EGO",
     "FREQUENCIES",
+    "MEMBER_STATES",
     "PERSON_ATTRS",
     "PROFESSIONAL_SECTOR",
     "QUALITIES",
@@ -52,11 +53,21 @@ CIRCLES: tuple[int, ...] = (1, 2, 3)
 SUPPORT_KINDS: tuple[str, ...] = ("praktisch", "emotioneel", "advies", "gezelschap", "nood")
 QUALITIES: tuple[str, ...] = ("goed", "wisselend", "gespannen")
 FREQUENCIES: tuple[str, ...] = ("dagelijks", "wekelijks", "maandelijks", "zelden")
+#: What paper lets a coach write beside a name and a plain member is not: someone who died,
+#: someone the resident lost contact with, someone from earlier in life, a pet. ``None`` is
+#: a person in the resident's life now. Such members stay on the map, drawn apart, and are
+#: never counted as support.
+MEMBER_STATES: tuple[str, ...] = ("overleden", "geen_contact", "vroeger", "huisdier")
 
 #: Node attributes of a member: who the person is.
-PERSON_ATTRS: tuple[str, ...] = ("name", "sector", "willing", "talents", "note", "can_think_along")
-#: Ego-edge attributes: how the member relates to the resident.
-RELATION_ATTRS: tuple[str, ...] = ("circle", "support", "reciprocal", "frequency", "quality")
+PERSON_ATTRS: tuple[str, ...] = ("name", "sector", "willing", "talents", "note", "can_think_along",
+                                  "state")
+#: Ego-edge attributes: how the member relates to the resident. ``support`` is what the
+#: member gives the resident, ``gives`` what the resident gives the member (both kinds of
+#: :data:`SUPPORT_KINDS`); ``reciprocal`` is true whenever ``gives`` names a kind, and may
+#: be true without one (a yes/no recorded before the kinds were asked, or from a file).
+RELATION_ATTRS: tuple[str, ...] = ("circle", "support", "reciprocal", "frequency", "quality",
+                                   "gives")
 
 
 class SchemaError(ValueError):
@@ -112,13 +123,16 @@ def add_member(
     talents: str | None = None,
     note: str | None = None,
     can_think_along: bool = False,
+    state: str | None = None,
+    gives: Iterable[str] | None = None,
 ) -> None:
     """Add a member node and its tie to the resident, checking every code.
 
     Raises
     ------
     SchemaError
-        When a sector, circle, support kind, frequency or quality is not in the vocabulary.
+        When a sector, circle, support kind, frequency, quality or state is not in the
+        vocabulary.
 
     Examples
     --------
@@ -132,6 +146,7 @@ def add_member(
     _check("circle", circle, CIRCLES)
     _check("frequency", frequency, FREQUENCIES)
     _check("quality", quality, QUALITIES)
+    _check("state", state, MEMBER_STATES)
     if node == EGO:
         raise SchemaError(f"node: {EGO!r} is the resident")
     G.add_node(
@@ -143,15 +158,18 @@ def add_member(
         talents=talents,
         note=note,
         can_think_along=bool(can_think_along),
+        state=state,
     )
+    given = _support_tuple(gives)
     G.add_edge(
         EGO,
         node,
         circle=circle,
         support=_support_tuple(support),
-        reciprocal=reciprocal,
+        reciprocal=True if given else reciprocal,
         frequency=frequency,
         quality=quality,
+        gives=given,
     )
 
 
@@ -196,5 +214,5 @@ def relation(G: nx.Graph, node: str) -> dict[str, Any]:
     data = G.get_edge_data(EGO, node)
     if data is None:
         return {"circle": None, "support": (), "reciprocal": None, "frequency": None,
-                "quality": None}
+                "quality": None, "gives": ()}
     return data

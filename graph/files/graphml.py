@@ -70,6 +70,7 @@ from graph.schema import (
     CIRCLES,
     EGO,
     FREQUENCIES,
+    MEMBER_STATES,
     PERSON_ATTRS,
     QUALITIES,
     RELATION_ATTRS,
@@ -173,6 +174,7 @@ def flat_graph(G: nx.Graph) -> nx.Graph:
     for u, v, data in G.edges(data=True):
         if EGO in (u, v):
             support = ",".join(data.get("support") or ()) or None
+            gives = ",".join(data.get("gives") or ()) or None
             circle = data.get("circle")
             reciprocal = data.get("reciprocal")
             attrs = {
@@ -181,6 +183,7 @@ def flat_graph(G: nx.Graph) -> nx.Graph:
                 "reciprocal": None if reciprocal is None else bool(reciprocal),
                 "frequency": _str(data.get("frequency")),
                 "quality": _str(data.get("quality")),
+                "gives": gives,
             }
         else:
             attrs = {"quality": _str(data.get("quality")), "note": _str(data.get("note"))}
@@ -374,6 +377,7 @@ def _person(node: Hashable, data: dict[str, Any], sectors: tuple[str, ...]) -> d
     person: dict[str, Any] = {a: _text(data.get(a)) for a in _TEXT_ATTRS}
     person["sector"] = _code(where, "sector", data.get("sector"), sectors)
     person["can_think_along"] = _yes_no(where, "kan meedenken", data.get("can_think_along"))
+    person["state"] = _code(where, "toestand", data.get("state"), MEMBER_STATES)
     return {a: person[a] for a in PERSON_ATTRS}
 
 
@@ -385,6 +389,7 @@ def _relation(member: Hashable, data: dict[str, Any]) -> dict[str, Any]:
         "reciprocal": _yes_no(where, "wederkerig", data.get("reciprocal")),
         "frequency": _code(where, "contactfrequentie", data.get("frequency"), FREQUENCIES),
         "quality": _code(where, "kwaliteit", data.get("quality"), QUALITIES),
+        "gives": _support(where, data.get("gives")),
     }
     return {a: relation[a] for a in RELATION_ATTRS}
 

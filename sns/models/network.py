@@ -1,9 +1,9 @@
 """The stored network: members and the ties between them.
 
-A member row holds who the person is *and* their tie to the resident (circle, support kinds,
-reciprocity, frequency, quality): every member has exactly one such tie, so it needs no table
-of its own. ``Tie`` rows are the ties between two members ("who knows whom"). The conversion
-to and from a NetworkX graph lives in ``sns.network.graphs``.
+A member row holds who the person is *and* their tie to the resident (circle, support kinds
+both ways, reciprocity, frequency, quality): every member has exactly one such tie, so it
+needs no table of its own. ``Tie`` rows are the ties between two members ("who knows
+whom"). The conversion to and from a NetworkX graph lives in ``sns.network.graphs``.
 """
 
 from __future__ import annotations
@@ -52,6 +52,11 @@ class NetworkMember(Versioned, Timestamped, Base):
     talents: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
     can_think_along: Mapped[bool] = mapped_column(default=False)
+    #: The kinds of support the resident gives this person (graph.schema.SUPPORT_KINDS).
+    gives: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Died, no contact any more, from earlier in life, a pet (graph.schema.MEMBER_STATES);
+    #: None for a person in the resident's life now.
+    state: Mapped[str | None] = mapped_column(String(20))
     in_actieteam: Mapped[bool] = mapped_column(default=False)
     #: Set instead of deleting when the member is part of the history (invited, offered,
     #: carries an action): gone from the map, still named in the plan and the meetings.

@@ -68,6 +68,8 @@ def graph_of(resident: Resident, members: list[NetworkMember], ties: list[Tie],
             talents=m.talents,
             note=m.note,
             can_think_along=m.can_think_along,
+            state=m.state,
+            gives=m.gives,
         )
     for t in ties:
         schema.add_tie(G, member_node(t.a_id), member_node(t.b_id), quality=t.quality,
@@ -97,6 +99,8 @@ def store_graph(db: Session, resident: Resident, G: nx.Graph) -> dict[str, Netwo
             talents=person.get("talents"),
             note=person.get("note"),
             can_think_along=bool(person.get("can_think_along")),
+            state=person.get("state"),
+            gives=list(rel.get("gives") or ()),
         )
     db.add_all(rows.values())
     db.flush()

@@ -41,6 +41,8 @@ class MemberFields:
     talents: str | None = None
     note: str | None = None
     can_think_along: bool = False
+    gives: list[str] = field(default_factory=list)
+    state: str | None = None
 
 
 def _choice(value, allowed: Iterable, message: str):
@@ -53,8 +55,8 @@ def _choice(value, allowed: Iterable, message: str):
 
 def validate(fields: MemberFields, sectors: Iterable[str] = schema.SECTORS) -> MemberFields:
     """Return cleaned fields, or raise Invalid with a message that names the problem."""
-    support = list(fields.support or [])
-    if any(kind not in schema.SUPPORT_KINDS for kind in support):
+    support, gives = list(fields.support or []), list(fields.gives or [])
+    if any(kind not in schema.SUPPORT_KINDS for kind in support + gives):
         raise Invalid(N_("Onbekende soort hulp."))
     return MemberFields(
         name=clean_name(fields.name, limit=MEMBER_NAME_MAX),
@@ -68,6 +70,8 @@ def validate(fields: MemberFields, sectors: Iterable[str] = schema.SECTORS) -> M
         talents=clean_text(fields.talents, limit=MEMBER_TEXT_MAX),
         note=clean_text(fields.note, limit=MEMBER_TEXT_MAX),
         can_think_along=bool(fields.can_think_along),
+        gives=[k for k in schema.SUPPORT_KINDS if k in gives],
+        state=_choice(fields.state, schema.MEMBER_STATES, N_("Onbekende toestand.")),
     )
 
 

@@ -66,6 +66,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                           "updated_at": N_("Laatst gewijzigd")},
     "network_member": {"name": N_("Naam"), "sector": N_("Groep"), "circle": N_("Cirkel"),
                        "support": N_("Helpt met"), "reciprocal": N_("U helpt ook terug"),
+                       "gives": N_("U helpt met"), "state": N_("Staat op de kaart als"),
                        "frequency": N_("Hoe vaak contact"), "quality": N_("Relatie"),
                        "willing": N_("Wil graag doen"), "talents": N_("Talenten"),
                        "note": N_("Notitie"), "can_think_along": N_("Kan meedenken"),

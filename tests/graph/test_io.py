@@ -78,7 +78,7 @@ def test_demo_network_round_trips_identically(tmp_path):
     assert restored.number_of_edges() == 25
     assert schema.relation(restored, "Ans") == {
         "circle": 1, "support": ("praktisch", "emotioneel", "nood"), "reciprocal": True,
-        "frequency": "dagelijks", "quality": "goed"}
+        "frequency": "dagelijks", "quality": "goed", "gives": ()}
     assert restored.edges["Ans", "Henk"] == {"quality": "gespannen"}
 
 
@@ -95,7 +95,8 @@ def test_unknown_values_stay_unknown_and_the_file_holds_no_none(tmp_path):
     assert nx.utils.graphs_equal(restored, G)
     assert restored.nodes["ego"] == {"kind": "ego", "name": None}
     assert schema.relation(restored, "x") == {
-        "circle": None, "support": (), "reciprocal": None, "frequency": None, "quality": None}
+        "circle": None, "support": (), "reciprocal": None, "frequency": None, "quality": None,
+        "gives": ()}
 
 
 def test_team_sectors_and_text_round_trip():
@@ -130,7 +131,7 @@ def test_file_without_resident_makes_every_node_a_member_with_unknown_relation()
     assert G.degree("ego") == 0
     assert G.nodes["a"] == {"kind": "member", "name": "Ans", "sector": "familie",
                             "willing": None, "talents": None, "note": None,
-                            "can_think_along": None}
+                            "can_think_along": None, "state": None}
     assert G.nodes["c"]["name"] is None  # not taken from the id or a label
     assert G.edges["a", "b"] == {"quality": "goed"}
     assert G.edges["b", "c"] == {"quality": None}
@@ -153,7 +154,7 @@ def test_resident_found_by_kind_is_renamed_to_ego():
     assert G.nodes["ego"] == {"kind": "ego", "name": "Riek"}
     assert schema.relation(G, "n1") == {
         "circle": 2, "support": ("praktisch", "nood"), "reciprocal": True,
-        "frequency": None, "quality": None}
+        "frequency": None, "quality": None, "gives": ()}
     assert G.nodes["n2"]["can_think_along"] is True
     assert not G.has_edge("ego", "n2")  # no edge in the file: relation unknown
     assert schema.relation(G, "n2")["support"] == ()
@@ -164,7 +165,8 @@ def test_node_with_id_ego_is_the_resident_when_no_kind_is_given():
     G = read_graphml(graphml(node("ego", name="Riek") + node("a", name="Ans") + edge("a", "ego")))
     assert G.nodes["ego"]["name"] == "Riek"
     assert schema.relation(G, "a") == {
-        "circle": None, "support": (), "reciprocal": None, "frequency": None, "quality": None}
+        "circle": None, "support": (), "reciprocal": None, "frequency": None, "quality": None,
+        "gives": ()}
 
 
 def test_directed_file_merges_agreeing_edges():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from sns import migrate
 from sns.db import Base, make_engine
@@ -146,3 +146,36 @@ def test_snapshot_figures_come_and_go_without_touching_snapshots_or_reviews(empt
     engine.dispose()
     assert tuple(snapshot) == ("Einde verkenning", None)
     assert tuple(review) == (1,)
+
+
+def test_member_state_and_gives_keep_what_the_yes_no_said(empty_url):
+    """0016 adds what the resident gives and a member's state: a member recorded as "over en
+    weer" before keeps that, gives nothing recorded yet, and is in the resident's life now;
+    going down and up again keeps the member and their tie."""
+    migrate.upgrade(empty_url, "0015")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO resident (id, name, phase, network_version, version, "
+                             "created_at, updated_at) VALUES (1, 'Riek', 'verkenning', 1, 1, "
+                             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        conn.execute(text(
+            "INSERT INTO network_member (id, resident_id, name, support, reciprocal, "
+            "can_think_along, in_actieteam, version, created_at, updated_at) VALUES "
+            "(:id, 1, :name, '[\"praktisch\"]', true, false, false, 1, CURRENT_TIMESTAMP, "
+            "CURRENT_TIMESTAMP)"), [{"id": 1, "name": "Ans"}, {"id": 2, "name": "Kees"}])
+        conn.exec_driver_sql("INSERT INTO tie (id, resident_id, a_id, b_id, version) "
+                             "VALUES (1, 1, 1, 2, 1)")
+    engine.dispose()
+    migrate.upgrade(empty_url, "0016")
+    migrate.downgrade(empty_url, "0015")
+    migrate.upgrade(empty_url, "0016")
+    engine = make_engine(empty_url)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT name, reciprocal, gives, state FROM network_member "
+                                    "ORDER BY id").all()
+        ties = conn.exec_driver_sql("SELECT count(*) FROM tie").scalar()
+    engine.dispose()
+    assert [(name, bool(rec), gives in ("[]", []), state)
+            for name, rec, gives, state in rows] == [("Ans", True, True, None),
+                                                    ("Kees", True, True, None)]
+    assert ties == 1

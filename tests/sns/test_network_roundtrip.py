@@ -51,7 +51,8 @@ def test_unknown_values_stay_unknown(db, people):
     (node,) = member_nodes(restored)
     assert restored.nodes[node]["sector"] is None
     assert schema.relation(restored, node) == {
-        "circle": None, "support": (), "reciprocal": None, "frequency": None, "quality": None}
+        "circle": None, "support": (), "reciprocal": None, "frequency": None, "quality": None,
+        "gives": ()}
 
 
 def test_database_refuses_a_tie_across_residents(db, people):
