@@ -158,7 +158,7 @@ LABEL_BASELINE = 0.8
 RING_NUMBER_SIZE = 0.8
 #: The corner radius of a name's plate, in name heights. The plate fills the label's box
 #: (:class:`graph.map.placement.Label`), which the placement keeps clear of every shape.
-PLATE_RADIUS = 0.25
+PLATE_RADIUS = 0.15
 
 # -- names -------------------------------------------------------------------------------
 
