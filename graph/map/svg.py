@@ -47,7 +47,9 @@ ones last, each on its casing of paper colour, :func:`graph.map.style.drawn_ties
 ring numbers and sector words, then the names' plates, the shapes and the names. Every text
 sits on something opaque painted after the lines (a plate of paper colour, a ring number's
 disc, the resident's ellipse), so no line is drawn over a name; black-and-white printing
-keeps this, since it relies on no colour.
+keeps this, since it relies on no colour. The plates are rectangles, not a halo stroked
+around the letters: WeasyPrint (70) ignores ``paint-order``, so a white stroke on a text is
+painted over its fill and hides the letters.
 
 Examples
 --------
