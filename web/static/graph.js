@@ -26,8 +26,9 @@
  * Labels: vis-network draws only the shapes (and finds the shape under the pointer); this
  * script writes every name, sector word and ring number itself, line by line
  * in the box graph/map/placement.py reserved for it (see "Placement" in graph/map/payload.py), so no
- * label overlaps another label or a shape at any zoom. A click on a name counts as a click on
- * the person.
+ * label overlaps another label or a shape at any zoom. Each text sits on an opaque plate of
+ * paper colour that fills its box and is drawn after every line, so lines pass behind names
+ * and never through them. A click on a name counts as a click on the person.
  *
  * Level of detail: a text smaller than MIN_READABLE_PX on the screen cannot be read, so it is
  * not drawn (at 2,000 people the whole map shows names of about 2 px, and writing them cost a
@@ -247,39 +248,44 @@
    * shapes, over the frame, in the payload's order, as the same straight lines from centre to
    * centre with vis-network's look: at least 0.3 px wide on the screen, dashed lines with
    * round caps (which vis-network leaves set for the rest of the frame, so this does too).
+   * A tie with a casing (the strained ones, last in the payload's order so they lie on top)
+   * first gets a solid band of paper colour that much wider on either side, as vis-network
+   * would draw a solid line: the gaps of its dash-dot stay white where it meets other lines.
    * What vis-network adds per line and per frame (its option lookups, parsing the colour
    * again, an object per line) cost more than the lines themselves at 5,000 ties; a line
    * outside the view (lineOutside) is skipped. The ends are where
    * vis-network has the shapes (`shapes`, its body.nodes): getPositions() rounds them, and a
-   * line drawn from there would shift by a fraction of a pixel while somebody is dragged. */
-  function drawTies(ctx, view, ties, shapes) {
+   * line drawn from there would shift by a fraction of a pixel while somebody is dragged.
+   * Names are drawn later, on plates (drawLabels), so no tie runs through a name. */
+  function drawTies(ctx, view, style, ties, shapes) {
     var least = 0.3 / view.scale;
+    function stroke(a, b) {
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.stroke();
+    }
     ties.forEach(function (tie) {
       var a = shapes[tie.from];
       var b = shapes[tie.to];
       if (!a || !b) return;
       var width = Math.max(tie.width, least);
-      if (lineOutside(view, a, b, width)) return;
+      var casing = tie.casing ? width + 2 * tie.casing : 0;
+      if (lineOutside(view, a, b, Math.max(width, casing))) return;
+      if (casing) {
+        ctx.strokeStyle = style.paper;
+        ctx.lineWidth = casing;
+        stroke(a, b);
+      }
       ctx.strokeStyle = tie.colour;
       ctx.lineWidth = width;
       if (tie.dashes) {
         ctx.lineCap = "round";
         ctx.setLineDash(tie.dashes); // vis-network: save, dash, line, restore; the same state
       }
-      ctx.beginPath();
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-      ctx.stroke();
+      stroke(a, b);
       if (tie.dashes) ctx.setLineDash([]);
     });
-  }
-
-  function drawText(ctx, style, text, x, y, halo) {
-    ctx.lineWidth = halo;
-    ctx.strokeStyle = style.halo;
-    ctx.lineJoin = "round";
-    ctx.strokeText(text, x, y);
-    ctx.fillText(text, x, y);
   }
 
   /* What the canvas shows this frame: its scale, the visible part in canvas units, where
@@ -292,28 +298,39 @@
              positions: network.getPositions(), tooSmall: 0 };
   }
 
-  /* A label block as graph/map/payload.py places it: line i centred in the box, on its
-   * baseline; (dx, dy) moves the whole block (a member being dragged takes their label
-   * along). Nothing is drawn outside the view, or when the text would be smaller than
-   * MIN_READABLE_PX: then the answer is true. */
+  /* A label block as graph/map/payload.py places it: an opaque plate of paper colour filling
+   * its box (round corners, style.plateRadius name heights), then line i centred in the box,
+   * on its baseline, in the context's fill colour; (dx, dy) moves the whole block (a member
+   * being dragged takes their label along). Blocks are drawn after every line, so the plate
+   * hides the lines behind the name. Nothing is drawn outside the view, or when the text
+   * would be smaller than MIN_READABLE_PX: then the answer is true. */
   function drawLines(ctx, view, style, lines, box, size, lineHeight, bold, dx, dy) {
     if (!box || !lines || !lines.length) return false;
     dx = dx || 0;
     dy = dy || 0;
     if (boxOutside(view, box, dx, dy)) return false;
     if (size * view.scale < MIN_READABLE_PX) return true;
+    var ink = ctx.fillStyle;
+    ctx.beginPath();
+    if (ctx.roundRect) {
+      ctx.roundRect(box.x + dx, box.y + dy, box.w, box.h, style.plateRadius * size);
+    } else { // Safari before 16: square corners
+      ctx.rect(box.x + dx, box.y + dy, box.w, box.h);
+    }
+    ctx.fillStyle = style.paper;
+    ctx.fill();
+    ctx.fillStyle = ink;
     ctx.font = (bold ? "bold " : "") + size + "px " + style.font;
     ctx.textAlign = "center";
     ctx.textBaseline = "alphabetic";
     var cx = box.x + box.w / 2 + dx;
     lines.forEach(function (line, i) {
-      var y = baseline(style, box, size, lineHeight, i) + dy;
-      drawText(ctx, style, line, cx, y, Math.max(3, size * 0.22));
+      ctx.fillText(line, cx, baseline(style, box, size, lineHeight, i) + dy);
     });
     return false;
   }
 
-  function drawFrame(ctx, view, frame, style) {
+  function drawFrame(ctx, frame, style) {
     var rings = frame.rings;
     var outer = frame.outer;
     var inner = frame.resident_radius;
@@ -361,29 +378,28 @@
       ctx.stroke();
     });
 
-    // sector words outside the outer ring and ring numbers on the 12 o'clock line, in the
-    // boxes the placement gave them (nothing else is drawn there)
+    ctx.restore();
+  }
+
+  /* Every text, each on its plate (drawLines), after all lines (the ties are in the picture
+   * under the shapes, see Background): the sector words outside the outer ring and the ring
+   * numbers on the 12 o'clock line, in the boxes the placement gave them; members' names
+   * beside their shapes; and the resident's name on a white ellipse in the centre, drawn
+   * last: nothing covers the people who matter most. */
+  function drawLabels(ctx, view, frame, style, nodes) {
     var placement = frame.placement;
+    var positions = view.positions;
+    ctx.save();
     ctx.fillStyle = style.ink;
     frame.wedges.forEach(function (wedge) {
       drawLines(ctx, view, style, wedge.lines, wedge.labelBox, placement.fontSize,
                 placement.lineHeight, true);
     });
     ctx.fillStyle = style.muted;
-    rings.forEach(function (ring) {
+    frame.rings.forEach(function (ring) {
       drawLines(ctx, view, style, ring.lines, ring.labelBox,
                 style.ringNumberSize * placement.fontSize, placement.lineHeight, false);
     });
-
-    ctx.restore();
-  }
-
-  /* Members' names beside their shapes, and the resident's name on a white ellipse in the
-   * centre, drawn last: nothing covers the people who matter most. */
-  function drawLabels(ctx, view, frame, style, nodes) {
-    var placement = frame.placement;
-    var positions = view.positions;
-    ctx.save();
     ctx.fillStyle = style.ink;
     nodes.forEach(function (node) {
       if (node.ego) return;
@@ -545,8 +561,8 @@
     network.on("beforeDrawing", function (ctx) {
       view = viewOf(network, container);
       background.draw(ctx, map.moves + " " + data.edges.length, function (bg) {
-        drawFrame(bg, view, data.frame, data.style);
-        drawTies(bg, view, data.edges, network.body.nodes);
+        drawFrame(bg, data.frame, data.style);
+        drawTies(bg, view, data.style, data.edges, network.body.nodes);
       });
     });
     network.on("dragging", function () {
