@@ -88,6 +88,7 @@ def test_edit_member_saves_every_field(client, riek, db):
         "quality": "goed", "willing": "samen naar de markt", "talents": "bakt taart",
         "note": "", "can_think_along": "ja"})
     assert response.status_code == 302
+    assert response.headers["Location"].endswith("/verkenning#kaart")
     (member,) = _members(db, riek)
     assert member.support == ["emotioneel", "gezelschap"]
     assert member.reciprocal is True
@@ -95,6 +96,8 @@ def test_edit_member_saves_every_field(client, riek, db):
     assert member.willing == "samen naar de markt"
     table = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
     assert "Een luisterend oor, Gezelschap" in table
+    assert "Toos is opgeslagen." in table
+    assert f'data-selected="m{member.id}"' in table
 
 
 def test_stale_member_edit_shows_the_current_state(client, riek, db):

@@ -79,13 +79,18 @@ def edit_member(resident: Resident, member_id: int):
         return render_template("verkenning/member.html", resident=resident,
                                member=member), status
 
+    def saved(_none) -> None:
+        # Back to the map, not the list below it: the coach sees the person just filled in
+        # selected on the map, and the quick entry has the focus again.
+        flash_at("kaart", _("%(name)s is opgeslagen.", name=member.name))
+        session["just_placed"] = f"m{member.id}"
+
     if request.method == "GET":
         return page()
     return save(lambda: members.update_member(
         db, current_coach(), resident, member, parse.member_fields(request.form),
         expected_version=int_or_none(request.form.get("version")), sectors=labels.sectors(),
-    ), saved=_("Opgeslagen."), back=_url(resident, "tabel"), place="tabel", refused=page,
-        refresh=member)
+    ), saved=saved, back=_url(resident, "kaart"), refused=page, refresh=member)
 
 
 @bp.post("/leden/m<int:member_id>/verwijderen")
