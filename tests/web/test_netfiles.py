@@ -17,6 +17,7 @@ from graph.files.exports import EXPORTS
 from sns.models import AuditEvent, NetworkMember, Tie
 from sns.network.graphs import store_graph, to_graph
 from sns.residents.caseload import create_resident
+from tests.accounts import Auth
 from tests.netfiles_helpers import by_name
 
 pytestmark = pytest.mark.db
@@ -209,3 +210,20 @@ def test_another_coach_cannot_use_the_upload(client, auth, db, riek):
     auth.logout()
     auth.login("bob")
     assert client.get(location).status_code == 404
+
+
+def test_not_reading_in_deletes_only_an_upload_of_this_session_for_this_resident(
+        app, client, db, riek, nieuw, people):
+    """Issue 29, finding 7: "Niet inlezen" named any token and its file was deleted."""
+    export = client.get(f"/bewoners/{riek.id}/netwerk/export?formaat=json").data
+    location = _upload(client, riek, {"n.json": export}).headers["Location"]
+    token = location.rsplit("/", 1)[-1]
+    # The same coach, another resident's page.
+    assert client.post(f"/bewoners/{nieuw.id}/netwerk/import/{token}/annuleren"
+                       ).status_code == 404
+    # Another coach, on a resident of their own.
+    bob = app.test_client()
+    Auth(bob).login("bob")
+    assert bob.post(f"/bewoners/{people.piet.id}/netwerk/import/{token}/annuleren"
+                    ).status_code == 404
+    assert client.get(location).status_code == 200  # the upload is still there

@@ -57,10 +57,15 @@ def save(resident_id: int, files: dict[str, bytes]) -> str:
     return token
 
 
+def _held(resident_id: int, token: str) -> bool:
+    """Whether this session made the upload ``token`` for this resident."""
+    return session.get(_KEY, {}).get(token) == resident_id
+
+
 def load(resident_id: int, token: str) -> dict[str, bytes] | None:
     """The files of an upload of this session for this resident; ``None`` when there is no
     such upload (never made, someone else's, confirmed, or expired)."""
-    if session.get(_KEY, {}).get(token) != resident_id:
+    if not _held(resident_id, token):
         return None
     path = _folder() / f"{token}.zip"
     if not path.is_file():
@@ -68,9 +73,13 @@ def load(resident_id: int, token: str) -> dict[str, bytes] | None:
     return read_zip(path.read_bytes())
 
 
-def discard(token: str) -> None:
+def discard(resident_id: int, token: str) -> bool:
+    """Delete an upload of this session for this resident; ``False`` (and nothing deleted)
+    when the session holds no such upload (someone else's token, another resident's)."""
+    if not _held(resident_id, token):
+        return False
     pending = dict(session.get(_KEY, {}))
-    pending.pop(token, None)
+    del pending[token]
     session[_KEY] = pending
-    if token.replace("-", "").replace("_", "").isalnum():
-        (_folder() / f"{token}.zip").unlink(missing_ok=True)
+    (_folder() / f"{token}.zip").unlink(missing_ok=True)
+    return True
