@@ -18,8 +18,6 @@ from pathlib import Path
 
 from flask import current_app, session
 
-from graph.files.guards import read_zip
-
 __all__ = ["KEEP", "discard", "load", "save"]
 
 KEEP = 3600  # seconds
@@ -70,7 +68,11 @@ def load(resident_id: int, token: str) -> dict[str, bytes] | None:
     path = _folder() / f"{token}.zip"
     if not path.is_file():
         return None
-    return read_zip(path.read_bytes())
+    # The app's own archive, written by save() from files already read and size-checked at
+    # the upload: not a foreign ZIP for graph.files.guards.read_zip, whose zip-bomb ratio
+    # would refuse any upload that compresses well.
+    with zipfile.ZipFile(path) as archive:
+        return {entry.filename: archive.read(entry) for entry in archive.infolist()}
 
 
 def discard(resident_id: int, token: str) -> bool:

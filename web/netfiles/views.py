@@ -75,6 +75,8 @@ def upload(resident: Resident):
 
 
 def _read(resident_id: int, token: str, ego: str | None) -> tuple[Imported | None, str | None]:
+    """The waiting upload as read for the preview, or the Dutch reason it cannot be read
+    (404 when this session holds no such upload)."""
     files = pending.load(resident_id, token)
     if files is None:
         abort(404)
