@@ -13,7 +13,7 @@ from sns.accounts import throttle
 from sns.accounts.passwords import hash_password, needs_rehash, verify_password
 from sns.errors import DuplicateUsername, Invalid, NotFound
 from sns.i18n import N_
-from sns.models import ROLES, Coach, LoginAttempt, Team
+from sns.models import CASELOAD_ROLES, ROLES, Coach, LoginAttempt, Team
 from sns.models.base import utcnow
 
 MIN_PASSWORD_LENGTH = 10
@@ -204,11 +204,12 @@ def get_coach(db: Session, coach_id: int) -> Coach:
 
 
 def team_coaches(db: Session, team_id: int | None) -> list[Coach]:
-    """Active accounts of a team who can work with residents, by name."""
+    """Active accounts of a team who work with residents (the roles of
+    :data:`sns.models.CASELOAD_ROLES`), by name."""
     return list(
         db.scalars(
             select(Coach)
-            .where(Coach.team_id == team_id, Coach.active, Coach.role != "admin")
+            .where(Coach.team_id == team_id, Coach.active, Coach.role.in_(CASELOAD_ROLES))
             .order_by(Coach.display_name)
         )
     )

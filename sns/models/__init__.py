@@ -1,6 +1,6 @@
 """SQLAlchemy models, cut by domain. Importing this package registers every table."""
 
-from sns.models.accounts import ROLES, Coach, LoginAttempt, RecoveryCode, Team
+from sns.models.accounts import CASELOAD_ROLES, ROLES, Coach, LoginAttempt, RecoveryCode, Team
 from sns.models.audit import AuditChainHead, AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
 from sns.models.calendar import FEED_NAMES, CalendarFeed
@@ -18,6 +18,7 @@ __all__ = [
     "ACTION_STATUSES",
     "FEED_NAMES",
     "PHASES",
+    "CASELOAD_ROLES",
     "ROLES",
     "Action",
     "Assignment",

@@ -16,6 +16,9 @@ from sns.models.base import FailedAttempt, Timestamped, Versioned
 #: gegevensbescherming) reads and exports the access log, never a resident's file; gemeente:
 #: the municipality, which sees only the anonymous outcome report (web/outcomes).
 ROLES = ("coach", "teamleider", "admin", "privacy", "gemeente")
+#: The roles that work with residents: only these are assigned residents and have a
+#: caseload ("Mijn bewoners", "Deze week", the calendar feed); see sns.residents.access.
+CASELOAD_ROLES = ("coach", "teamleider")
 
 
 def new_session_token() -> str:
