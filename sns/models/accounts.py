@@ -99,3 +99,14 @@ class LoginAttempt(FailedAttempt, Base):
     __tablename__ = "login_attempt"
 
     account: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class SecondFactorAttempt(FailedAttempt, Base):
+    """A second-factor code that was tried (see ``sns.accounts.two_factor.CODE_LIMIT``),
+    counted per account whatever the address: the password is already known to whoever is
+    here, so the account itself is what is guarded. ``client`` is kept for the window only."""
+
+    __tablename__ = "second_factor_attempt"
+
+    coach_id: Mapped[int] = mapped_column(ForeignKey("coach.id", ondelete="CASCADE"),
+                                          index=True)
