@@ -6,8 +6,8 @@ never followed (``O_EXCL | O_NOFOLLOW``), so neither another user's file nor a l
 target can be reached through the command. Files read (an import, a scan) must be regular
 files: a named pipe or a device would hang or never end.
 
-The refusals are :class:`click.ClickException`\\ s: the commands show their Dutch message
-and stop.
+Each refusal is a :class:`click.ClickException`: the command shows its Dutch message
+and stops.
 """
 
 from __future__ import annotations
