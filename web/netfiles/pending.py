@@ -18,8 +18,6 @@ from pathlib import Path
 
 from flask import current_app, session
 
-from graph.files.guards import read_zip
-
 __all__ = ["KEEP", "discard", "load", "save"]
 
 KEEP = 3600  # seconds
@@ -57,20 +55,33 @@ def save(resident_id: int, files: dict[str, bytes]) -> str:
     return token
 
 
+def _held(resident_id: int, token: str) -> bool:
+    """Whether this session made the upload ``token`` for this resident."""
+    return session.get(_KEY, {}).get(token) == resident_id
+
+
 def load(resident_id: int, token: str) -> dict[str, bytes] | None:
     """The files of an upload of this session for this resident; ``None`` when there is no
     such upload (never made, someone else's, confirmed, or expired)."""
-    if session.get(_KEY, {}).get(token) != resident_id:
+    if not _held(resident_id, token):
         return None
     path = _folder() / f"{token}.zip"
     if not path.is_file():
         return None
-    return read_zip(path.read_bytes())
+    # The app's own archive, written by save() from files already read and size-checked at
+    # the upload: not a foreign ZIP for graph.files.guards.read_zip, whose zip-bomb ratio
+    # would refuse any upload that compresses well.
+    with zipfile.ZipFile(path) as archive:
+        return {entry.filename: archive.read(entry) for entry in archive.infolist()}
 
 
-def discard(token: str) -> None:
+def discard(resident_id: int, token: str) -> bool:
+    """Delete an upload of this session for this resident; ``False`` (and nothing deleted)
+    when the session holds no such upload (someone else's token, another resident's)."""
+    if not _held(resident_id, token):
+        return False
     pending = dict(session.get(_KEY, {}))
-    pending.pop(token, None)
+    del pending[token]
     session[_KEY] = pending
-    if token.replace("-", "").replace("_", "").isalnum():
-        (_folder() / f"{token}.zip").unlink(missing_ok=True)
+    (_folder() / f"{token}.zip").unlink(missing_ok=True)
+    return True
