@@ -167,7 +167,7 @@ def test_the_resident_view_is_large_and_calm(visit, riek, tmp_path, width, heigh
         page.touchscreen.tap(box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.3)
         assert page.evaluate(_NAME_PX) >= 14
         back = page.get_by_role("button", name="Terug naar de hele kaart")
-        back.click()
+        back.tap()
         assert back.is_hidden()
         assert page.evaluate(_NAME_PX) < 14
 
@@ -251,7 +251,7 @@ def test_touch_scrolls_the_page_zooms_the_map_and_moves_a_person(
     box = page.locator("#map").bounding_box()
     page.touchscreen.tap(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.75)
     assert page.evaluate(_NAME_PX) >= 14
-    page.get_by_role("button", name="Terug naar de hele kaart").click()
+    page.get_by_role("button", name="Terug naar de hele kaart").tap()
     assert page.evaluate(_NAME_PX) < 14
 
     # A long press on Kleinzoon Timo (familie, circle 3) picks him up; the finger takes him

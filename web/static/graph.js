@@ -1048,8 +1048,9 @@
    * - two fingers pan and zoom the map (pinchView);
    * - a long press (LONG_PRESS_MS) on a person picks them up, the finger moves them, and
    *   letting go saves the move (drag.save), where the map can save one;
-   * - a tap on a person opens them once the names can be read; any other tap on a sector shows
-   *   that sector large (zoom.toSector), with a button back to the whole map. */
+   * - a tap on a person opens them (shows their details where the page opens nobody) once the
+   *   names can be read; any other tap on a sector shows that sector large (zoom.toSector),
+   *   with a button back to the whole map. */
   function setUpTouch(map, zoom, tooltip, drag) {
     var network = map.network;
     var container = map.container;
@@ -1091,6 +1092,11 @@
 
     container.addEventListener("touchstart", function (event) {
       var touches = event.touches;
+      // a button on the map (back to the whole map) is pressed as any button
+      if (event.target.closest && event.target.closest("button")) {
+        stop();
+        return;
+      }
       if (touches.length >= 2) {
         if (gesture && gesture.kind === "move") return;
         stop();
@@ -1141,7 +1147,8 @@
         var id = zoom.namePx() >= SECTOR_NAMES_PX - 0.01 ? memberAt(map, done.start) : null;
         if (id !== null) {
           event.preventDefault();
-          openPerson(map, id);
+          if (map.page.editUrlTemplate) openPerson(map, id);
+          else tooltip.show(id);
           return;
         }
         var wedge = wedgeAt(map.data.frame, network.DOMtoCanvas(done.start));
