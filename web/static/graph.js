@@ -13,13 +13,17 @@
  * reason than a 400/409 answer (network down, server error; a Dutch default otherwise), and
  * data-selected, the node id of the person just added or moved (drawn selected);
  * buttons [data-zoom="in|out|fit"] in .map-zoom (shown once the map is drawn); a
- * <p id="map-focus" role="status"> that says who is chosen with the keyboard.
+ * <p id="map-focus" role="status"> that says who is chosen with the keyboard; data-back-text,
+ * the words of the button back to the whole map after a tap on a sector. Without
+ * data-move-url the map is read-only (nobody can be dragged), and without
+ * data-edit-url-template nobody is opened (the resident's view).
  *
  * Scrolling and zooming: the mouse wheel scrolls the page (the map never traps it); the map
  * zooms with Ctrl+wheel (and a trackpad's pinch, which the browser sends as Ctrl+wheel),
  * with two fingers on a touch screen, and with the zoom buttons or + and - on the keyboard.
- * The first view fits the whole frame: rings, sector words and every name, from the boxes
- * the placement gave them.
+ * One finger on a touch screen scrolls the page, also over the map; a long press moves a
+ * person, and a tap on a sector shows it large (see setUpTouch). The first view fits the
+ * whole frame: rings, sector words and every name, from the boxes the placement gave them.
  *
  * Ties: drawn by this script (drawTies), not by vis-network, with the same look.
  *
