@@ -248,6 +248,8 @@ def test_touch_scrolls_the_page_zooms_the_map_and_moves_a_person(
     # The whole map has small names on a phone (and a tablet); a tap on a sector shows that
     # sector with names that can be read, and a button on the map goes back.
     assert page.evaluate(_NAME_PX) < 14
+    _settle(page)
+    page.evaluate("document.getElementById('map').scrollIntoView()")
     box = page.locator("#map").bounding_box()
     page.touchscreen.tap(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.75)
     assert page.evaluate(_NAME_PX) >= 14
