@@ -26,7 +26,14 @@ from web.core.flashes import flash_at
 from web.core.forms import int_or_none, number_or_raw
 from web.core.saving import save
 from web.verkenning import bp, parse
-from web.verkenning.mapview import drop_cell, legend, map_payload, where_message
+from web.verkenning.mapview import (
+    RESIDENT_TARGET,
+    drop_cell,
+    legend,
+    map_payload,
+    where_message,
+    with_pseudonyms,
+)
 
 
 def _url(resident: Resident, anchor: str) -> str:
@@ -53,6 +60,26 @@ def index(resident: Resident):
         quick_pick=session.get("quick_pick", {}),
         # the person just added or moved: the map shows them selected
         just_placed=session.pop("just_placed", None),
+        legend=legend(),
+    )
+
+
+@bp.get("/verkenning/laat-zien")
+def show(resident: Resident):
+    """"Laat de kaart zien": the map turned to the resident, as large as the screen allows,
+    with the legend beside it and the help question above it; no forms. With
+    ``?schuilnamen=1`` every name is a role and a number, for a team meeting: the names (and
+    the help question, which may hold names) never reach the browser then."""
+    G = network.to_graph(get_db(), resident, labels.sectors())
+    pseudonyms = request.args.get("schuilnamen") == "1"
+    if pseudonyms:
+        G = with_pseudonyms(G)
+    return render_template(
+        "verkenning/show.html",
+        resident=resident,
+        pseudonyms=pseudonyms,
+        count=len(G) - 1,
+        payload=map_payload(G, target=RESIDENT_TARGET),
         legend=legend(),
     )
 
