@@ -3,6 +3,7 @@ erasure; the privacy officer's log search and CSV; the teamleider's retention li
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import zipfile
@@ -289,3 +290,23 @@ def test_teamleider_erases_a_team_resident_after_typing_the_name(client, auth, p
     assert response.headers["Location"] == "/bewaartermijn/"
     db.expire_all()
     assert db.get(Resident, rid) is None
+
+
+def test_csv_address_and_name_cells_never_start_a_formula(db, people):
+    """The log's address and who columns come from outside (a forwarded header, a name an
+    admin typed): they are escaped like every other text cell; numbers stay numbers."""
+    from sns.privacy import access_log
+
+    people.ans.display_name = "@SUM(1)"
+    token = audit.client_address.set("=HYPERLINK(\"http://x\")")
+    try:
+        audit.record(db, people.ans, "account.update")
+    finally:
+        audit.client_address.reset(token)
+    db.commit()
+    rows = list(csv.reader(io.StringIO(
+        "".join(access_log.to_csv(access_log.lines_iter(db, access_log.Search()))))))
+    last = next(row for row in rows if row[4] == "account.update")
+    assert last[7] == "'=HYPERLINK(\"http://x\")"
+    assert last[2] == "'@SUM(1)"
+    assert last[0].isdigit()
