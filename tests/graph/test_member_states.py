@@ -9,6 +9,9 @@ Bello the dog, recorded as company. Only Ans and Bob are the network now.
 from __future__ import annotations
 
 from graph.findings import findings
+from graph.map.payload import map_payload
+from graph.map.style import STATE_STYLES, screen_style
+from graph.map.svg import netwerkkaart_svg
 from graph.metrics import scan
 from graph.outcome import network_figures
 from graph.schema import SUPPORT_KINDS, add_member, add_tie, new_network
@@ -87,3 +90,24 @@ def test_a_map_of_only_members_apart_still_asks_about_them():
     add_member(G, "m2", name="Mien", state="geen_contact")
     kinds = [f.kind for f in findings(G, limit=None)]
     assert kinds == ["empty", "think_of", "no_contact", "pet"]
+
+
+def test_the_map_draws_each_state_apart_on_paper_and_hands_the_look_to_the_screen():
+    G = riek()
+    svg = netwerkkaart_svg(G, sector_labels={})
+    assert 'data-node="m3" data-state="overleden"' in svg
+    assert '<g class="mark" data-state="overleden"' in svg  # the cross
+    assert '<g class="mark" data-state="huisdier"' in svg  # the paw
+    assert 'fill="#c4c4c4"' in svg  # overleden: grey
+    assert 'opacity="0.4"' in svg  # vroeger: faded
+    assert 'data-node="m1">' in svg  # someone in the resident's life now: as before
+    p = map_payload(G, sector_labels={}, circle_labels={}, quality_labels={},
+                    support_labels={"praktisch": "Praktische hulp"}, frequency_labels={},
+                    detail_labels={"gives": "U helpt met", "state": "Staat op de kaart als"},
+                    state_labels={"overleden": "Overleden"})
+    nodes = {n["id"]: n for n in p["nodes"]}
+    assert [nodes[f"m{i}"]["state"] for i in range(1, 7)] == [
+        None, None, "overleden", "geen_contact", "vroeger", "huisdier"]
+    assert ["U helpt met", "Praktische hulp"] in nodes["m1"]["details"]
+    assert nodes["m3"]["details"][0] == ["Staat op de kaart als", "Overleden"]
+    assert set(p["style"]["states"]) == set(STATE_STYLES) == set(screen_style()["states"])
