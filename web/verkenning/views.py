@@ -116,20 +116,21 @@ def remove_member(resident: Resident, member_id: int):
 
 @bp.post("/kaart/toestand")
 def set_state(resident: Resident):
-    """A member's state from the list's quick control (``member=m12``, ``state``, the
-    member's ``version``): died, no contact any more, from earlier, a pet, or none. The
-    resident is in the middle of their own map and has no state."""
+    """A member's state from the list (one form for everyone: the pressed button is
+    ``member=m12``, its fields ``state-m12`` and ``version-m12``): died, no contact any more,
+    from earlier, a pet, or none. The resident is in the middle of their own map and has no
+    state."""
     db = get_db()
-    ref = request.form.get("member", "")
+    ref = request.form.get("member", "").strip()
 
     def work() -> None:
-        if ref.strip() == schema.EGO:
+        if ref == schema.EGO:
             raise Invalid(N_("De bewoner staat zelf in het midden van de kaart. Kies iemand "
                              "anders."))
         member = members.get_member(db, resident, parse.member_ref(ref))
         members.set_state(db, current_coach(), resident, member,
-                          request.form.get("state") or None,
-                          expected_version=int_or_none(request.form.get("version")))
+                          request.form.get(f"state-{ref}") or None,
+                          expected_version=int_or_none(request.form.get(f"version-{ref}")))
 
     return save(work, saved=_("Opgeslagen."), back=_url(resident, "tabel"), place="tabel",
                 refused=lambda status: _page(resident, status))
