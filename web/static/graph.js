@@ -548,7 +548,6 @@
   function drawEveryFrame(map) {
     var network = map.network;
     var container = map.container;
-    var data = map.data;
     var smallNote = document.createElement("p");
     smallNote.className = "map-small-names";
     smallNote.setAttribute("role", "status");
@@ -560,6 +559,7 @@
     var background = new Background();
     network.on("beforeDrawing", function (ctx) {
       view = viewOf(network, container);
+      var data = map.data;
       background.draw(ctx, map.moves + " " + data.edges.length, function (bg) {
         drawFrame(bg, data.frame, data.style);
         drawTies(bg, view, data.style, data.edges, network.body.nodes);
@@ -569,7 +569,7 @@
       map.moves += 1;
     });
     network.on("afterDrawing", function (ctx) {
-      drawLabels(ctx, view, data.frame, data.style, data.nodes);
+      drawLabels(ctx, view, map.data.frame, map.data.style, map.data.nodes);
       var tooSmall = view.tooSmall > 0;
       if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
     });
@@ -587,16 +587,16 @@
   function setUpZoom(map) {
     var network = map.network;
     var container = map.container;
-    var bounds = extent(map.data.frame, map.data.nodes);
-    var smallest = smallestFont(map.data.frame, map.data.nodes);
     var fitScale = 1;
     function fit() {
+      var bounds = extent(map.data.frame, map.data.nodes);
       var view = fitView(bounds, container.clientWidth, container.clientHeight, 8);
       if (!view) return;
       fitScale = view.scale;
       network.moveTo(view);
     }
     function zoomBy(factor) {
+      var smallest = smallestFont(map.data.frame, map.data.nodes);
       var scale = zoomedScale(network.getScale(), factor, fitScale, smallest);
       network.moveTo({ position: network.getViewPosition(), scale: scale });
     }
@@ -685,7 +685,8 @@
     return { show: show, hide: hide };
   }
 
-  /* A click on a member's shape or name opens their page. */
+  /* A click on a member's shape or name opens their page (answers the open question for
+   * them, see setUpQuestion). */
   function openOnClick(map) {
     var network = map.network;
     var template = map.page.editUrlTemplate;
@@ -695,7 +696,8 @@
         : params.pointer && params.pointer.canvas
           ? labelAt(map.data.nodes, network.getPositions(), params.pointer.canvas) : null;
       if (id === null || !isMember(map, id)) return;
-      window.location.href = template.replace("__ID__", encodeURIComponent(String(id)));
+      if (map.question) map.question.pick(String(id));
+      else window.location.href = template.replace("__ID__", encodeURIComponent(String(id)));
     });
   }
 
@@ -707,7 +709,6 @@
     var container = map.container;
     var template = map.page.editUrlTemplate;
     var announce = document.getElementById("map-focus");
-    var order = keyboardOrder(map.data.nodes);
 
     function keepInView(id) {
       var dom = network.canvasToDOM(network.getPosition(id));
@@ -749,8 +750,11 @@
       if (key === "ArrowRight" || key === "ArrowDown" || key === "ArrowLeft" || key === "ArrowUp" ||
           key === "Home" || key === "End") {
         event.preventDefault();
-        var next = nextInOrder(order, chosen, key);
+        var next = nextInOrder(keyboardOrder(map.data.nodes), chosen, key);
         if (next !== null) choose(next);
+      } else if (key === "Enter" && chosen !== null && map.question) {
+        event.preventDefault();
+        map.question.pick(chosen);
       } else if (key === "Enter" && chosen !== null && template) {
         event.preventDefault();
         window.location.href = template.replace("__ID__", encodeURIComponent(chosen));
@@ -769,6 +773,7 @@
     var style = map.data.style;
     network.on("afterDrawing", function (ctx) {
       if (map.chosen === null) return;
+      if (!isMember(map, map.chosen)) return; // gone after an update
       var pos = network.getPosition(map.chosen);
       var r = 1.4 * (map.byId.get(String(map.chosen)).shapeSize || 18) + 6;
       ctx.save();
@@ -788,11 +793,13 @@
 
     var justPlaced = container.getAttribute("data-selected");
     if (justPlaced && isMember(map, justPlaced)) choose(justPlaced, true);
+    return choose;
   }
 
-  /* Dragging a member to another circle or sector saves the move and reloads the page; a
-   * refused or failed move is said in the message line and put back (a stale version:
-   * the page reloads after a moment). */
+  /* Dragging a member to another circle or sector saves the move and redraws the page in
+   * place (window.snsTable.refresh of table.js; a reload where it is missing); a refused or
+   * failed move is said in the message line and put back (a stale version: the page is
+   * redrawn after a moment). */
   function setUpDrag(map, tooltip) {
     var network = map.network;
     var container = map.container;
@@ -818,18 +825,26 @@
       }
     }
 
+    function redraw() {
+      if (!window.snsTable) {
+        window.location.reload();
+        return;
+      }
+      window.snsTable.refresh().then(function () {
+        setBusy(false);
+      });
+    }
+
     function finish(id, status, body) {
       if (status === 200 && body && body.ok) {
-        window.location.reload();
+        redraw();
         return;
       }
       var text = body && typeof body.message === "string" && body.message ? body.message
         : page.errorText;
       say(text);
       if (status === 409) {
-        window.setTimeout(function () {
-          window.location.reload();
-        }, 2500);
+        window.setTimeout(redraw, 2500);
         return;
       }
       moveBack(id);
@@ -883,6 +898,67 @@
     });
   }
 
+  /* New data for the map that is drawn (after an action saved in place, table.js): the
+   * people, lines and frame change, the view (position and zoom) stays, so the map never
+   * jumps. ``selected`` is the person just added or moved, chosen without a word. Resolves
+   * when the new map has been drawn. */
+  function update(map, data, version, selected, choose) {
+    var network = map.network;
+    var nodes = network.body.data.nodes;
+    var byId = new Map();
+    data.nodes.forEach(function (node) {
+      byId.set(String(node.id), node);
+    });
+    map.data = data;
+    map.byId = byId;
+    map.page.version = String(version);
+    map.container.setAttribute("data-version", String(version));
+    map.container.snsTies = data.edges;
+    map.moves += 1;
+    nodes.remove(nodes.getIds().filter(function (id) {
+      return !byId.has(String(id));
+    }));
+    nodes.update(data.nodes.map(function (node) {
+      return visNode(data.frame, data.style, node);
+    }));
+    var drawn = new Promise(function (resolve) {
+      network.once("afterDrawing", resolve);
+    });
+    if (selected && isMember(map, selected)) choose(selected, true);
+    else if (map.chosen !== null && !isMember(map, map.chosen)) choose(null);
+    network.redraw();
+    return drawn;
+  }
+
+  /* A question open beside the map ("Wie helpt u met boodschappen?", questions.js):
+   * ask({kind, direction, pick}) makes a click (or Enter) on a person call pick(id) instead
+   * of opening their page, and rings everyone whose support in ``direction`` ("support" or
+   * "gives" of their node) holds ``kind``; ask(null) ends it. */
+  function setUpQuestion(map) {
+    var network = map.network;
+    map.question = null;
+    network.on("afterDrawing", function (ctx) {
+      var question = map.question;
+      if (!question) return;
+      ctx.save();
+      ctx.setLineDash([]);
+      ctx.lineWidth = 5;
+      ctx.strokeStyle = map.data.style.answered;
+      map.data.nodes.forEach(function (node) {
+        if (node.ego || (node[question.direction] || []).indexOf(question.kind) < 0) return;
+        var pos = network.getPosition(node.id);
+        ctx.beginPath();
+        ctx.arc(pos.x, pos.y, 1.4 * (node.shapeSize || 18) + 2, 0, 2 * Math.PI);
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+    return function ask(question) {
+      map.question = question || null;
+      network.redraw();
+    };
+  }
+
   function start() {
     var container = document.getElementById("map");
     if (!container) return;
@@ -907,8 +983,14 @@
     var zoom = setUpZoom(map);
     var tooltip = setUpTooltip(map);
     openOnClick(map);
-    setUpKeyboard(map, zoom, tooltip);
+    var choose = setUpKeyboard(map, zoom, tooltip);
     setUpDrag(map, tooltip);
+    window.snsMap = {
+      update: function (payload, version, selected) {
+        return update(map, payload, version, selected, choose);
+      },
+      ask: setUpQuestion(map),
+    };
   }
 
   // node's test runner (tests/web/js) loads this file as a module: it gets the pure parts
