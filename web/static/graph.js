@@ -43,6 +43,13 @@
  * event "sns:person" ({detail: {id}}) on #map, so the page's move form (the non-drag
  * alternative to dragging, WCAG 2.5.7) follows them.
  *
+ * window.snsMap, for the page's other scripts:
+ *   update(payload, version, selected)  new data after an action saved in place (table.js):
+ *       the view (position and zoom) stays; resolves when the new map is drawn;
+ *   ask({kind, direction, pick}) | ask(null)  a support question is open (questions.js):
+ *       a click or Enter on a person calls pick(id) instead of opening them, and everyone
+ *       whose "support" or "gives" (direction) holds kind gets a ring (style.answered).
+ *
  * Timing: the marks "sns-map-start" (before the payload is read) and "sns-map-drawn" (the
  * first frame) in the page's performance timeline; bench/bench_floors.py compares the time
  * between them with plain vis-network's.

@@ -14,7 +14,10 @@
  * - every other form gets its new one-time submission key (web/core/submissions.py), so
  *   the next submit is not answered as a repeat;
  * - the focus goes back to the element with the same id, or else to the first field of the
- *   form that was sent (the quick entry's name field: the next name can be typed at once).
+ *   form that was sent; a saved form with data-inplace-focus="id" puts it on that element
+ *   (the quick entry's name field: the next name can be typed at once), and one with
+ *   data-inplace-scroll="id" brings that part to the top of the window, as the address
+ *   with #id that the server answers did without a script.
  * An answer that is an error page (400, 404, 409, ...) shows its message beside the form and
  * changes nothing. An answer on another page is followed as a plain navigation.
  *
@@ -23,7 +26,8 @@
  *   send(form, build) send form with the FormData that build() returns when it is its turn
  *                    (actions are sent one after the other, each with the keys and the
  *                    version of the page the previous one left);
- *   lastMs           milliseconds from the last submit to the map drawn (performance.now).
+ *   lastMs           milliseconds from the last submit to the map drawn (performance.now);
+ *   done             how many redraws have finished (browser tests wait for the next one).
  * The document gets the event "sns:swapped" after each redraw.
  *
  * Without JavaScript every form and link works as before. No inline script, no user text
@@ -103,14 +107,20 @@
                                 fresh.getAttribute("data-selected"));
   }
 
-  function refocus(id, form) {
-    var target = id && document.getElementById(id);
+  function refocus(id, form, refused) {
+    var first = form && !refused && form.getAttribute("data-inplace-focus");
+    var target = document.getElementById(first || id || "");
     if (!target && form && form.id) {
       var again = document.getElementById(form.id);
       target = again && again.querySelector(
         "input:not([type=hidden]):not([disabled]), select, textarea, button");
     }
     if (target) target.focus({ preventScroll: true });
+    // as the address the server sent back (#kaart) did without a script: the work area
+    // at the top of the window, once; the map's own view does not move
+    var area = form && !refused && document.getElementById(
+      form.getAttribute("data-inplace-scroll") || "");
+    if (area && Math.abs(area.getBoundingClientRect().top) > 40) area.scrollIntoView();
   }
 
   function showError(form, text) {
@@ -163,7 +173,8 @@
             doc.querySelector("[data-live=melding] .flash.error") !== null;
           return swap(doc, refused ? form : null).then(function () {
             api.lastMs = performance.now() - started;
-            refocus(focused, form);
+            api.done += 1;
+            refocus(focused, form, refused);
             document.dispatchEvent(new CustomEvent("sns:swapped"));
           });
         });
@@ -190,7 +201,7 @@
     return queue;
   }
 
-  var api = { refresh: refresh, send: send, lastMs: null };
+  var api = { refresh: refresh, send: send, lastMs: null, done: 0 };
   window.snsTable = api;
 
   document.addEventListener("submit", function (event) {
