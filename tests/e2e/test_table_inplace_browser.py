@@ -75,9 +75,11 @@ def test_two_questions_answered_on_the_map_and_by_typing_without_navigation(
     _click_person(page, net["Dirk"])
     assert _stored(db, net, "support") == {"Ans": ["praktisch"], "Dirk": ["praktisch"]}
     _type_name(page, "car")
+    assert page.locator("#meldingen-vragen").inner_text() == "Carla: ja."
     assert _stored(db, net, "support") == {"Ans": ["praktisch"], "Dirk": ["praktisch"],
                                            "Carla": ["praktisch"]}
     _click_person(page, net["Dirk"])  # a second click takes the answer back
+    assert page.locator("#meldingen-vragen").inner_text() == "Dirk: nee."
     assert _stored(db, net, "support") == {"Ans": ["praktisch"], "Carla": ["praktisch"]}
     # the list shows the answers as ticked, and the map's data has them (the ring)
     assert page.locator(f"#antwoord-m{net['Ans'].id}").is_checked()

@@ -144,12 +144,22 @@ def set_support(resident: Resident):
     answers = {parse.member_ref(ref): False for ref in request.form.getlist("listed")}
     answers.update((parse.member_ref(ref), True) for ref in request.form.getlist("member")
                    if parse.member_ref(ref) in answers)
+
+    def answered(changed) -> None:
+        # after a click or a typed name the coach sees whose answer it was
+        if len(changed) != 1:
+            flash_at("vragen", _("Opgeslagen."))
+        elif answers[changed[0].id]:
+            flash_at("vragen", _("%(name)s: ja.", name=changed[0].name))
+        else:
+            flash_at("vragen", _("%(name)s: nee.", name=changed[0].name))
+
     return save(lambda: members.set_support(
         get_db(), current_coach(), resident,
         question.kind if question else request.form.get("vraag", ""),
         question.direction if question else "",
         answers, expected_network_version=int_or_none(request.form.get("version"))),
-        saved=_("Opgeslagen."), back=_url(resident, "vragen"), place="vragen")
+        saved=answered, back=_url(resident, "vragen"), place="vragen")
 
 
 def _refuse(status: int, message: str):
