@@ -69,6 +69,8 @@ def test_two_questions_answered_on_the_map_and_by_typing_without_navigation(
     with in_place(page):
         page.get_by_role("link", name="Wie helpt u met boodschappen of klusjes?").click()
     page.get_by_text("Wie helpt u met boodschappen of klusjes?").wait_for()
+    # the message place is a live region: it stays in the page and takes the new messages
+    page.evaluate("document.getElementById('meldingen-vragen').snsKept = true")
     # while a question is open, a click on a person answers it instead of opening them
     _click_person(page, net["Ans"])
     assert _stored(db, net, "support") == {"Ans": ["praktisch"]}
@@ -76,6 +78,7 @@ def test_two_questions_answered_on_the_map_and_by_typing_without_navigation(
     assert _stored(db, net, "support") == {"Ans": ["praktisch"], "Dirk": ["praktisch"]}
     _type_name(page, "car")
     assert page.locator("#meldingen-vragen").inner_text() == "Carla: ja."
+    assert page.evaluate("document.getElementById('meldingen-vragen').snsKept")
     assert _stored(db, net, "support") == {"Ans": ["praktisch"], "Dirk": ["praktisch"],
                                            "Carla": ["praktisch"]}
     _click_person(page, net["Dirk"])  # a second click takes the answer back

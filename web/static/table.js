@@ -51,6 +51,15 @@
     return form.id ? "#" + form.id : form.getAttribute("action") || "";
   }
 
+  /* A message place stays in the page and takes the new messages: it is a live region,
+   * which a screen reader follows only while it stays. */
+  function newMessages(place, fresh) {
+    var nodes = Array.prototype.slice.call(fresh.childNodes); // a copy: adopting moves them
+    place.replaceChildren.apply(place, nodes.map(function (node) {
+      return document.adoptNode(node);
+    }));
+  }
+
   /* The parts of the new page in place of the old ones; the map's new data; new keys for
    * the forms that were not replaced. */
   function swap(doc, sent) {
@@ -69,7 +78,18 @@
       function (field) { return [field.id, field.value]; });
     parts.forEach(function (old) {
       var fresh = old.id && doc.getElementById(old.id);
-      if (fresh) old.replaceWith(document.adoptNode(fresh));
+      if (!fresh) return;
+      if (old.getAttribute("data-live") === "melding") {
+        newMessages(old, fresh);
+        return;
+      }
+      Array.prototype.forEach.call(old.querySelectorAll("[data-live=melding]"), function (place) {
+        var there = place.id && fresh.querySelector("#" + CSS.escape(place.id));
+        if (!there) return;
+        newMessages(place, there);
+        there.replaceWith(place);
+      });
+      old.replaceWith(document.adoptNode(fresh));
     });
     typing.forEach(function (pair) {
       var field = document.getElementById(pair[0]);
