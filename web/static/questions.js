@@ -5,19 +5,45 @@
  * - a click or Enter on a person on the map (window.snsMap.ask of graph.js, which also rings
  *   everybody who already has this kind of support);
  * - the first letters of a name in the name field, then Enter: the first name (A to Z) that
- *   starts with them is switched, and the field is empty for the next one.
+ *   starts with them (else one of whose later words does) is switched, and the field is
+ *   empty for the next one.
  * Each request names one person ("listed") and whether they have it ("member"); the form
  * without JavaScript sends everybody at once with "Opslaan".
  */
 (function () {
   "use strict";
 
-  function panel() {
-    return document.querySelector("form[data-question]");
-  }
+  // --- pure parts: no page (node's test runner checks them, tests/web/js) ---------------
 
   function plain(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase();
+  }
+
+  /* The index of the first of ``names`` (in the order shown, A to Z) that starts with
+   * ``letters``, else of the first with a later word that does ("bak" finds "Huisarts
+   * Bakker"), ignoring case and accents ("jose" finds "José"); -1 when none does. */
+  function firstMatch(names, letters) {
+    var wanted = plain(letters);
+    if (!wanted) return -1;
+    var words = " " + wanted;
+    var later = -1;
+    for (var i = 0; i < names.length; i += 1) {
+      var name = plain(names[i]);
+      if (name.indexOf(wanted) === 0) return i;
+      if (later < 0 && name.indexOf(words) > 0) later = i;
+    }
+    return later;
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { firstMatch: firstMatch };
+    return;
+  }
+
+  // --- the page --------------------------------------------------------------------------
+
+  function panel() {
+    return document.querySelector("form[data-question]");
   }
 
   /* Switch the answer for member ``id`` ("m12") and save it. */
@@ -39,15 +65,11 @@
   }
 
   function byLetters(form, letters) {
-    var wanted = plain(letters);
-    if (!wanted) return null;
-    var found = null;
-    Array.prototype.some.call(form.querySelectorAll("label.answer"), function (label) {
-      if (plain(label.textContent).indexOf(wanted) !== 0) return false;
-      found = label.querySelector("input[type=checkbox]");
-      return true;
-    });
-    return found;
+    var labels = form.querySelectorAll("label.answer");
+    var i = firstMatch(Array.prototype.map.call(labels, function (label) {
+      return label.textContent;
+    }), letters);
+    return i < 0 ? null : labels[i].querySelector("input[type=checkbox]");
   }
 
   /* The panel as the page now shows it: the map asks its question, the parts for a page
