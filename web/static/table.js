@@ -192,10 +192,12 @@
           var refused = Boolean(form) &&
             doc.querySelector("[data-live=melding] .flash.error") !== null;
           return swap(doc, refused ? form : null).then(function () {
+            // the page's scripts first (they show what is for a page with a script), then
+            // the focus, which needs the field shown
+            document.dispatchEvent(new CustomEvent("sns:swapped"));
+            refocus(focused, form, refused);
             api.lastMs = performance.now() - started;
             api.done += 1;
-            refocus(focused, form, refused);
-            document.dispatchEvent(new CustomEvent("sns:swapped"));
           });
         });
       })
