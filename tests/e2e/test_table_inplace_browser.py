@@ -69,6 +69,7 @@ def test_two_questions_answered_on_the_map_and_by_typing_without_navigation(
     with in_place(page):
         page.get_by_role("link", name="Wie helpt u met boodschappen of klusjes?").click()
     page.get_by_text("Wie helpt u met boodschappen of klusjes?").wait_for()
+    assert "Een groene ring betekent ja." in page.locator("#map-help").inner_text()
     # the message place is a live region: it stays in the page and takes the new messages
     page.evaluate("document.getElementById('meldingen-vragen').snsKept = true")
     # while a question is open, a click on a person answers it instead of opening them
@@ -105,6 +106,14 @@ def test_two_questions_answered_on_the_map_and_by_typing_without_navigation(
     with in_place(page):
         page.locator(f"label:has(#antwoord-m{net['Bert'].id})").click()
     assert _stored(db, net, "gives") == {"Els": ["praktisch"], "Huisarts Bakker": ["praktisch"]}
+    # by keyboard on the map: an arrow chooses a person, Enter answers for them
+    page.locator("#map").focus()
+    page.keyboard.press("ArrowRight")
+    chosen = page.locator("#map-focus").inner_text().split(",")[0]
+    with in_place(page):
+        page.keyboard.press("Enter")
+    assert chosen in _stored(db, net, "gives")
+    assert page.evaluate("document.activeElement.id") == "map"
     assert _stored(db, net, "support") == {"Ans": ["praktisch"], "Carla": ["praktisch"]}
 
     # no page was loaded again, and the touch targets are large enough
