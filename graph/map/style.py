@@ -113,10 +113,12 @@ SECTOR_COLOURS: tuple[str, ...] = (
 #: Colour of a member whose sector is unknown.
 UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
 #: The screen only: the outer ring around the person chosen with the keyboard (inside it a
-#: ring of :data:`INK`), the outline of a shape under the pointer or selected, and the
-#: invisible dot vis-network keeps for the resident (the script draws the resident itself).
+#: ring of :data:`INK`), the ring around everyone who has the support an open question asks
+#: about, the outline of a shape under the pointer or selected, and the invisible dot
+#: vis-network keeps for the resident (the script draws the resident itself).
 _SCREEN_COLOURS = {
     "focus": "#f2b900",
+    "answered": "#007a5a",
     "selected": "#000000",
     "hidden": "rgba(0,0,0,0)",
 }
@@ -460,7 +462,7 @@ def screen_style() -> dict[str, Any]:
     -------
     dict
         ``{"ink", "muted", "frameLine", "paper", "residentDisc", "frameDashes",
-        "unknownOutline", "focus", "selected", "hidden", "font", "labelTop",
+        "unknownOutline", "focus", "answered", "selected", "hidden", "font", "labelTop",
         "labelBaseline", "ringNumberSize", "plateRadius", "states", "shapes"}``;
         ``states`` is :func:`state_style` per state, ``shapes`` :data:`SHAPE_OUTLINES`.
 
