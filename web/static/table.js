@@ -15,9 +15,10 @@
  *   the next submit is not answered as a repeat;
  * - the focus goes back to the element with the same id, or else to the first field of the
  *   form that was sent; a saved form with data-inplace-focus="id" puts it on that element
- *   (the quick entry's name field: the next name can be typed at once), and one with
- *   data-inplace-scroll="id" brings that part to the top of the window, as the address
- *   with #id that the server answers did without a script.
+ *   (the quick entry's name field: the next name can be typed at once), and a form or a
+ *   link with data-inplace-scroll="id" brings that part to the top of the window, as the
+ *   address with #id that the server answers did without a script (a question opened
+ *   below the map brings the map back into view, where its answers are clicked).
  * An answer that is an error page (400, 404, 409, ...) shows its message beside the form and
  * changes nothing. An answer on another page is followed as a plain navigation.
  *
@@ -127,7 +128,7 @@
                                 fresh.getAttribute("data-selected"));
   }
 
-  function refocus(id, form, refused) {
+  function refocus(id, form, refused, scrollTo) {
     var first = form && !refused && form.getAttribute("data-inplace-focus");
     var target = document.getElementById(first || id || "");
     if (!target && form && form.id) {
@@ -138,8 +139,7 @@
     if (target) target.focus({ preventScroll: true });
     // as the address the server sent back (#kaart) did without a script: the work area
     // at the top of the window, once; the map's own view does not move
-    var area = form && !refused && document.getElementById(
-      form.getAttribute("data-inplace-scroll") || "");
+    var area = !refused && document.getElementById(scrollTo || "");
     if (area && Math.abs(area.getBoundingClientRect().top) > 40) area.scrollIntoView();
   }
 
@@ -168,8 +168,9 @@
       there.pathname === window.location.pathname;
   }
 
-  /* One request and the redraw of what it answered. */
-  function run(url, init, form, started) {
+  /* One request and the redraw of what it answered; `scrollTo` names the part to bring to
+   * the top of the window once it is saved (data-inplace-scroll of the form or link). */
+  function run(url, init, form, started, scrollTo) {
     var focused = document.activeElement && document.activeElement.id;
     Array.prototype.forEach.call(document.querySelectorAll(".inplace-error"), function (el) {
       el.remove();
@@ -195,7 +196,7 @@
             // the page's scripts first (they show what is for a page with a script), then
             // the focus, which needs the field shown
             document.dispatchEvent(new CustomEvent("sns:swapped"));
-            refocus(focused, form, refused);
+            refocus(focused, form, refused, scrollTo);
             api.lastMs = performance.now() - started;
             api.done += 1;
           });
@@ -210,7 +211,8 @@
     var started = performance.now();
     queue = queue.then(function () {
       var body = build();
-      return run(form.action, { method: "POST", body: body }, form, started);
+      return run(form.action, { method: "POST", body: body }, form, started,
+                 form.getAttribute("data-inplace-scroll"));
     });
     return queue;
   }
@@ -242,7 +244,8 @@
     event.preventDefault();
     var started = performance.now();
     queue = queue.then(function () {
-      return run(link.href, { method: "GET" }, null, started);
+      return run(link.href, { method: "GET" }, null, started,
+                 link.getAttribute("data-inplace-scroll"));
     });
   });
 })();
