@@ -204,3 +204,10 @@ def answer_questions(hands: Hands) -> None:
     for name in GIVES[1]:
         _answer(hands, name)
     hands.hit(page.locator("#vragen-klaar"), saves=True)
+
+
+#: The session's steps in order, with what each does in words (bench/bench_table.py).
+STEPS: tuple[tuple[str, Callable[[Hands], None]], ...] = (
+    ("25 mensen met groep en cirkel", add_people),
+    ("hulp per vraag: 2 soorten elk, zelf geven aan 3", answer_questions),
+)

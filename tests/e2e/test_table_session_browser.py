@@ -44,10 +44,10 @@ def _check_answers(db, resident) -> None:
         name: [kind] for name in names}
 
 
-STEPS = [
-    (session.add_people, _check_people),
-    (session.answer_questions, _check_answers),
-]
+CHECKS = {
+    session.add_people: _check_people,
+    session.answer_questions: _check_answers,
+}
 
 
 @pytest.mark.parametrize(("width", "height", "touch"), SCREENS, ids=[str(s[0]) for s in SCREENS])
@@ -62,8 +62,8 @@ def test_the_reference_session_stores_what_the_coach_did(visit, people, db, widt
     page.wait_for_function("() => window.snsTable !== undefined && window.snsMap !== undefined")
     page.evaluate("window.snsMarker = 'zelfde pagina'")
     hands = session.Hands(page, touch=touch)
-    for step, check in STEPS:
+    for _label, step in session.STEPS:
         step(hands)
-        check(db, people.riek)
+        CHECKS[step](db, people.riek)
     assert page.evaluate("window.snsMarker") == "zelfde pagina"  # no step reloaded the page
     assert errors == []
