@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from sns.errors import NotFound
 from sns.models import Resident
 from sns.network import graphs as network
-from sns.network import members
+from sns.network import group_ties, members
 from sns.residents import life_domains
 from web.core import labels
 from web.core.access import current_coach
@@ -51,6 +51,9 @@ def index(resident: Resident):
         ties=ties,
         payload=map_payload(G),
         quick_pick=session.get("quick_pick", {}),
+        # "Deze persoon" of the pair form: the one of the last pair
+        tie_pick=session.get("tie_pick"),
+        group_max=group_ties.MAX_GROUP,
         # the person just added or moved: the map shows them selected
         just_placed=session.pop("just_placed", None),
         legend=legend(),
@@ -108,8 +111,10 @@ def remove_member(resident: Resident, member_id: int):
 
 @bp.post("/banden")
 def add_tie(resident: Resident):
-    return save(lambda: members.add_tie(get_db(), current_coach(), resident,
-                                        parse.member_ref(request.form.get("a")),
+    a = parse.member_ref(request.form.get("a"))
+    # The next pair often starts with the same person: "Deze persoon" keeps them.
+    session["tie_pick"] = a
+    return save(lambda: members.add_tie(get_db(), current_coach(), resident, a,
                                         parse.member_ref(request.form.get("b")),
                                         request.form.get("quality") or None),
                 saved=_("De lijn is getekend."), back=_url(resident, "banden"), place="banden")
