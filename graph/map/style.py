@@ -95,12 +95,16 @@ SECTOR_COLOURS: tuple[str, ...] = (
 #: Colour of a member whose sector is unknown.
 UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
 #: The screen only: the outer ring around the person chosen with the keyboard (inside it a
-#: ring of :data:`INK`), the outline of a shape under the pointer or selected, the halo
-#: behind names (so lines never run through them) and the invisible dot vis-network keeps
-#: for the resident (the script draws the resident itself).
+#: ring of :data:`INK`), the outline of a shape under the pointer or selected, the disc and
+#: its ring behind each person picked for "Wie kent wie?" (several at once; a blue no
+#: sector colour and not the keyboard's yellow), the halo behind names (so lines never run
+#: through them) and the invisible dot vis-network keeps for the resident (the script draws
+#: the resident itself).
 _SCREEN_COLOURS = {
     "focus": "#f2b900",
     "selected": "#000000",
+    "picked": "#d6e0ff",
+    "pickedLine": "#2a3eb1",
     "halo": "rgba(255,255,255,0.92)",
     "hidden": "rgba(0,0,0,0)",
 }
@@ -367,7 +371,8 @@ def screen_style() -> dict[str, Any]:
     -------
     dict
         ``{"ink", "muted", "frameLine", "paper", "residentDisc", "frameDashes",
-        "unknownOutline", "focus", "selected", "halo", "hidden", "font", "labelTop",
+        "unknownOutline", "focus", "selected", "picked", "pickedLine", "halo", "hidden",
+        "font", "labelTop",
         "labelBaseline", "ringNumberSize"}``.
 
     Examples

@@ -1,0 +1,198 @@
+"""Wie kent wie? in the browser at 1280 x 800: people picked on the map (Ctrl-click, a
+Shift-rectangle) or ticked in the panel beside it, then every pair in one action; and one
+person who knows everyone of a sector. Each test checks the stored ties and the drawn lines."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from sns.models import NetworkMember, Tie
+from tests.e2e.map_page import open_map
+
+pytestmark = pytest.mark.e2e
+
+FAMILY = ("Anna", "Bram", "Cor", "Dirk", "Els", "Fien")
+
+#: Where each member is drawn, in pixels inside the map's canvas.
+_ON_SCREEN = """() => {
+  const net = document.getElementById('map').snsNetwork;
+  const out = {};
+  for (const [id, pos] of Object.entries(net.getPositions())) {
+    if (id !== 'ego') out[id] = net.canvasToDOM(pos);
+  }
+  return out;
+}"""
+
+#: The lines between members that the map draws (not those to the resident).
+_LINES = """() => document.getElementById('map').snsTies
+  .filter(t => t.from !== 'ego' && t.to !== 'ego').length"""
+
+_PIXELS = """() => {
+  const canvas = document.querySelector('#map canvas');
+  return Array.from(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+    .data.filter((_, i) => i % 97 === 0)).join(',');
+}"""
+
+
+@pytest.fixture
+def family(db, people):
+    """Riek with a family of six in the inner circles and two neighbours further out."""
+    rows = {}
+    for i, name in enumerate(FAMILY):
+        rows[name] = NetworkMember(resident_id=people.riek.id, name=name, sector="familie",
+                                   circle=1 + i % 2)
+    for name in ("Gert", "Hans"):
+        rows[name] = NetworkMember(resident_id=people.riek.id, name=name, sector="buren",
+                                   circle=3)
+    db.add_all(rows.values())
+    db.commit()
+    return people.riek, {name: f"m{m.id}" for name, m in rows.items()}
+
+
+def _ties(db) -> int:
+    db.expire_all()
+    return db.scalar(select(func.count()).select_from(Tie))
+
+
+def _panel(page):
+    return page.locator("#groep")
+
+
+def _press(button) -> None:
+    """Press a button of a plain form and wait for the page it leads to (graph.js draws the
+    map while the page loads)."""
+    with button.page.expect_navigation():
+        button.click()
+
+
+def _box(page, node_id: str):
+    return _panel(page).locator(f'input[name="member"][value="{node_id}"]')
+
+
+def test_six_people_ctrl_clicked_on_the_map_all_know_each_other(visit, family, db):
+    riek, ids = family
+    page, errors = open_map(visit, riek)
+    url = page.url
+    where = page.evaluate(_ON_SCREEN)
+    canvas = page.locator("#map canvas")
+    for name in FAMILY:
+        point = where[ids[name]]
+        canvas.click(position={"x": point["x"], "y": point["y"]}, modifiers=["Control"])
+    assert page.url == url  # a Ctrl-click picks, it does not open the person
+    assert [name for name in FAMILY if _box(page, ids[name]).is_checked()] == list(FAMILY)
+    assert not _box(page, ids["Gert"]).is_checked()
+    assert page.locator("#picked-count").inner_text() == "6 mensen gekozen: 15 lijnen."
+
+    # the list and the map are one selection: a box unticked, a click ticks it again
+    _box(page, ids["Anna"]).uncheck()
+    assert page.locator("#picked-count").inner_text() == "5 mensen gekozen: 10 lijnen."
+    point = where[ids["Anna"]]
+    canvas.click(position={"x": point["x"], "y": point["y"]}, modifiers=["Control"])
+    assert _box(page, ids["Anna"]).is_checked()
+
+    _press(page.get_by_role("button", name="Deze mensen kennen elkaar allemaal"))
+    assert _ties(db) == 15
+    assert page.evaluate(_LINES) == 15  # the lines are drawn
+    assert "15 nieuwe lijnen getekend." in page.locator("#wiekentwie").inner_text()
+    assert errors == []
+
+
+def test_a_shift_rectangle_picks_everyone_inside_it(visit, family, db):
+    riek, ids = family
+    page, errors = open_map(visit, riek)
+    where = page.evaluate(_ON_SCREEN)
+    canvas = page.locator("#map canvas")
+    box = canvas.bounding_box()
+    view = page.evaluate("document.getElementById('map').snsNetwork.getViewPosition()")
+    # from the empty top left corner to just right of the middle, low in the window: the
+    # neighbours (left, further out) are inside, the family (right of the middle) is not
+    start = (box["x"] + 6, box["y"] + 6)
+    end = (box["x"] + box["width"] / 2 + 40, 790)
+    inside = {node for node, p in where.items()
+              if 6 <= p["x"] <= end[0] - box["x"] and 6 <= p["y"] <= end[1] - box["y"]}
+    assert inside == {ids["Gert"], ids["Hans"]}
+    page.keyboard.down("Shift")
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(*end, steps=8)
+    page.mouse.up()
+    page.keyboard.up("Shift")
+    picked = {node for node in ids.values() if _box(page, node).is_checked()}
+    assert picked == inside
+    # the rectangle did not pan the map
+    assert page.evaluate("document.getElementById('map').snsNetwork.getViewPosition()") == view
+
+    # a second rectangle round everyone adds the others
+    assert max(p["y"] for p in where.values()) < 790 - box["y"]
+    page.keyboard.down("Shift")
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 6, 790, steps=8)
+    page.mouse.up()
+    page.keyboard.up("Shift")
+    assert all(_box(page, node).is_checked() for node in ids.values())
+    _press(page.get_by_role("button", name="Deze mensen kennen elkaar allemaal"))
+    assert _ties(db) == 28  # 8 people
+    assert page.evaluate(_LINES) == 28
+    assert errors == []
+
+
+def test_ticked_in_the_list_then_they_do_not_know_each_other(visit, family, db):
+    riek, ids = family
+    page, errors = open_map(visit, riek)
+    panel = _panel(page)
+    before = page.evaluate(_PIXELS)
+    for name in ("Anna", "Bram", "Gert"):
+        panel.get_by_label(name, exact=True).check()
+    page.wait_for_timeout(100)
+    assert page.evaluate(_PIXELS) != before  # the map shows who is picked
+    _press(page.get_by_role("button", name="Deze mensen kennen elkaar allemaal"))
+    assert _ties(db) == 3
+    assert page.evaluate(_LINES) == 3
+    assert page.locator("#picked-count").inner_text() == "Nog niemand gekozen."
+
+    for name in ("Anna", "Gert"):
+        _panel(page).get_by_label(name, exact=True).check()
+    _press(page.get_by_role("button", name="Deze mensen kennen elkaar niet"))
+    assert _ties(db) == 2
+    assert page.evaluate(_LINES) == 2
+    assert "1 lijn weggehaald." in page.locator("#wiekentwie").inner_text()
+    assert errors == []
+
+
+def test_one_person_knows_everyone_of_the_family(visit, family, db):
+    riek, ids = family
+    page, errors = open_map(visit, riek)
+    form = page.locator("#sector-banden")
+    form.get_by_label("Deze persoon").select_option(label="Gert")
+    form.get_by_label("kent iedereen uit").select_option(label="Familie")
+    _press(form.get_by_role("button", name="Verbind met iedereen"))
+    assert _ties(db) == 6
+    assert page.evaluate(_LINES) == 6
+    assert "Er zijn 6 nieuwe lijnen naar Familie getekend." in page.locator(
+        "#wiekentwie").inner_text()
+    assert errors == []
+
+
+def test_in_the_choose_mode_a_plain_click_picks_for_touch(visit, family, db):
+    riek, ids = family
+    page, errors = open_map(visit, riek)
+    url = page.url
+    mode = page.get_by_role("button", name="Kies mensen", exact=True)
+    mode.click()
+    assert mode.get_attribute("aria-pressed") == "true"
+    where = page.evaluate(_ON_SCREEN)
+    canvas = page.locator("#map canvas")
+    for name in ("Gert", "Hans"):
+        canvas.click(position={"x": where[ids[name]]["x"], "y": where[ids[name]]["y"]})
+    assert page.url == url
+    assert page.locator("#picked-count").inner_text() == "2 mensen gekozen: 1 lijn."
+    page.get_by_role("button", name="Niemand kiezen").click()
+    assert page.locator("#picked-count").inner_text() == "Nog niemand gekozen."
+    mode.click()  # the mode off: a click opens the person again
+    with page.expect_navigation():
+        canvas.click(position={"x": where[ids["Gert"]]["x"], "y": where[ids["Gert"]]["y"]})
+    assert page.url.endswith(f"/leden/{ids['Gert']}")
+    assert _ties(db) == 0
+    assert errors == []
