@@ -165,9 +165,9 @@ def test_one_person_knows_everyone_of_the_family(visit, family, db):
     riek, ids = family
     page, errors = open_map(visit, riek)
     form = page.locator("#sector-banden")
-    form.get_by_label("Deze persoon").select_option(label="Gert")
-    form.get_by_label("kent iedereen uit").select_option(label="Familie")
-    _press(form.get_by_role("button", name="Verbind met iedereen"))
+    form.get_by_label("Wie kent een hele groep?").select_option(label="Gert")
+    form.get_by_label("Welke groep?").select_option(label="Familie")
+    _press(form.get_by_role("button", name="Lijnen naar de hele groep"))
     assert _ties(db) == 6
     assert page.evaluate(_LINES) == 6
     assert "Er zijn 6 nieuwe lijnen naar Familie getekend." in page.locator(
