@@ -138,6 +138,12 @@ def walk(browser, base: str, password: str, out: Path, tmp: Path) -> None:
     page.wait_for_timeout(1000)  # the map's first drawing
     shoot(page, out, "netwerkkaart")
 
+    # The map turned to the resident.
+    page.goto(f"{home}/verkenning/laat-zien")
+    page.wait_for_function("() => document.querySelector('canvas') !== null")
+    page.wait_for_timeout(1000)
+    shoot(page, out, "laat-de-kaart-zien")
+
     # The scan's findings stand on the resident's page.
     page.goto(home)
     page.locator("#sterkte-titel").scroll_into_view_if_needed()

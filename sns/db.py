@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -31,7 +33,9 @@ WRITE_OPTION = "sns_write"
 
 def _configure_sqlite_connection(dbapi_connection, _record) -> None:
     """Foreign keys on (PostgreSQL always has them), WAL so readers never wait for the
-    writer, and a busy timeout so a writer waits for another instead of failing.
+    writer, a busy timeout so a writer waits for another instead of failing, and
+    ``secure_delete`` so deleted rows (an erased resident) are overwritten with zeros in the
+    file instead of lingering in free space (see :func:`truncate_log`).
 
     The driver's own transaction handling is switched off (``isolation_level = None``);
     :func:`_begin_sqlite` and :func:`_write_begins_transaction` begin transactions instead.
@@ -40,6 +44,7 @@ def _configure_sqlite_connection(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA secure_delete=ON")
     if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
         cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
@@ -66,6 +71,20 @@ def _write_begins_transaction(_conn, cursor, statement, _params, _context, _many
     if not dbapi_connection.in_transaction and not statement.lstrip().upper().startswith(
             _NO_WRITE_STATEMENTS):
         cursor.execute("BEGIN IMMEDIATE")
+
+
+def truncate_log(engine: Engine) -> None:
+    """On SQLite, copy the write-ahead log into the database file and empty it, so that rows
+    just deleted (an erasure) are no longer readable in ``sns.sqlite3-wal``. It runs on a
+    connection of its own (a pooled one may still be reading) and waits for readers up to
+    the busy timeout. PostgreSQL needs ``VACUUM`` instead (docs/privacy.md)."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return
+    connection = sqlite3.connect(engine.url.database, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        connection.close()
 
 
 def make_engine(url: str) -> Engine:

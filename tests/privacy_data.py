@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from sqlalchemy import MetaData, select
+
 from sns.models import (
     Action,
     Coach,
@@ -21,6 +23,18 @@ from sns.models import (
 from sns.network import snapshots
 from sns.privacy import consent
 from sns.residents.caseload import create_resident
+
+
+def tables_holding(db, text: str) -> set[str]:
+    """Every table (read from the database itself) with a column whose value contains text."""
+    found = set()
+    metadata = MetaData()
+    metadata.reflect(db.get_bind())
+    for table in metadata.sorted_tables:
+        for row in db.execute(select(table)):
+            if any(text in str(value) for value in row if value is not None):
+                found.add(table.name)
+    return found
 
 
 def full_resident(db, coach: Coach, marker: str):

@@ -21,7 +21,11 @@ from dataclasses import dataclass
 
 from graph.files import MAX_NODES, GraphFileError, too_many_nodes
 
-__all__ = ["Row", "Table", "read_csv", "same_resident", "write_csv"]
+__all__ = ["FORMULA_STARTS", "Row", "Table", "read_csv", "SafeWriter", "safe_cell",
+           "same_resident", "write_csv"]
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Row(dict):
@@ -83,8 +87,8 @@ def read_csv(name: str, data: bytes, *, required: Sequence[str] = (),
                 raise GraphFileError(
                     f"{name}, regel {reader.line_num}: meer waarden ({len(cells)}) dan kolommen "
                     f"({len(columns)}).")
-            row = Row((col, (cell.strip() or None)) for col, cell in zip(columns, cells,
-                                                                          strict=False))
+            row = Row((col, (_unescaped(cell).strip() or None))
+                      for col, cell in zip(columns, cells, strict=False))
             row.line = reader.line_num
             rows.append(row)
             if len(rows) > max_rows:
@@ -117,13 +121,55 @@ def same_resident(table: Table, row: Row, column: str | None, seen: str | None,
     return value
 
 
+def safe_cell(value: object) -> object:
+    """A value as a CSV cell that no spreadsheet runs as a formula.
+
+    Text that starts like a formula (:data:`FORMULA_STARTS`) gets a leading apostrophe, as
+    OWASP advises; numbers stay numbers, ``None`` is an empty cell and booleans are
+    ``true``/``false``. Every CSV the app writes goes through here (:class:`SafeWriter`).
+
+    >>> [safe_cell(v) for v in ("=HYPERLINK(1)", "+31 6", "-1+1", "@SUM(1)", "Ans", -1, 2.5)]
+    ["'=HYPERLINK(1)", "'+31 6", "'-1+1", "'@SUM(1)", 'Ans', -1, 2.5]
+    >>> safe_cell(None), safe_cell(True)
+    ('', 'true')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _unescaped(cell: str) -> str:
+    """A cell as it was before :func:`safe_cell`: our own files read back as they were."""
+    return cell[1:] if cell[:1] == "'" and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+class SafeWriter:
+    """``csv.writer`` whose every cell goes through :func:`safe_cell`.
+
+    >>> buffer = io.StringIO()
+    >>> SafeWriter(buffer).writerow(["=1+1", 3])
+    >>> buffer.getvalue()
+    "'=1+1,3\\r\\n"
+    """
+
+    def __init__(self, buffer: io.StringIO, **options: object) -> None:
+        self._writer = csv.writer(buffer, **options)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([safe_cell(v) for v in row])
+
+
 def write_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """A CSV file (UTF-8, comma separated, ``\\r\\n`` as R and spreadsheets expect);
-    ``None`` is an empty cell, booleans are ``true``/``false``."""
+    """A CSV file (UTF-8, comma separated, ``\\r\\n`` as R and spreadsheets expect), every
+    cell through :func:`safe_cell`."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
+    writer = SafeWriter(buffer)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if v is None else str(v).lower() if isinstance(v, bool) else v
-                         for v in row])
+        writer.writerow(row)
     return buffer.getvalue().encode("utf-8")

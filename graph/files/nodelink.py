@@ -53,7 +53,9 @@ def read_json_raw(
         data = json.loads(raw_bytes.decode("utf-8-sig"))
     except UnicodeDecodeError as err:
         raise GraphFileError("Dit JSON-bestand is geen UTF-8-tekst.") from err
-    except (json.JSONDecodeError, RecursionError) as err:
+    except (ValueError, RecursionError) as err:
+        # ValueError, not only its JSONDecodeError: a number longer than Python's limit on
+        # an integer's digits (sys.get_int_max_str_digits) is a plain ValueError.
         raise GraphFileError(UNREADABLE) from err
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise GraphFileError(UNREADABLE)

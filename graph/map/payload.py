@@ -202,8 +202,10 @@ def map_payload(
           member is drawn in (``None`` = unknown), ``details`` is ``[[label, value], ...]``
           with only the known values (the resident's is empty).
         * ``edges``: the resident's ties first (``from`` the resident), then the ties between
-          members, each ``{"id": "u|v", "from", "to", "quality", "dashes", "width", "colour",
-          "ego"}``.
+          members, the strained ones last of all (:func:`graph.map.style.drawn_ties`), each
+          ``{"id": "u|v", "from", "to", "quality", "dashes", "width", "colour", "ego"}`` and,
+          for a strained tie, ``"casing"``: the width of the band of paper colour on either
+          side, drawn under the line.
         * ``style``: the frame's colours, the screen's font and the label rules,
           :func:`graph.map.style.screen_style` (``graph.js`` writes no colour of its own).
         * ``frame``: ``{"rings": [{"circle", "inner", "outer", "fill", "label"}], "wedges":

@@ -15,7 +15,12 @@ The map reads in black and white, so colour is never the only cue:
   The resident is :data:`RESIDENT_SHAPE` with the name written inside it.
 * **Line style per tie quality** (:data:`EDGE_STYLES`): ``goed`` solid and thick,
   ``wisselend`` long even dashes, ``gespannen`` a dash-dot pattern of its own, as thick as
-  ``goed`` and in a dark red that prints near-black, unknown thin, solid and grey.
+  ``goed`` and in a dark red that prints near-black, on a band of paper colour (its casing)
+  and drawn above the other lines, so its gaps stay white where lines meet; unknown thin,
+  solid and grey.
+* **Names on plates**: every name, ring number and sector word is written on an opaque
+  rounded plate of paper colour (:data:`PLATE_RADIUS`), painted after every line, so lines
+  pass behind names and never through them.
 
 Colour comes on top: :data:`SECTOR_COLOURS` is the Okabe-Ito palette, distinguishable with
 the common kinds of colour blindness.
@@ -52,12 +57,14 @@ __all__ = [
     "MUTED",
     "NAME_STYLES",
     "PAPER",
+    "PLATE_RADIUS",
     "RESIDENT_DISC",
     "RESIDENT_SHAPE",
     "RING_FILLS",
     "RING_NUMBER_SIZE",
     "SECTOR_COLOURS",
     "SECTOR_SHAPES",
+    "TOP_QUALITIES",
     "UNKNOWN_EDGE_STYLE",
     "UNKNOWN_SECTOR_COLOUR",
     "UNKNOWN_SECTOR_SHAPE",
@@ -79,7 +86,8 @@ INK = "#1d2330"
 MUTED = "#5a6272"
 #: Ring and wedge lines.
 FRAME_LINE = "#8a92a0"
-#: White: name plates, ring number discs, the resident's ellipse, every other ring.
+#: White: name plates, the strained line's casing, ring number discs, the resident's ellipse,
+#: every other ring.
 PAPER = "#ffffff"
 #: Ring fills: the ring of unknown circles, then the odd and even known rings (from inside).
 RING_FILLS: dict[str, str] = {"unknown": "#eeeeea", "odd": "#f3f5f8", "even": PAPER}
@@ -97,15 +105,13 @@ UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
 #: The screen only: the outer ring around the person chosen with the keyboard (inside it a
 #: ring of :data:`INK`), the outline of a shape under the pointer or selected, the disc and
 #: its ring behind each person picked for "Wie kent wie?" (several at once; a blue no
-#: sector colour and not the keyboard's yellow), the halo behind names (so lines never run
-#: through them) and the invisible dot vis-network keeps for the resident (the script draws
-#: the resident itself).
+#: sector colour and not the keyboard's yellow), and the invisible dot vis-network keeps for
+#: the resident (the script draws the resident itself).
 _SCREEN_COLOURS = {
     "focus": "#f2b900",
     "selected": "#000000",
     "picked": "#d6e0ff",
     "pickedLine": "#2a3eb1",
-    "halo": "rgba(255,255,255,0.92)",
     "hidden": "rgba(0,0,0,0)",
 }
 
@@ -123,12 +129,17 @@ _UNKNOWN_OUTLINE = [4, 3]
 # -- ties --------------------------------------------------------------------------------
 
 #: Line style per tie quality: ``dashes`` as vis-network takes it, ``width`` in pixels next
-#: to 16 px names (paper scales both with its names, :data:`LINE_PER_FONT`).
+#: to 16 px names (paper scales both with its names, :data:`LINE_PER_FONT`). ``casing``, where
+#: given, is a band of :data:`PAPER` that wide on either side, drawn solid under the line:
+#: the strained line's gaps stay white where it crosses or runs along other lines, so its
+#: dash-dot still reads in a bundle (and in black and white).
 EDGE_STYLES: dict[str, dict[str, Any]] = {
     "goed": {"dashes": False, "width": 4, "colour": INK},
     "wisselend": {"dashes": [12, 8], "width": 2.5, "colour": "#3d4a60"},
-    "gespannen": {"dashes": [14, 5, 2, 5], "width": 4, "colour": "#8f1d17"},
+    "gespannen": {"dashes": [14, 5, 2, 5], "width": 4, "colour": "#8f1d17", "casing": 2},
 }
+#: Ties of these qualities are drawn after all others, so they lie on top where lines meet.
+TOP_QUALITIES: tuple[str, ...] = ("gespannen",)
 #: Line style of a tie whose quality is unknown: thin, solid and grey.
 UNKNOWN_EDGE_STYLE: dict[str, Any] = {"dashes": False, "width": 1, "colour": "#9aa1ad"}
 #: The widths and dashes of :data:`EDGE_STYLES` per unit of name size: a thick line stays
@@ -149,6 +160,9 @@ LABEL_TOP = 0.075
 LABEL_BASELINE = 0.8
 #: Ring numbers are this many times the name size.
 RING_NUMBER_SIZE = 0.8
+#: The corner radius of a name's plate, in name heights. The plate fills the label's box
+#: (:class:`graph.map.placement.Label`), which the placement keeps clear of every shape.
+PLATE_RADIUS = 0.15
 
 # -- names -------------------------------------------------------------------------------
 
@@ -262,10 +276,12 @@ def ring_fill(circle: int | None, index: int) -> str:
 
 
 def drawn_ties(G: nx.Graph) -> list[tuple[Hashable, Hashable]]:
-    """Return the ties in the order they are drawn: the resident's first, then the rest.
+    """Return the ties in the order they are drawn: the resident's first, then the rest, and
+    the ties of :data:`TOP_QUALITIES` (strained) last of all.
 
-    Later lines cover earlier ones, so screen and paper cross the same way. The resident's
-    ties go from the resident, in member order; ties between members are
+    Later lines cover earlier ones, so screen and paper cross the same way, and a strained
+    line lies on top of the others where they meet (its casing keeps it readable there). The
+    resident's ties go from the resident, in member order; ties between members are
     :func:`graph.attributes.member_ties`.
 
     Parameters
@@ -282,14 +298,16 @@ def drawn_ties(G: nx.Graph) -> list[tuple[Hashable, Hashable]]:
     --------
     >>> from graph.schema import new_network, add_member, add_tie
     >>> G = new_network("Riek")
-    >>> for node in ("m10", "m2"):
-    ...     add_member(G, node, name=node)
+    >>> for node, quality in (("m10", "gespannen"), ("m2", "goed"), ("m3", None)):
+    ...     add_member(G, node, name=node, quality=quality)
     >>> add_tie(G, "m10", "m2")
     >>> drawn_ties(G)
-    [('ego', 'm2'), ('ego', 'm10'), ('m2', 'm10')]
+    [('ego', 'm2'), ('ego', 'm3'), ('m2', 'm10'), ('ego', 'm10')]
     """
     ego_ties = [(EGO, n) for n in member_nodes(G) if EGO in G and G.has_edge(EGO, n)]
-    return [*ego_ties, *member_ties(G)]
+    # sorted() is stable: within each layer the order stays as it was
+    return sorted([*ego_ties, *member_ties(G)],
+                  key=lambda tie: G.edges[tie].get("quality") in TOP_QUALITIES)
 
 
 def initials(name: str) -> str:
@@ -365,15 +383,15 @@ def screen_style() -> dict[str, Any]:
     """Return what ``web/static/graph.js`` needs to draw the frame and labels, as JSON data.
 
     The colours of this module under the keys the script reads, the screen's font and the
-    label rules; sector, tie and ring colours travel with each node, edge and ring instead.
+    label rules (names sit on plates of ``paper``, :data:`PLATE_RADIUS` round); sector, tie
+    and ring colours travel with each node, edge and ring instead.
 
     Returns
     -------
     dict
         ``{"ink", "muted", "frameLine", "paper", "residentDisc", "frameDashes",
-        "unknownOutline", "focus", "selected", "picked", "pickedLine", "halo", "hidden",
-        "font", "labelTop",
-        "labelBaseline", "ringNumberSize"}``.
+        "unknownOutline", "focus", "selected", "picked", "pickedLine", "hidden", "font",
+        "labelTop", "labelBaseline", "ringNumberSize", "plateRadius"}``.
 
     Examples
     --------
@@ -394,4 +412,5 @@ def screen_style() -> dict[str, Any]:
         "labelTop": LABEL_TOP,
         "labelBaseline": LABEL_BASELINE,
         "ringNumberSize": RING_NUMBER_SIZE,
+        "plateRadius": PLATE_RADIUS,
     }

@@ -18,7 +18,8 @@ The map reads in black and white, so colour is never the only cue:
   with white) is an extra.
 * **Line style per quality**, :data:`graph.map.style.EDGE_STYLES`, one table for screen and
   paper: ``goed`` solid and thick, ``wisselend`` long dashes, ``gespannen`` a dash-dot
-  pattern of its own, as thick as the others and near-black, unknown thin, solid and grey.
+  pattern of its own, as thick as the others and near-black, on a white casing and above
+  the other lines; unknown thin, solid and grey.
 * **Highlights** (``highlight={"m3": "joined"}``) add a class to the member's group for the
   page's CSS *and* a thick ring around the shape for print.
 
@@ -39,8 +40,16 @@ A4 (``target="a4"``) the outer ring is 70 mm across per 164 mm of sheet height a
 are 12.5 pt when the SVG is printed :attr:`graph.map.placement.Target.height` mm high (A3: 13 pt),
 unless a very crowded map had to shrink them (the placement's ``font``; the print falls back
 to numbers before that happens). Ring numbers are 0.8 times the name size, sector labels and
-the resident's name are bold at the name size. Names sit on a light plate, so lines never
-run through them.
+the resident's name are bold at the name size.
+
+Paint order: the frame (ring fills, rings, wedge lines), then every tie line (the strained
+ones last, each on its casing of paper colour, :func:`graph.map.style.drawn_ties`), then the
+ring numbers and sector words, then the names' plates, the shapes and the names. Every text
+sits on something opaque painted after the lines (a plate of paper colour, a ring number's
+disc, the resident's ellipse), so no line is drawn over a name; black-and-white printing
+keeps this, since it relies on no colour. The plates are rectangles, not a halo stroked
+around the letters: WeasyPrint (70) ignores ``paint-order``, so a white stroke on a text is
+painted over its fill and hides the letters.
 
 Examples
 --------
@@ -79,6 +88,7 @@ from graph.map.style import (
     MUTED,
     NAME_STYLES,
     PAPER,
+    PLATE_RADIUS,
     RESIDENT_DISC,
     drawn_ties,
     edge_style,
@@ -159,12 +169,12 @@ def _text_block(
 
 
 def _plate(label: Label) -> str:
-    """A light rounded plate filling the label's box, so lines do not run through names."""
+    """An opaque rounded plate of paper colour filling the label's box: drawn after every
+    line, it hides the lines behind the name, so none runs through it."""
     box = label.box
     return (
         f'<rect class="plate" x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.w)}" '
-        f'height="{_num(box.h)}" rx="{_num(0.25 * label.font)}" fill="{PAPER}" '
-        f'fill-opacity="0.85"/>'
+        f'height="{_num(box.h)}" rx="{_num(PLATE_RADIUS * label.font)}" fill="{PAPER}"/>'
     )
 
 
@@ -259,7 +269,14 @@ def _frame(p: Placement) -> str:
             f'<line class="wedge" x1="{_num(x0)}" y1="{_num(y0)}" x2="{_num(x1)}" '
             f'y2="{_num(y1)}" stroke="{FRAME_LINE}" stroke-width="{_num(line_w)}"/>'
         )
-    out.append('<g class="ring-numbers">')
+    out.append("</g>")
+    return "".join(out)
+
+
+def _frame_words(p: Placement) -> str:
+    """Ring numbers (on discs, "onbekend" on a plate) and sector words: after the lines, so
+    no line runs through them either."""
+    out = ['<g class="frame-words"><g class="ring-numbers">']
     for circle, label in p.ring_labels.items():
         box = label.box
         if circle is None:
@@ -274,6 +291,7 @@ def _frame(p: Placement) -> str:
     out.append("</g>")
     out.append('<g class="sector-labels">')
     for label in p.sector_labels.values():
+        out.append(_plate(label))
         out.append(_text_block(label, cls="sector"))
     out.append("</g></g>")
     return "".join(out)
@@ -292,10 +310,14 @@ def _ties(G: nx.Graph, p: Placement) -> str:
                 if dashes else "")
         kind = "ego-tie" if u == EGO else "member-tie"
         (x1, y1), (x2, y2) = pos[u], pos[v]
+        ends = f'x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}"'
+        if style.get("casing"):
+            width = (style["width"] + 2 * style["casing"]) * grow
+            out.append(f'<line class="casing" {ends} stroke="{PAPER}" '
+                       f'stroke-width="{_num(width)}" stroke-linecap="butt"/>')
         out.append(
             f'<line class="tie {kind} {quality if known else "unknown"}" '
-            f'data-quality={_attr(quality if known else "")} '
-            f'x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
+            f'data-quality={_attr(quality if known else "")} {ends} '
             f'stroke="{style["colour"]}" stroke-width="{_num(style["width"] * grow)}"{dash} '
             f'stroke-linecap="{style.get("linecap", "round")}"/>'
         )
@@ -445,13 +467,15 @@ def netwerkkaart_svg(
     -------
     str
         ``<svg xmlns=... viewBox=...>...</svg>``, deterministic for the same input. Layers:
-        ``g.frame`` (rings, wedges, ring numbers, sector words), ``g.ties``
-        (``line.tie.ego-tie|member-tie.<quality>|unknown``), ``g.plates`` (light plates
-        under the names), ``g.members`` (one ``g.member`` per member with ``data-node``, a
-        ``<title>`` with the full name and the shape with ``data-shape``), ``g.names`` (one
-        ``text.name`` per member with ``data-node``, carrying the highlight classes too) and
-        the resident's ``g.resident``. The placement keeps every label clear of every other
-        label and shape, so the order of the layers only matters for the tie lines.
+        ``g.frame`` (rings, wedges), ``g.ties``
+        (``line.tie.ego-tie|member-tie.<quality>|unknown``, a strained one after its
+        ``line.casing``), ``g.frame-words`` (ring numbers, sector words), ``g.plates``
+        (opaque plates under the names), ``g.members`` (one ``g.member`` per member with
+        ``data-node``, a ``<title>`` with the full name and the shape with ``data-shape``),
+        ``g.names`` (one ``text.name`` per member with ``data-node``, carrying the highlight
+        classes too) and the resident's ``g.resident``. The placement keeps every label
+        clear of every other label and shape, so the order of the layers only matters for
+        the lines: every line is painted before every plate and text.
 
     Raises
     ------
@@ -529,6 +553,7 @@ def netwerkkaart_svg(
         out.append(_text_block(title_label, cls="title"))
     out.append(_frame(p))
     out.append(_ties(H, p))
+    out.append(_frame_words(p))
     parts = [_member(H, n, p, highlight) for n in member_nodes(H)]
     for cls, index in (("plates", 0), ("members", 1), ("names", 2)):
         out.append(f'<g class="{cls}">{"".join(part[index] for part in parts)}</g>')

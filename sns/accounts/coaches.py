@@ -13,14 +13,15 @@ from sns.accounts import throttle
 from sns.accounts.passwords import hash_password, needs_rehash, verify_password
 from sns.errors import DuplicateUsername, Invalid, NotFound
 from sns.i18n import N_
-from sns.models import ROLES, Coach, LoginAttempt, Team
+from sns.models import CASELOAD_ROLES, ROLES, Coach, LoginAttempt, Team
 from sns.models.base import utcnow
 
 MIN_PASSWORD_LENGTH = 10
-#: At most this many failed logins (a wrong password or second-factor code) for one account
-#: from one client address per window; then logging in to that account from that address
-#: waits, also with the right password. The same account from elsewhere, and the other
-#: accounts behind the same address (an office's NAT), are not affected.
+#: At most this many wrong passwords for one account from one client address per window;
+#: then logging in to that account from that address waits, also with the right password.
+#: The same account from elsewhere, and the other accounts behind the same address (an
+#: office's NAT), are not affected. (Wrong second-factor codes are counted per account:
+#: sns.accounts.two_factor.CODE_LIMIT.)
 LOGIN_LIMIT = 10
 #: The looser limit per client address, whatever the usernames: it bounds guessing many
 #: accounts from one address.
@@ -114,34 +115,29 @@ def account_key(username: str) -> str:
     return hashlib.sha256(username.strip().lower().encode()).hexdigest()
 
 
-def check_login_allowed(db: Session, username: str, client: str | None,
-                        now: datetime | None = None) -> None:
-    """Raise :class:`TooManyLogins` when ``client`` has reached :data:`LOGIN_LIMIT` failures
-    for this account, or :data:`LOGIN_ADDRESS_LIMIT` for any, within :data:`LOGIN_WINDOW`."""
-    window = {"window": LOGIN_WINDOW, "now": now}
-    if (throttle.blocked(db, LoginAttempt, client, limit=LOGIN_LIMIT,
-                         account=account_key(username), **window)
-            or throttle.blocked(db, LoginAttempt, client, limit=LOGIN_ADDRESS_LIMIT,
-                                **window)):
+def _claim_login(db: Session, username: str, client: str | None,
+                 now: datetime | None) -> LoginAttempt:
+    """Count a login attempt before the password is checked (:func:`throttle.claim`, which
+    commits): :class:`TooManyLogins` when ``client`` is past :data:`LOGIN_LIMIT` for this
+    account, or :data:`LOGIN_ADDRESS_LIMIT` for any, within :data:`LOGIN_WINDOW`."""
+    attempt = throttle.claim(
+        db, LoginAttempt, client, account=account_key(username), window=LOGIN_WINDOW, now=now,
+        limits=[(LOGIN_LIMIT, ("client", "account")), (LOGIN_ADDRESS_LIMIT, ("client",))])
+    if attempt is None:
         raise TooManyLogins()
-
-
-def login_failed(db: Session, username: str, client: str | None,
-                 now: datetime | None = None) -> None:
-    """Count a failed login (password or second factor) of ``client`` for ``username``."""
-    throttle.record(db, LoginAttempt, client, now, account=account_key(username))
+    return attempt
 
 
 def log_in(db: Session, username: str, password: str, client: str | None,
            now: datetime | None = None) -> Coach | None:
-    """:func:`authenticate`, guarded against guessing: a failure is counted for ``client``
-    and the account (the caller commits either way), and once
-    :func:`check_login_allowed` refuses, the password is not even checked:
+    """:func:`authenticate`, guarded against guessing: the attempt is counted for ``client``
+    and the account before the password is checked, and taken back when it was right (the
+    caller commits). Past the limits the password is not even checked:
     :class:`TooManyLogins`."""
-    check_login_allowed(db, username, client, now)
+    attempt = _claim_login(db, username, client, now)
     coach = authenticate(db, username, password)
-    if coach is None:
-        login_failed(db, username, client, now)
+    if coach is not None:
+        throttle.withdraw(db, attempt)
     return coach
 
 
@@ -156,10 +152,11 @@ def change_own_password(db: Session, coach: Coach, current: str, new: str,
     """A coach changes their own password; the current one is needed (a wrong one counts as
     a failed login). Every session of the account ends; the caller logs this one in again
     with the new session token."""
-    check_login_allowed(db, coach.username, client)
+    _check_password(new)
+    attempt = _claim_login(db, coach.username, client, None)
     if not verify_password(coach.password_hash, current):
-        login_failed(db, coach.username, client)
         raise WrongPassword()
+    throttle.withdraw(db, attempt)
     set_password(db, coach, new, actor=coach)
 
 
@@ -204,11 +201,12 @@ def get_coach(db: Session, coach_id: int) -> Coach:
 
 
 def team_coaches(db: Session, team_id: int | None) -> list[Coach]:
-    """Active accounts of a team who can work with residents, by name."""
+    """Active accounts of a team who work with residents (the roles of
+    :data:`sns.models.CASELOAD_ROLES`), by name."""
     return list(
         db.scalars(
             select(Coach)
-            .where(Coach.team_id == team_id, Coach.active, Coach.role != "admin")
+            .where(Coach.team_id == team_id, Coach.active, Coach.role.in_(CASELOAD_ROLES))
             .order_by(Coach.display_name)
         )
     )

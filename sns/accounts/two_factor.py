@@ -7,6 +7,13 @@ Required for the roles in :data:`TWO_FACTOR_ROLES`, and for coaches when the ser
 stored, so a code seen over someone's shoulder cannot be used again. Recovery codes are shown
 once and stored as Argon2 hashes; using one ends the second factor, so the coach sets up the
 app again (with new codes) right after.
+
+Guessing is limited per account, whatever the address (NIST SP 800-63B, 5.2.2): at most
+:data:`CODE_LIMIT` codes that were not right per :data:`CODE_WINDOW`, each counted before it
+is checked (:func:`sns.accounts.throttle.claim`), so neither many addresses nor a parallel
+burst get more checked. Past the limit the login starts over at the password and the
+refusal is audited (``login.2fa.blocked``). This slows only an account whose password is
+already known.
 """
 
 from __future__ import annotations
@@ -14,16 +21,18 @@ from __future__ import annotations
 import hmac
 import re
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pyotp
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from sns import audit
+from sns.accounts import throttle
 from sns.accounts.passwords import hash_password, verify_password
 from sns.errors import Invalid
 from sns.i18n import N_
-from sns.models import Coach, RecoveryCode
+from sns.models import Coach, RecoveryCode, SecondFactorAttempt
 from sns.models.base import utcnow
 
 #: Roles that must log in with a second factor (``privacy``: the privacy officer).
@@ -32,6 +41,10 @@ ISSUER = "Mijn netwerk"
 #: Steps either side of now whose code is still accepted.
 VALID_WINDOW = 1
 RECOVERY_CODE_COUNT = 10
+#: At most this many second-factor codes that were not right (wrong, reused, a wrong
+#: recovery code), per account from any address, per :data:`CODE_WINDOW`.
+CODE_LIMIT = 10
+CODE_WINDOW = timedelta(minutes=15)
 _RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no look-alikes (0/O, 1/I/L)
 
 
@@ -39,6 +52,13 @@ class WrongCode(Invalid):
     """The code does not fit this account's app (a typo, an old code, another account)."""
 
     message = N_("Deze code klopt niet. Kijk in uw app naar de code die er nu staat.")
+
+
+class TooManyCodes(Invalid):
+    """Past :data:`CODE_LIMIT` for this account: the login starts over at the password."""
+
+    message = N_("Er is te vaak een verkeerde code ingevuld. Wacht een kwartier en log dan "
+                 "opnieuw in.")
 
 
 class ReusedCode(Invalid):
@@ -124,13 +144,45 @@ def enable(db: Session, coach: Coach, secret: str, code: str | None,
     return codes
 
 
+def log_in_with_code(db: Session, coach: Coach, code: str | None, client: str | None,
+                     now: datetime | None = None) -> None:
+    """A login's second step: the code from the app (:func:`check_code`) or a recovery code
+    (:func:`use_recovery_code`), counted for the account before it is checked and taken
+    back when it was right (commits; the caller commits again). :class:`TooManyCodes` (and
+    an audit event) past :data:`CODE_LIMIT`, else :class:`WrongCode` or
+    :class:`ReusedCode` when the code is not right."""
+    attempt = throttle.claim(db, SecondFactorAttempt, client, coach_id=coach.id,
+                             limits=[(CODE_LIMIT, ("coach_id",))], window=CODE_WINDOW,
+                             now=now)
+    if attempt is None:
+        audit.record(db, coach, "login.2fa.blocked", detail=coach.username)
+        raise TooManyCodes()
+    if is_app_code(code):
+        check_code(coach, code, now)
+    else:
+        use_recovery_code(db, coach, code)
+    throttle.withdraw(db, attempt)
+
+
 def use_recovery_code(db: Session, coach: Coach, code: str | None) -> None:
     """Log in with a recovery code (a lost phone): :class:`WrongCode` unless it is one of
     the account's unused codes. It ends the second factor and every recovery code, so the
-    coach sets up a new app."""
+    coach sets up a new app.
+
+    Commits before the hashes are checked: Argon2 is slow on purpose (ten codes take
+    seconds), and on SQLite a write transaction would hold every other save meanwhile, as
+    for the password (``sns.accounts.coaches.authenticate``). Nothing is pending here but
+    the login's own bookkeeping, which is saved either way."""
     raw = _normalize(code)
-    if not raw or not any(verify_password(c.code_hash, raw) for c in coach.recovery_codes):
+    hashes = [(c.id, c.code_hash) for c in coach.recovery_codes]
+    db.commit()
+    used = next((code_id for code_id, code_hash in hashes
+                 if raw and verify_password(code_hash, raw)), None)
+    # Once each: of two logins with the same code at the same moment, one deletes it.
+    if used is None or db.execute(
+            delete(RecoveryCode).where(RecoveryCode.id == used)).rowcount != 1:
         raise WrongCode()
+    db.expire(coach, ["recovery_codes"])
     _clear(coach)
     audit.record(db, coach, "account.2fa.recovery", detail=coach.username)
 

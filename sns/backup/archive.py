@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, func, inspect, select, table
 from sqlalchemy.engine import URL, make_url
 
+from sns import files
 from sns.db import make_engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -60,12 +61,6 @@ def _sqlite_path(url: str) -> Path:
     return Path(database)
 
 
-def _private_file(path: Path) -> None:
-    """Create ``path`` empty and readable by its owner only (it will hold personal data)."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-    path.chmod(0o600)
-
-
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
@@ -96,9 +91,7 @@ def _run(args: list[str], url: URL, what: str) -> subprocess.CompletedProcess:
 
 def backup(url: str, target: Path) -> dict[str, int]:
     """Write a backup of the database at ``url`` to ``target``; returns its row counts."""
-    if target.exists() and target.stat().st_size:
-        raise BackupError(f"{target} bestaat al; kies een nieuwe bestandsnaam.")
-    _private_file(target)
+    files.create_private(target).close()  # never an existing file, never through a link
     try:
         if _is_sqlite(url):
             _copy_sqlite(_sqlite_path(url), target)

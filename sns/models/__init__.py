@@ -1,6 +1,14 @@
 """SQLAlchemy models, cut by domain. Importing this package registers every table."""
 
-from sns.models.accounts import ROLES, Coach, LoginAttempt, RecoveryCode, Team
+from sns.models.accounts import (
+    CASELOAD_ROLES,
+    ROLES,
+    Coach,
+    LoginAttempt,
+    RecoveryCode,
+    SecondFactorAttempt,
+    Team,
+)
 from sns.models.audit import AuditChainHead, AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
 from sns.models.calendar import FEED_NAMES, CalendarFeed
@@ -18,6 +26,7 @@ __all__ = [
     "ACTION_STATUSES",
     "FEED_NAMES",
     "PHASES",
+    "CASELOAD_ROLES",
     "ROLES",
     "Action",
     "Assignment",
@@ -42,6 +51,7 @@ __all__ = [
     "RecoveryCode",
     "Resident",
     "Review",
+    "SecondFactorAttempt",
     "Team",
     "Tie",
     "UsedSubmission",

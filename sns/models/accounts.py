@@ -16,6 +16,9 @@ from sns.models.base import FailedAttempt, Timestamped, Versioned
 #: gegevensbescherming) reads and exports the access log, never a resident's file; gemeente:
 #: the municipality, which sees only the anonymous outcome report (web/outcomes).
 ROLES = ("coach", "teamleider", "admin", "privacy", "gemeente")
+#: The roles that work with residents: only these are assigned residents and have a
+#: caseload ("Mijn bewoners", "Deze week", the calendar feed); see sns.residents.access.
+CASELOAD_ROLES = ("coach", "teamleider")
 
 
 def new_session_token() -> str:
@@ -96,3 +99,14 @@ class LoginAttempt(FailedAttempt, Base):
     __tablename__ = "login_attempt"
 
     account: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class SecondFactorAttempt(FailedAttempt, Base):
+    """A second-factor code that was tried (see ``sns.accounts.two_factor.CODE_LIMIT``),
+    counted per account whatever the address: the password is already known to whoever is
+    here, so the account itself is what is guarded. ``client`` is kept for the window only."""
+
+    __tablename__ = "second_factor_attempt"
+
+    coach_id: Mapped[int] = mapped_column(ForeignKey("coach.id", ondelete="CASCADE"),
+                                          index=True)

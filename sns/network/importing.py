@@ -69,12 +69,12 @@ def store_import(db: Session, coach: Coach | None, resident: Resident, imported:
                  sectors=schema.SECTORS) -> int:
     """Add the imported members and ties to the resident's map; returns how many members.
 
-    Audited as ``network.import`` with the format and the counts.
+    Audited as ``network.import`` with the format and the counts only: a file's name may be
+    the resident's, and the access log outlives an erasure.
     """
     G = checked_graph(imported, sectors)
     rows = network.store_graph(db, resident, G)
     ties = len(member_ties(G))
     audit.record(db, coach, "network.import", resident_id=resident.id,
-                 detail=f"{imported.format}: {len(rows)} leden, {ties} verbindingen "
-                        f"({', '.join(imported.files)})")
+                 detail=f"{imported.format}: {len(rows)} leden, {ties} verbindingen")
     return len(rows)

@@ -68,12 +68,18 @@ class Figure:
     value: float | None
     residents: frozenset[int]
     spread: tuple[float, float] | None = None
+    #: For a total (:data:`SUMS`): what each resident adds to it, as ``(resident, amount)``.
+    shares: tuple[tuple[int, float], ...] = ()
 
 
 def _figure(key: str, pairs: list[tuple[int, float]]) -> Figure:
     residents = frozenset(r for r, _ in pairs)
     if key.startswith(SUMS):
-        return Figure(key, sum(v for _, v in pairs), residents)
+        shares: dict[int, float] = defaultdict(float)
+        for r, v in pairs:
+            shares[r] += v
+        return Figure(key, sum(v for _, v in pairs), residents,
+                      shares=tuple(sorted(shares.items())))
     if not key.startswith(MEDIANS):
         return Figure(key, len(residents), residents)
     numbers = sorted(v for _, v in pairs)

@@ -1,14 +1,16 @@
 """The outcome report of a period and a team, with the small-number rule applied.
 
 :func:`build` loads the facts once for every team and the whole year the period lies in,
-computes the figures of the filter asked for and of the filters beside it (see
-:mod:`sns.outcomes.suppression`), and returns rows ready for the page, the CSV, the PDF and
-``sns report``: no name, only counts and medians.
+computes the figures of every filter of that year (:func:`filters_of_year`), applies the
+small-number rule to all of them at once (:func:`sns.outcomes.suppression.decide`, so every
+filter hides the same figures whichever is asked for), and returns the rows of the filter
+asked for, ready for the page, the CSV, the PDF and ``sns report``: no name, only counts and
+medians.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +21,7 @@ from sns.i18n import N_
 from sns.models import Team
 from sns.outcomes import facts as facts_module
 from sns.outcomes import suppression
+from sns.outcomes.facts import ResidentFacts
 from sns.outcomes.figures import MEDIANS, Figure, aggregate, contributions
 from sns.outcomes.periods import Period
 
@@ -88,14 +91,12 @@ class Report:
     period: Period
     team: str | None
     threshold: int
-    #: Residents active in the period or started in it, within the filter.
+    #: Residents active in the period or started in it, within the filter; ``None`` when
+    #: hidden (always when :attr:`suppressed`).
     base: int | None
     rows: tuple[Row, ...]
-
-    @property
-    def suppressed(self) -> bool:
-        """Everything is hidden: the filter holds fewer residents than the threshold."""
-        return self.base is None
+    #: Everything is hidden: the filter holds fewer residents than the threshold.
+    suppressed: bool = False
 
 
 def _scaled(key: str, value: float | None) -> float | None:
@@ -126,36 +127,61 @@ def teams(db: Session) -> list[Team]:
     return list(db.scalars(select(Team).order_by(Team.name)))
 
 
+#: One filter: a team's id (``None``: all teams) and a period.
+View = tuple[int | None, Period]
+
+
+def filters_of_year(facts: Iterable[ResidentFacts], period: Period, team_ids: list[int],
+                    today: date) -> dict[View, dict[str, Figure]]:
+    """The figures of every filter of the year ``period`` lies in (all teams first, then each
+    team; the year, then its quarters), each with its residents as
+    :data:`sns.outcomes.suppression.BASE`: those active in the period or started in it."""
+    year = period.year()
+    periods = (year, *year.quarters())
+    by_team: dict[int | None, list[ResidentFacts]] = {t: [] for t in team_ids}
+    for f in facts:
+        by_team.setdefault(f.team_id, []).append(f)
+    # What every team adds to every figure, once per period; a filter adds up its teams.
+    parts = {(p, t): contributions(rows, p, today) for p in periods for t, rows in by_team.items()}
+    out: dict[View, dict[str, Figure]] = {}
+    for t in (None, *team_ids):
+        teams = [x for x in by_team if t in (None, x)]
+        for p in periods:
+            base = frozenset(f.resident_id for x in teams for f in by_team[x]
+                             if f.started < p.end and f.phase_on(p.start) != "afgesloten")
+            out[t, p] = {suppression.BASE: Figure(suppression.BASE, len(base), base),
+                         **aggregate(parts[p, x] for x in teams)}
+    return out
+
+
+def neighbours(views: Iterable[View]) -> dict[View, list[View]]:
+    """The filters rule 3 of :mod:`sns.outcomes.suppression` compares each filter with: every
+    team's choice, in the same period and in the year (a quarter), or in the year and each of
+    its quarters (a year)."""
+    views = list(views)
+    return {(t, p): [(t2, p2) for t2, p2 in views if (t2, p2) != (t, p)
+                     and (p.is_year or p2 in (p, p.year()))]
+            for t, p in views}
+
+
 def build(db: Session, period: Period, *, team: Team | None, all_team_ids: list[int],
           today: date, threshold: int | None = None,
           domains: Mapping[str, str] | None = None) -> Report:
     """The report of ``period`` for ``team`` (``None``: all of ``all_team_ids``).
 
     ``all_team_ids`` are the teams whose figures stand beside this one (every team on the
-    server), for the rule on differences.
+    server), for the rules on differences and sums.
     """
     k = suppression.threshold(threshold)
     facts = facts_module.load(db, all_team_ids, period.year().end)
-    periods = [period.year()] if not period.is_year else list(period.quarters())
-    chosen = team.id if team is not None else None
-    by_team: dict[int | None, list] = {t: [] for t in all_team_ids}
-    for f in facts:
-        by_team.setdefault(f.team_id, []).append(f)
-    # What every team adds to every figure, once per period; a filter adds up its teams.
-    parts = {(p, t): contributions(rows, p, today)
-             for p in [period, *periods] for t, rows in by_team.items()}
-
-    def figures(team_id: int | None, p: Period):
-        return aggregate(parts[p, t] for t in by_team if team_id in (None, t))
-
-    own = figures(chosen, period)
-    others = [figures(t, p) for p in [period, *periods] for t in [None, *all_team_ids]
-              if (t, p) != (chosen, period)]
-    base = {f.resident_id for f in facts if chosen in (None, f.team_id)
-            and f.started < period.end and f.phase_on(period.start) != "afgesloten"}
+    filters = filters_of_year(facts, period, all_team_ids, today)
+    reasons = suppression.decide(filters, neighbours(filters), k)
+    view = (team.id if team is not None else None, period)
+    own = filters[view]
     domains = domains or {}
-    if len(base) < k:
-        rows = tuple(_row(f, suppression.TOO_FEW, domains) for f in own.values())
-        return Report(period, team.name if team else None, k, None, rows)
-    rows = tuple(_row(f, suppression.reason(f, others, k), domains) for f in own.values())
-    return Report(period, team.name if team else None, k, len(base), rows)
+    rows = tuple(_row(f, reasons[view, key], domains) for key, f in own.items()
+                 if key != suppression.BASE)
+    base = own[suppression.BASE]
+    shown = reasons[view, suppression.BASE] is None
+    return Report(period, team.name if team else None, k, len(base.residents) if shown else None,
+                  rows, suppressed=len(base.residents) < k)

@@ -6,20 +6,15 @@ so a table never hides *that* something was left out.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
 
+from graph.files.csvfiles import SafeWriter
 from sns.outcomes.report import SECTIONS, Report
 
 COLUMNS = ("periode", "team", "onderdeel", "code", "cijfer", "waarde", "kwartiel_1",
            "kwartiel_3", "bewoners", "opmerking")
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet will not run as a formula (a team name is typed by an admin)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _number(value: float | None) -> float | int | None:
@@ -35,7 +30,7 @@ def records(report: Report, translate: Callable[[str], str] = str) -> list[dict]
     for row in report.rows:
         out.append({
             "periode": report.period.label,
-            "team": _cell(report.team or "alle teams"),
+            "team": report.team or "alle teams",
             "onderdeel": translate(SECTIONS[row.section]),
             "code": row.key,
             "cijfer": translate(row.label) % row.params if row.params else translate(row.label),
@@ -51,10 +46,10 @@ def records(report: Report, translate: Callable[[str], str] = str) -> list[dict]
 def to_csv(report: Report, translate: Callable[[str], str] = str) -> str:
     """CSV with a header line (UTF-8, comma-separated, as spreadsheets read it)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer = SafeWriter(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
     for record in records(report, translate):
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        writer.writerow(record[column] for column in COLUMNS)
     return buffer.getvalue()
 
 

@@ -7,7 +7,6 @@ words (:func:`action_words`), so a resident can read "wie heeft mijn gegevens be
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from graph.files.csvfiles import SafeWriter
 from sns.i18n import N_
 from sns.models import AuditEvent, Coach
 
@@ -97,7 +97,7 @@ CSV_HEADER = ("volgnummer", "tijd_utc", "wie", "gebruikersnummer", "actie", "bew
 def to_csv(lines: Iterable[LogLine]) -> Iterator[str]:
     """The log as CSV text, a header and then one line per event (streamed)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeWriter(buffer)
 
     def flush() -> str:
         text = buffer.getvalue()
@@ -109,12 +109,7 @@ def to_csv(lines: Iterable[LogLine]) -> Iterator[str]:
     yield flush()
     for line in lines:
         e = line.event
-        writer.writerow([e.seq, e.at.isoformat(), _safe(line.who or ""), e.coach_id or "",
-                         e.action, e.resident_id or "", _safe(e.detail or ""),
-                         e.from_address or "", e.hash or ""])
+        writer.writerow([e.seq, e.at.isoformat(), line.who, e.coach_id, e.action,
+                         e.resident_id, e.detail, e.from_address, e.hash])
         yield flush()
 
-
-def _safe(text: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -10,6 +10,12 @@ The resident row is first locked by bumping its version with a check on the vers
 coach confirmed, so an edit another coach saved in between refuses the erasure (nothing is
 deleted), and an edit arriving after it finds no resident (404) instead of half a file.
 
+Once the erasure is committed, nothing of the resident is left outside the tables either:
+their network uploads still waiting for a confirmation are deleted
+(:func:`sns.network.pending_uploads.delete_of_resident`), and on SQLite the write-ahead log,
+which still holds the deleted rows, is emptied into the database file, where
+``secure_delete`` has overwritten them (:func:`sns.db.truncate_log`).
+
 Removing one member: :func:`forget_member_in_snapshots` replaces them in the saved moments by
 "verwijderd lid" without name, notes or talents, unless the resident chose to keep the
 history (consent ``geschiedenis_bewaren``).
@@ -17,14 +23,15 @@ history (consent ``geschiedenis_bewaren``).
 
 from __future__ import annotations
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Table, delete, event, select, update
 from sqlalchemy.orm import Session
 
 from sns import audit
-from sns.db import Base
+from sns.db import Base, truncate_log
 from sns.errors import Forbidden, Invalid, StaleVersion
 from sns.i18n import N_
 from sns.models import AuditEvent, Coach, NetworkSnapshot, Resident
+from sns.network import pending_uploads
 from sns.network.graphs import member_node
 from sns.privacy import consent
 from sns.residents import access
@@ -33,6 +40,8 @@ from sns.residents import access
 REMOVED_MEMBER = "verwijderd lid"
 #: Node attributes that stay for a removed member: where they stood, not who they were.
 KEPT_NODE_FIELDS = {"id", "kind", "circle", "sector"}
+#: ``Session.info`` key: the residents erased in the session's transaction.
+ERASED = "sns_erased_residents"
 
 
 def resident_tables() -> list[Table]:
@@ -88,7 +97,24 @@ def delete_everything(db: Session, actor: Coach | None, resident: Resident, *,
     db.execute(delete(Resident.__table__).where(Resident.__table__.c.id == resident_id))
     db.expunge(resident)
     audit.record(db, actor, "resident.erase", resident_id=resident_id, detail=reason)
+    db.info.setdefault(ERASED, set()).add(resident_id)
     return resident_id
+
+
+@event.listens_for(Session, "after_commit")
+def _after_erasure(db: Session) -> None:
+    """After an erasure is committed: the resident's waiting uploads, and the SQLite log."""
+    erased = db.info.pop(ERASED, None)
+    if not erased:
+        return
+    for resident_id in erased:
+        pending_uploads.delete_of_resident(resident_id)
+    truncate_log(db.get_bind().engine)
+
+
+@event.listens_for(Session, "after_rollback")
+def _erasure_undone(db: Session) -> None:
+    db.info.pop(ERASED, None)
 
 
 def forget_member_in_snapshots(db: Session, resident: Resident, member_id: int) -> int:

@@ -1,7 +1,9 @@
 """Running the retention purge once a day inside ``sns serve`` (besides a timer or cron
 running ``sns purge``): a daemon thread that purges shortly after the start and then every
 24 hours. Several server processes may each run it: erasing is per resident with a version
-check, so two runs at once never erase half a resident (the second one skips it)."""
+check, so two runs at once never erase half a resident (the second one skips it). Each run,
+and the start itself, also deletes network uploads left waiting for longer than an hour
+(:func:`sns.network.pending_uploads.delete_expired`)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import logging
 import threading
 
 from sns.db import make_engine, make_sessionmaker
+from sns.network import pending_uploads
 from sns.privacy import retention
 from sns.settings import database_url
 
@@ -18,7 +21,8 @@ DAY = 24 * 60 * 60
 
 
 def purge_now(url: str | None = None, months: int | None = None) -> retention.PurgeResult:
-    """One retention run on the configured database."""
+    """One retention run on the configured database, and the expired uploads."""
+    pending_uploads.delete_expired()
     engine = make_engine(url or database_url())
     try:
         return retention.purge(make_sessionmaker(engine),
@@ -29,7 +33,8 @@ def purge_now(url: str | None = None, months: int | None = None) -> retention.Pu
 
 def start_daily_purge(first_after: float = 60, every: float = DAY) -> threading.Thread:
     """Start the daily run in the background; a failing run is logged, the next one tries
-    again."""
+    again. Expired uploads are deleted at once."""
+    pending_uploads.delete_expired()
     stop = threading.Event()
 
     def loop() -> None:

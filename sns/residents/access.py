@@ -2,26 +2,48 @@
 
 - coach and teamleider: the residents they are assigned to (duo work: several coaches each);
 - teamleider also: the team's caseload as a list, and assigning coaches within the team;
-- admin: accounts and teams only, no resident files unless assigned.
+- admin, privacy officer and gemeente: no resident files. Only the roles of
+  :data:`CASELOAD_ROLES` are assigned residents or make them, and an assignment of another
+  role (made before this rule, or by a changed role) opens nothing.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
 from sns import audit
-from sns.errors import Forbidden, NotFound
-from sns.models import Assignment, Coach, Resident
+from sns.errors import Forbidden, Invalid, NotFound
+from sns.i18n import N_
+from sns.models import CASELOAD_ROLES, Assignment, Coach, Resident
+
+
+class NoCaseload(Invalid):
+    """An account of a role without a caseload was to be given a resident."""
+
+    message = N_("Alleen coaches en teamleiders krijgen bewoners.")
+
+
+def has_caseload(coach: Coach) -> bool:
+    """Whether ``coach``'s role works with residents (:data:`CASELOAD_ROLES`)."""
+    return coach.role in CASELOAD_ROLES
+
+
+def require_caseload(coach: Coach) -> None:
+    """Raise :class:`NoCaseload` unless ``coach`` may be given residents."""
+    if not has_caseload(coach):
+        raise NoCaseload()
 
 
 def assigned_residents(coach: Coach) -> Select[tuple[Resident]]:
-    """A query for the residents ``coach`` works with."""
-    return (
+    """A query for the residents ``coach`` works with: none for a role without a
+    caseload, whatever assignments it has."""
+    query = (
         select(Resident)
         .join(Assignment, Assignment.resident_id == Resident.id)
         .where(Assignment.coach_id == coach.id)
     )
+    return query if has_caseload(coach) else query.where(false())
 
 
 def load_resident(db: Session, coach: Coach, resident_id: int, *,
@@ -40,7 +62,7 @@ def load_resident(db: Session, coach: Coach, resident_id: int, *,
     if for_update:
         query = query.with_for_update(of=Resident).execution_options(populate_existing=True)
     resident = db.scalar(query)
-    if resident is None or coach.role == "privacy":  # the officer reads the log, no files
+    if resident is None:
         audit.record(db, coach, "resident.denied", resident_id=resident_id)
         raise NotFound()
     return resident

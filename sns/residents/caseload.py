@@ -9,15 +9,17 @@ from sns import audit
 from sns.errors import Invalid
 from sns.i18n import N_
 from sns.models import Assignment, Coach, Resident
-from sns.residents.access import assigned_residents, require_role
+from sns.residents.access import assigned_residents, require_caseload, require_role
 from sns.rules import check_version, clean_name, clean_text
 
 
 def create_resident(
     db: Session, coach: Coach, name: str, hulpvraag: str | None = None
 ) -> Resident:
-    """A new resident in the coach's team, assigned to the coach. Only a name or pseudonym
+    """A new resident in the coach's team, assigned to the coach (a coach or teamleider:
+    :class:`~sns.residents.access.NoCaseload` for another role). Only a name or pseudonym
     is needed."""
+    require_caseload(coach)
     resident = Resident(
         name=clean_name(name),
         hulpvraag=clean_text(hulpvraag),
@@ -73,12 +75,15 @@ def update_resident(
 def assign_coaches(
     db: Session, teamleider: Coach, resident: Resident, coaches: list[Coach]
 ) -> None:
-    """Make ``coaches`` (members of the teamleider's team) the resident's coaches."""
+    """Make ``coaches`` (coaches and teamleiders of the teamleider's team) the resident's
+    coaches."""
     require_role(teamleider, "teamleider")
     if not coaches:
         raise Invalid(N_("Kies minstens één coach."))
     if any(c.team_id != teamleider.team_id or not c.active for c in coaches):
         raise Invalid(N_("Kies coaches uit uw eigen team."))
+    for coach in coaches:
+        require_caseload(coach)
     wanted = {c.id for c in coaches}
     resident.assignments = [a for a in resident.assignments if a.coach_id in wanted]
     present = {a.coach_id for a in resident.assignments}

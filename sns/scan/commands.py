@@ -15,7 +15,7 @@ from graph.files.graphml import GraphFileError, read_graphml_raw, resident_of, t
 from graph.findings import findings
 from graph.metrics import scan
 from graph.schema import EGO
-from sns import i18n
+from sns import files, i18n
 from sns.cli import session_scope
 from sns.scan import words as scan_words
 from sns.scan.report import format_report
@@ -46,8 +46,7 @@ def scan_network(resident_id: int | None, graphml: Path | None, as_json: bool,
             "Geef een bewonernummer of --graphml BESTAND (precies één van de twee)."
         )
     if graphml is not None:
-        if not graphml.is_file():  # a FIFO or a device would hang or never end
-            raise click.ClickException(f"{graphml} is geen gewoon bestand.")
+        files.require_regular(graphml)  # a FIFO or a device would hang or never end
         try:
             raw = read_graphml_raw(graphml)
             file_ego = resident_of(raw)  # the report names the node taken as the resident

@@ -50,9 +50,9 @@ def browser():
 class Visit:
     """One browser context: the page, the URLs it requested and any dialogs that fired."""
 
-    def __init__(self, browser, base_url: str, code_app: CodeApp):
+    def __init__(self, browser, base_url: str, code_app: CodeApp, **options):
         self.base_url = base_url
-        self.context = browser.new_context(base_url=base_url, locale="nl-NL")
+        self.context = browser.new_context(base_url=base_url, locale="nl-NL", **options)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.dialogs: list[str] = []
@@ -82,8 +82,10 @@ def visit(browser, live_server):
     visits = []
     code_app = CodeApp()
 
-    def open_visit() -> Visit:
-        v = Visit(browser, live_server, code_app)
+    def open_visit(**options) -> Visit:
+        """A new browser context; ``options`` go to Playwright's ``new_context`` (e.g.
+        ``viewport``, ``has_touch``, ``is_mobile`` for a tablet or a phone)."""
+        v = Visit(browser, live_server, code_app, **options)
         visits.append(v)
         return v
 

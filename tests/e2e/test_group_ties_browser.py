@@ -196,3 +196,42 @@ def test_in_the_choose_mode_a_plain_click_picks_for_touch(visit, family, db):
     assert page.url.endswith(f"/leden/{ids['Gert']}")
     assert _ties(db) == 0
     assert errors == []
+
+
+def test_on_a_tablet_taps_pick_in_the_choose_mode(visit, family, db):
+    """768x1024 with touch: vis-network sees no click there (graph.js's setUpTouch takes
+    every touch), so the mode's taps go through the touch handling."""
+    riek, ids = family
+    v = visit(viewport={"width": 768, "height": 1024}, has_touch=True)
+    v.login("ans")
+    page = v.page
+    page.goto(f"/bewoners/{riek.id}/verkenning")
+    page.wait_for_function("document.getElementById('map').snsNetwork !== undefined")
+    url = page.url
+    page.get_by_role("button", name="Kies mensen", exact=True).tap()
+    page.locator("#map").scroll_into_view_if_needed()
+    def point(name):
+        return page.evaluate("""(id) => {
+            const map = document.getElementById('map');
+            const net = map.snsNetwork;
+            const dom = net.canvasToDOM(net.getPositions([id])[id]);
+            const box = map.getBoundingClientRect();
+            return [box.left + map.clientLeft + dom.x, box.top + map.clientTop + dom.y];
+        }""", ids[name])
+
+    # The whole map's names are too small to tap a person: the first tap shows the family
+    # large, as without the mode; then each tap picks.
+    if page.evaluate("document.getElementById('map').snsNamePx()") < 14:
+        page.touchscreen.tap(*point("Anna"))
+        assert page.evaluate("document.getElementById('map').snsNamePx()") >= 14
+        assert page.locator("#picked-count").inner_text() == "Nog niemand gekozen."
+    for name in ("Anna", "Bram", "Cor"):
+        page.touchscreen.tap(*point(name))
+    assert page.url == url  # a tap in the mode picks, it does not open the person
+    assert page.locator("#picked-count").inner_text() == "3 mensen gekozen: 3 lijnen."
+    button = page.get_by_role("button", name="Deze mensen kennen elkaar allemaal")
+    with page.expect_navigation():
+        button.tap()
+    assert _ties(db) == 3
+    assert page.evaluate(_LINES) == 3
+    assert v.dialogs == []

@@ -1,5 +1,6 @@
 """The ties on the netwerkkaart look exactly as before graph.js drew them itself: the same
-pixels as vis-network drawing the same lines (issue 20 took them out of vis-network for speed).
+pixels as vis-network drawing the same lines (issue 20 took them out of vis-network for speed),
+a strained tie's casing (issue 25) as one more solid line of paper colour under it.
 
 The reference is built in the page: the ties handed back to vis-network with the options
 graph.js gave it until then, on the same map and view, pixel for pixel, at the whole map
@@ -37,11 +38,16 @@ _COMPARE = """async (zoom) => {
   // graph.js's vis-network edges and their options until issue 20
   net.setOptions({interaction: {selectConnectedEdges: false, hoverConnectedEdges: false},
                   edges: {smooth: false, selectionWidth: 0, hoverWidth: 0}});
-  net.body.data.edges.add(ties.map(edge => ({
-    id: edge.id, from: edge.from, to: edge.to, dashes: edge.dashes, width: edge.width,
-    color: {color: edge.colour, highlight: edge.colour, hover: edge.colour, inherit: false,
-            opacity: 1},
-    smooth: false, chosen: false})));
+  // a strained tie's casing as one more solid line of paper colour right under it
+  const paper = JSON.parse(document.getElementById('map-data').textContent).style.paper;
+  const line = (id, edge, dashes, width, colour) => ({
+    id: id, from: edge.from, to: edge.to, dashes: dashes, width: width,
+    color: {color: colour, highlight: colour, hover: colour, inherit: false, opacity: 1},
+    smooth: false, chosen: false});
+  net.body.data.edges.add(ties.flatMap(edge => [
+    ...(edge.casing ? [line(edge.id + '|casing', edge, false, edge.width + 2 * edge.casing,
+                            paper)] : []),
+    line(edge.id, edge, edge.dashes, edge.width, edge.colour)]));
   const theirs = await pixels();
   net.body.data.edges.clear();
   map.snsTies.push(...ties);

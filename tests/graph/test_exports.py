@@ -145,3 +145,33 @@ def test_json_is_networkx_node_link(G):
     assert N.nodes["Ans"]["name"] == "Ans"
     assert N.edges["ego", "Ans"]["circle"] == 1
     assert N.number_of_edges() == G.number_of_edges()
+
+
+FORMULAS = ("=HYPERLINK(\"http://x\",\"klik\")", "+cmd|' /C calc'!A0", "-1+1", "@SUM(1)",
+            "\tTab", "\rCR")
+
+
+def test_csv_export_starts_no_formula_in_any_text_cell():
+    """Every text a coach types (names, willingness, talents, notes, the resident's name) is
+    written so that a spreadsheet shows it as text; numbers stay numbers, and the import
+    reads the texts back as they were typed."""
+    G = demo_network()
+    G.nodes[schema.EGO]["name"] = FORMULAS[0]
+    for i, text in enumerate(FORMULAS):
+        schema.add_member(G, f"x{i}", name=text, willing=text, talents=text, note=text,
+                          circle=2)
+    schema.add_tie(G, "x0", "x1", note=FORMULAS[2])
+    archive = zipfile.ZipFile(io.BytesIO(EXPORTS["csv"].write(G)))
+    cells = [(name, cell) for name in archive.namelist()
+             for row in csv.reader(io.StringIO(archive.read(name).decode("utf-8"), newline=""))
+             for cell in row]
+    live = [(name, cell) for name, cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert live == []
+    assert ("ego.csv", "'" + FORMULAS[0]) in cells
+    alters = list(csv.DictReader(io.StringIO(archive.read("alters.csv").decode("utf-8"))))
+    x2 = next(a for a in alters if a["alterID"] == "x2")
+    assert (x2["name"], x2["circle"]) == ("'-1+1", "2")
+
+    back = read_network_files({"netwerk.zip": EXPORTS["csv"].write(G)}).graph
+    assert sorted(back.nodes[n]["name"] for n in back if n.startswith("x")) == sorted(
+        t.strip() for t in FORMULAS)

@@ -197,6 +197,9 @@ ALTERS = b"egoID,alterID,name\n1,a,Ans\n1,b,Bob\n"
      "a.gexf: Dit GEXF-bestand bevat een DOCTYPE- of ENTITY-declaratie."),
     ({"a.gexf": b"<gexf><graph>"}, "a.gexf: Dit is geen leesbaar GEXF-bestand."),
     ({"a.json": b'{"nodes": 3}'}, "a.json: Dit is geen leesbaar JSON-bestand"),
+    # Issue 29, finding 10: Python's limit on the digits of an integer is a plain ValueError.
+    ({"a.json": b'{"nodes": [{"id": ' + b"9" * 100_000 + b"}]}"},
+     "a.json: Dit is geen leesbaar JSON-bestand"),
     ({"a.graphml": b"x" * 6_000_000}, "te groot: meer dan 5.000.000 bytes"),
     ({"a.zip": _zip({"../ego.csv": EGO})}, "onveilige bestandsnaam: '../ego.csv'"),
     ({"a.zip": _zip({"/etc/ego.csv": EGO})}, "onveilige bestandsnaam: '/etc/ego.csv'"),

@@ -186,7 +186,9 @@ def test_edges_connect_existing_nodes_and_mark_the_resident_ties():
         assert e["id"] == f'{e["from"]}|{e["to"]}'
         assert e["ego"] == (e["from"] == EGO)
         assert e["to"] != EGO
-    assert [e["ego"] for e in p["edges"]] == sorted((e["ego"] for e in p["edges"]), reverse=True)
+    # the resident's ties first, then the others; strained lines last of all, on top
+    layers = [(e["quality"] == "gespannen", not e["ego"]) for e in p["edges"]]
+    assert layers == sorted(layers)
 
 
 def test_user_text_is_passed_through_as_plain_text():

@@ -314,7 +314,7 @@ def test_custom_sectors_cycle_the_shapes_and_only_the_legend_shows_them():
 def test_member_shapes_are_drawn_over_plates_names_over_shapes_and_the_resident_on_top():
     root = parse(svg_of(random_network(5)))
     layers = [g.get("class") for g in root if g.tag == f"{NS}g"]
-    assert layers == ["frame", "ties", "plates", "members", "names", "resident"]
+    assert layers == ["frame", "ties", "frame-words", "plates", "members", "names", "resident"]
 
 
 def test_a_long_name_is_wrapped_at_words_and_shortened_with_its_full_text_kept():

@@ -5,7 +5,7 @@ tombstone and its chain holds."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import MetaData, select
+from sqlalchemy import select
 
 from sns import audit
 from sns.errors import Forbidden, Invalid, StaleVersion
@@ -13,36 +13,24 @@ from sns.models import AuditEvent, NetworkMember, NetworkSnapshot, Resident
 from sns.network import members
 from sns.privacy import erasure
 from sns.residents.caseload import update_resident
-from tests.privacy_data import full_resident
+from tests.privacy_data import full_resident, tables_holding
 
 pytestmark = pytest.mark.db
-
-
-def _tables_holding(db, text: str) -> set[str]:
-    """Every table (read from the database itself) with a column whose value contains text."""
-    found = set()
-    metadata = MetaData()
-    metadata.reflect(db.get_bind())
-    for table in metadata.sorted_tables:
-        for row in db.execute(select(table)):
-            if any(text in str(value) for value in row if value is not None):
-                found.add(table.name)
-    return found
 
 
 def test_erasure_leaves_no_trace_in_any_table(db, people):
     kept = full_resident(db, people.ans, "BLIJFT")
     gone = full_resident(db, people.ans, "WEG")
     assert {"resident", "network_member", "meeting", "network_snapshot", "review", "offer",
-            "action", "life_domain_entry"} <= _tables_holding(db, "WEG")
+            "action", "life_domain_entry"} <= tables_holding(db, "WEG")
 
     erasure.erase_resident(db, people.ans, gone, confirmation="bewoner weg",
                            expected_version=gone.version)
     db.commit()
 
-    assert _tables_holding(db, "WEG") == set()
+    assert tables_holding(db, "WEG") == set()
     assert db.get(Resident, gone.id) is None
-    assert "network_member" in _tables_holding(db, "BLIJFT")  # the search does find things
+    assert "network_member" in tables_holding(db, "BLIJFT")  # the search does find things
     assert db.get(Resident, kept.id).hulpvraag == "Hulpvraag BLIJFT"
     tombstone = db.scalars(select(AuditEvent).where(AuditEvent.resident_id == gone.id)
                            .order_by(AuditEvent.seq.desc())).first()
@@ -159,3 +147,20 @@ def test_erasure_during_an_edit_in_progress_waits_and_deletes_nothing(app, db, p
     db.expire_all()
     assert db.get(Resident, rid).hulpvraag == "Bob is bezig"
     assert len(db.scalars(select(NetworkMember).where(NetworkMember.resident_id == rid)).all()) == 2
+
+
+def test_sqlite_overwrites_deleted_rows_even_where_its_build_would_not(tmp_path):
+    """``secure_delete`` is on for every connection of the app, also with an SQLite whose
+    own default is off (Debian's is on; Python's on Windows and macOS is not)."""
+    from sqlalchemy import event
+
+    from sns.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'sns.sqlite3'}")
+    event.listen(engine, "connect",
+                 lambda dbapi, _record: dbapi.execute("PRAGMA secure_delete=OFF"), insert=True)
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    finally:
+        engine.dispose()

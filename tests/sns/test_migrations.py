@@ -179,3 +179,32 @@ def test_member_state_and_gives_keep_what_the_yes_no_said(empty_url):
             for name, rec, gives, state in rows] == [("Ans", True, True, None),
                                                     ("Kees", True, True, None)]
     assert ties == 1
+
+
+def test_second_factor_attempts_come_and_go_without_touching_the_accounts(empty_url):
+    """0018 adds a table that refers to coach; neither way rebuilds coach or its children."""
+    migrate.upgrade(empty_url, "0016")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO coach (id, username, display_name, password_hash, "
+                             "role, active, session_token, version, created_at, updated_at) "
+                             "VALUES (1, 'leider', 'Leider', 'x', 'teamleider', TRUE, 't', 1, "
+                             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        conn.exec_driver_sql("INSERT INTO recovery_code (id, coach_id, code_hash) "
+                             "VALUES (1, 1, 'h')")
+    engine.dispose()
+    migrate.upgrade(empty_url, "0018")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO second_factor_attempt (client, at, coach_id) "
+                             "VALUES ('192.0.2.1', CURRENT_TIMESTAMP, 1)")
+    engine.dispose()
+    migrate.downgrade(empty_url, "0016")
+    engine = make_engine(empty_url)
+    with engine.connect() as conn:
+        assert "second_factor_attempt" not in inspect(conn).get_table_names()
+        assert conn.exec_driver_sql("SELECT username FROM coach").scalar_one() == "leider"
+        assert conn.exec_driver_sql("SELECT coach_id FROM recovery_code").scalar_one() == 1
+    engine.dispose()
+    migrate.upgrade(empty_url)
+    assert _diff(empty_url) == []

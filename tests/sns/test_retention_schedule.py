@@ -7,7 +7,8 @@ import threading
 from sns.privacy import retention, retention_schedule
 
 
-def test_daily_purge_runs_and_survives_a_failure(monkeypatch):
+def test_daily_purge_runs_and_survives_a_failure(monkeypatch, tmp_path):
+    monkeypatch.setenv("SNS_INSTANCE_PATH", str(tmp_path / "instance"))
     calls = []
     twice = threading.Event()
 
@@ -35,4 +36,5 @@ def test_purge_now_uses_the_configured_database(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'sns.sqlite3'}"
     migrate.upgrade(url)
     monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("SNS_INSTANCE_PATH", str(tmp_path / "instance"))
     assert retention_schedule.purge_now().erased == []

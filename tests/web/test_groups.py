@@ -611,3 +611,18 @@ def test_without_a_configured_proxy_a_forwarded_address_is_ignored(database_url,
     finally:
         app.extensions["sns_engine"].dispose()
 
+
+
+@pytest.mark.db
+def test_behind_a_proxy_only_a_forwarded_ip_address_is_believed(database_url, group, db):
+    """A forwarded value that is not an IP address (a formula, a name, an address with a
+    port) is ignored: the proxy's own address counts, so a made-up header neither escapes
+    the limit nor reaches the access log."""
+    app, browser = _proxied_client(database_url, proxies=1)
+    try:
+        for forwarded in ("=HYPERLINK(\"http://x\")", "Erik", "192.0.2.9:443", "", "2001:DB8::1"):
+            _attempt(browser, "AAAAAA", forwarded)
+        clients = db.scalars(select(JoinAttempt.client).order_by(JoinAttempt.id)).all()
+        assert clients == ["10.0.0.1"] * 4 + ["2001:db8::1"]
+    finally:
+        app.extensions["sns_engine"].dispose()

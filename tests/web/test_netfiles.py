@@ -17,6 +17,7 @@ from graph.files.exports import EXPORTS
 from sns.models import AuditEvent, NetworkMember, Tie
 from sns.network.graphs import store_graph, to_graph
 from sns.residents.caseload import create_resident
+from tests.accounts import Auth
 from tests.netfiles_helpers import by_name
 
 pytestmark = pytest.mark.db
@@ -209,3 +210,52 @@ def test_another_coach_cannot_use_the_upload(client, auth, db, riek):
     auth.logout()
     auth.login("bob")
     assert client.get(location).status_code == 404
+
+
+def test_not_reading_in_deletes_only_an_upload_of_this_session_for_this_resident(
+        app, client, db, riek, nieuw, people):
+    """Issue 29, finding 7: "Niet inlezen" named any token and its file was deleted."""
+    export = client.get(f"/bewoners/{riek.id}/netwerk/export?formaat=json").data
+    location = _upload(client, riek, {"n.json": export}).headers["Location"]
+    token = location.rsplit("/", 1)[-1]
+    # The same coach, another resident's page.
+    assert client.post(f"/bewoners/{nieuw.id}/netwerk/import/{token}/annuleren"
+                       ).status_code == 404
+    # Another coach, on a resident of their own.
+    bob = app.test_client()
+    Auth(bob).login("bob")
+    assert bob.post(f"/bewoners/{people.piet.id}/netwerk/import/{token}/annuleren"
+                    ).status_code == 404
+    assert client.get(location).status_code == 200  # the upload is still there
+
+
+def test_an_upload_that_compresses_well_can_be_previewed_and_read_in(client, db, riek, nieuw):
+    """Issue 29, finding 9: the app's own waiting ZIP tripped the zip-bomb guard meant for
+    foreign archives, outside the view's try: a 500 at the preview."""
+    graphml = client.get(f"/bewoners/{riek.id}/netwerk/export?formaat=graphml").data
+    padded = graphml.replace(b"<graph ", b"<!-- " + b"a" * 3_000_000 + b" --><graph ", 1)
+    location = _upload(client, nieuw, {"kaart.graphml": padded}).headers["Location"]
+    preview = client.get(location)
+    assert preview.status_code == 200
+    assert "Marloes" in preview.get_data(as_text=True)
+    assert client.post(location).status_code == 303
+    assert _count(db, NetworkMember, nieuw) == _count(db, NetworkMember, riek)
+
+
+def test_a_file_error_outside_a_views_try_is_a_dutch_400(client, riek, monkeypatch):
+    """Issue 29, finding 9: any GraphFileError that escapes a view is the page's reason and a
+    400, never the 500 page."""
+    from graph.files import GraphFileError
+    from web.netfiles import pending
+
+    export = client.get(f"/bewoners/{riek.id}/netwerk/export?formaat=json").data
+    location = _upload(client, riek, {"n.json": export}).headers["Location"]
+
+    def unreadable(*_args):
+        raise GraphFileError("Dit is geen leesbaar ZIP-bestand.")
+
+    monkeypatch.setattr(pending, "load", unreadable)
+    response = client.get(location)
+    assert response.status_code == 400
+    assert "Dit is geen leesbaar ZIP-bestand. Er is niets ingelezen." in response.get_data(
+        as_text=True)

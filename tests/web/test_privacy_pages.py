@@ -3,6 +3,7 @@ erasure; the privacy officer's log search and CSV; the teamleider's retention li
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import zipfile
@@ -289,3 +290,82 @@ def test_teamleider_erases_a_team_resident_after_typing_the_name(client, auth, p
     assert response.headers["Location"] == "/bewaartermijn/"
     db.expire_all()
     assert db.get(Resident, rid) is None
+
+
+def test_csv_address_and_name_cells_never_start_a_formula(db, people):
+    """The log's address and who columns come from outside (a forwarded header, a name an
+    admin typed): they are escaped like every other text cell; numbers stay numbers."""
+    from sns.privacy import access_log
+
+    people.ans.display_name = "@SUM(1)"
+    token = audit.client_address.set("=HYPERLINK(\"http://x\")")
+    try:
+        audit.record(db, people.ans, "account.update")
+    finally:
+        audit.client_address.reset(token)
+    db.commit()
+    rows = list(csv.reader(io.StringIO(
+        "".join(access_log.to_csv(access_log.lines_iter(db, access_log.Search()))))))
+    last = next(row for row in rows if row[4] == "account.update")
+    assert last[7] == "'=HYPERLINK(\"http://x\")"
+    assert last[2] == "'@SUM(1)"
+    assert last[0].isdigit()
+
+
+def test_erasure_leaves_the_name_in_no_table_file_upload_or_log(client, auth, people, db, app):
+    """A resident whose network came from a file named after them, with a second upload
+    left waiting: after erasure the name is in no table (the access log included), no file
+    of the instance folder (the waiting upload included), and, on SQLite, neither in the
+    database file nor in its write-ahead log."""
+    from pathlib import Path
+
+    from graph import schema
+    from graph.demo import demo_network
+    from graph.files.exports import EXPORTS
+    from sns.network.graphs import store_graph
+    from sns.residents.caseload import create_resident
+    from tests.privacy_data import tables_holding
+
+    resident = create_resident(db, people.ans, "Erik Wismij")
+    neighbour = create_resident(db, people.ans, "Blijft Hier")  # shares the pages
+    store_graph(db, neighbour, demo_network())
+    db.commit()
+    rid = resident.id
+    G = schema.new_network()
+    G.nodes[schema.EGO]["name"] = "Erik Wismij"
+    schema.add_member(G, "m1", name="Oma Wismij", circle=1)
+    schema.add_member(G, "m2", name="Ans", circle=2)
+    schema.add_tie(G, "m1", "m2")
+    data = EXPORTS["graphml"].write(G)
+    auth.login("ans")
+
+    def upload() -> str:
+        response = client.post(f"/bewoners/{rid}/netwerk/import", data={
+            "bestand": [(io.BytesIO(data), "Erik Wismij kaart.graphml")]},
+            content_type="multipart/form-data")
+        assert response.status_code == 303
+        return response.headers["Location"]
+
+    assert client.post(upload()).status_code == 303  # confirmed: on the map
+    upload()  # left waiting
+    imported = db.scalar(select(AuditEvent).where(AuditEvent.action == "network.import"))
+    assert imported.detail == "GraphML: 2 leden, 1 verbindingen"
+    instance = Path(app.instance_path)
+    assert any(b"Wismij" in p.read_bytes() for p in instance.rglob("*") if p.is_file())
+    assert "network_member" in tables_holding(db, "Wismij")
+
+    db.expire_all()
+    version = db.get(Resident, rid).version
+    done = client.post(f"/bewoners/{rid}/privacy/wissen",
+                       data={"confirmation": "Erik Wismij", "version": version})
+    assert done.status_code == 302
+    db.expire_all()
+
+    assert tables_holding(db, "Wismij") == set()
+    assert [p.name for p in instance.rglob("*")
+            if p.is_file() and b"Wismij" in p.read_bytes()] == []
+    url = db.get_bind().url
+    if url.get_backend_name() == "sqlite":
+        database = Path(url.database)
+        for path in (database, database.with_name(database.name + "-wal")):
+            assert not path.exists() or b"Wismij" not in path.read_bytes(), path.name

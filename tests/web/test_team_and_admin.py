@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from sns.models import Coach
-from tests.accounts import PASSWORD
+from sns.models import Assignment, Coach
+from sns.residents.access import NoCaseload
+from sns.residents.caseload import assign_coaches, create_resident
+from tests.accounts import PASSWORD, TOTP_SECRET
+from tests.pages import visible
 
 pytestmark = pytest.mark.db
 
@@ -69,3 +72,55 @@ def test_deactivated_account_cannot_log_in(client, auth, people):
     response = auth.login("bob")
     assert "Gebruikersnaam of wachtwoord klopt niet." in response.get_data(as_text=True)
 
+
+
+@pytest.fixture
+def officers(db, people, password_hash):
+    """A privacy officer and a gemeente account in the leider's team."""
+    made = []
+    for username, role in (("fg", "privacy"), ("wethouder", "gemeente")):
+        account = Coach(username=username, display_name=username.title(),
+                        password_hash=password_hash, role=role, team=people.leider.team,
+                        totp_secret=TOTP_SECRET if role == "privacy" else None)
+        db.add(account)
+        made.append(account)
+    db.commit()
+    return made
+
+
+def test_only_coaches_and_teamleiders_are_offered_assigned_or_given_a_caseload(
+        client, auth, people, db, officers):
+    """Issue 29, finding 8: the coach list offered every non-admin account of the team, and a
+    privacy officer or gemeente account then saw the resident's name."""
+    auth.login("leider")
+    page = client.get(f"/team/bewoners/{people.riek.id}/coaches").get_data(as_text=True)
+    assert "Ans" in page
+    assert "Fg" not in page
+    assert "Wethouder" not in page
+    for officer in officers:
+        response = client.post(f"/team/bewoners/{people.riek.id}/coaches",
+                               data={"coach": [str(people.ans.id), str(officer.id)]})
+        assert response.status_code == 400
+        assert "Kies coaches uit uw eigen team." in response.get_data(as_text=True)
+    db.expire_all()
+    assert [c.username for c in db.get(type(people.riek), people.riek.id).coaches] == ["ans"]
+
+    # The service refuses them too, and no other role makes residents.
+    leider = db.get(Coach, people.leider.id)
+    for officer in officers:
+        with pytest.raises(NoCaseload):
+            assign_coaches(db, leider, people.riek, [people.ans, officer])
+    for account in [*officers, people.admin]:
+        with pytest.raises(NoCaseload):
+            create_resident(db, account, "Nieuwe bewoner")
+    db.rollback()
+
+    # An assignment made before this rule opens nothing.
+    db.add(Assignment(resident_id=people.riek.id, coach_id=officers[0].id))
+    db.commit()
+    auth.logout()
+    auth.login("fg")
+    assert "Riek" not in visible(client.get("/").get_data(as_text=True))
+    assert "Riek" not in visible(client.get("/deze-week").get_data(as_text=True))
+    assert "Nieuwe bewoner" not in client.get("/").get_data(as_text=True)
+    assert client.get("/bewoners/nieuw").status_code == 403

@@ -7,9 +7,12 @@ import re
 
 import pyotp
 import pytest
+from flask import g
 from sqlalchemy import select
 
-from sns.models import AuditEvent, Coach
+from sns.accounts import two_factor
+from sns.accounts.passwords import hash_password
+from sns.models import AuditEvent, Coach, RecoveryCode
 from tests.accounts import PASSWORD, TOTP_SECRET, totp_code
 
 NEW_PASSWORD = "een nieuw lang wachtwoord"
@@ -87,16 +90,73 @@ def test_login_asks_for_the_code_and_refuses_a_reused_or_wrong_one(app, client, 
     assert failures.count("login") == 1
 
 
-@pytest.mark.db
-def test_the_code_step_is_throttled_like_passwords(client, people):
-    from sns.accounts.coaches import LOGIN_LIMIT
+def _counted(monkeypatch, module, name: str) -> list:
+    """Replace ``module.name`` by a wrapper that notes each call's arguments."""
+    calls, original = [], getattr(module, name)
 
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+@pytest.mark.db
+def test_wrong_codes_are_limited_per_account_from_any_address(app, client, people, db,
+                                                              monkeypatch):
+    """Issue 29, finding 4: wrong codes were limited per (address, account), so six
+    addresses got 60 codes checked. Now CODE_LIMIT per account; then the password step
+    starts over, and that is audited."""
+    checked = _counted(monkeypatch, two_factor, "check_code")
+    clients = []  # (the client fixture makes app.test_client() send CSRF tokens)
+    for i in range(3):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = f"192.0.2.{i + 1}"
+        _password_step(client, "leider")
+        clients.append(client)
+    answers = [c.post("/login/code", data={"code": "000000"}) for _ in range(6) for c in clients]
+    assert len(checked) == two_factor.CODE_LIMIT
+    assert [a.status_code for a in answers[:two_factor.CODE_LIMIT]] == [400] * 10
+    refused = answers[two_factor.CODE_LIMIT]
+    assert refused.headers["Location"] == "/login"
+    # The half-logged-in session is gone: the password step starts over.
+    assert clients[1].get("/login/code").headers["Location"] == "/login"
+    # From yet another address, after the right password, even the right code waits.
+    fresh = app.test_client()
+    fresh.environ_base["REMOTE_ADDR"] = "198.51.100.7"
+    _password_step(fresh, "leider")
+    answer = fresh.post("/login/code", data={"code": totp_code()}, follow_redirects=True)
+    assert "Er is te vaak een verkeerde code ingevuld" in answer.get_data(as_text=True)
+    assert fresh.get("/team/").status_code == 302
+    assert len(checked) == two_factor.CODE_LIMIT
+    blocked = db.scalars(select(AuditEvent).where(AuditEvent.action == "login.2fa.blocked"))
+    assert {e.coach_id for e in blocked} == {people.leider.id}
+
+
+@pytest.mark.db
+def test_a_recovery_code_is_checked_outside_a_write_transaction(client, people, db,
+                                                                 monkeypatch):
+    """Issue 29, finding 5: ten Argon2 hashes were checked inside the login's write
+    transaction, and on SQLite every coach's save waited seconds for them."""
+    for raw in ("ABCDEFGHJK", "MNPQRSTUVW"):
+        db.add(RecoveryCode(coach_id=people.leider.id, code_hash=hash_password(raw)))
+    db.commit()
+    open_transaction = []
+    original = two_factor.verify_password
+
+    def watched(code_hash, code):
+        open_transaction.append(g.db.in_transaction())
+        return original(code_hash, code)
+
+    monkeypatch.setattr(two_factor, "verify_password", watched)
     _password_step(client, "leider")
-    for _ in range(LOGIN_LIMIT):
-        client.post("/login/code", data={"code": "000000"})
-    refused = client.post("/login/code", data={"code": totp_code()})
-    assert refused.status_code == 429
-    assert client.get("/team/").status_code == 302
+    assert client.post("/login/code", data={"code": "XXXXX-XXXXX"}).status_code == 400
+    assert open_transaction == [False, False]
+    assert client.post("/login/code", data={"code": "abcde-fghjk"}).status_code == 302
+    assert client.get("/account/").status_code == 302  # now: set up the app again
+    db.expire_all()
+    assert db.get(Coach, people.leider.id).recovery_codes == []
 
 
 def test_the_code_step_needs_the_password_step_first(client, people):

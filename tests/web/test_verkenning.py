@@ -88,6 +88,7 @@ def test_edit_member_saves_every_field(client, riek, db):
         "quality": "goed", "willing": "samen naar de markt", "talents": "bakt taart",
         "note": "", "can_think_along": "ja"})
     assert response.status_code == 302
+    assert response.headers["Location"].endswith("/verkenning#kaart")
     (member,) = _members(db, riek)
     assert member.support == ["emotioneel", "gezelschap"]
     assert member.reciprocal is True
@@ -95,6 +96,8 @@ def test_edit_member_saves_every_field(client, riek, db):
     assert member.willing == "samen naar de markt"
     table = client.get(f"/bewoners/{riek.id}/verkenning").get_data(as_text=True)
     assert "Een luisterend oor, Gezelschap" in table
+    assert "Toos is opgeslagen." in table
+    assert f'data-selected="m{member.id}"' in table
 
 
 def test_stale_member_edit_shows_the_current_state(client, riek, db):
@@ -331,3 +334,52 @@ def test_removing_a_line_without_naming_it_or_of_another_network_changes_nothing
     assert client.post(f"/bewoners/{people.piet.id}/banden/verwijderen",
                        data={"tie": tie.id}).status_code == 404
     assert _count(db, Tie) == 1
+
+
+def _show(client, resident, query=""):
+    return client.get(f"/bewoners/{resident.id}/verkenning/laat-zien{query}")
+
+
+def test_the_resident_view_is_for_the_residents_coaches_only(client, auth, people):
+    auth.login("other")  # a coach of another team
+    assert _show(client, people.riek).status_code == 404
+    assert _show(client, people.riek, "?schuilnamen=1").status_code == 404
+
+
+def test_the_resident_view_shows_map_legend_and_help_question_without_forms(
+        client, auth, demo_riek, db):
+    demo_riek.hulpvraag = "Ik wil weer naar de markt <zonder> hulp."
+    db.commit()
+    auth.login("ans")
+    page = _show(client, demo_riek).get_data(as_text=True)
+    assert "Ik wil weer naar de markt &lt;zonder&gt; hulp." in page
+    assert '<div id="map"' in page
+    assert 'class="legend"' in page
+    for row in demo_riek.rows.values():
+        assert row.name in page  # on the map, as its data
+    assert "<form" not in page  # not even the header's language switch or logout
+    assert "GraphML" not in page
+    assert "Gephi" not in page
+    assert "data-move-url" not in page  # nobody is dragged here
+    # the verkenning page links to it
+    index = client.get(f"/bewoners/{demo_riek.id}/verkenning").get_data(as_text=True)
+    assert f'href="/bewoners/{demo_riek.id}/verkenning/laat-zien">Laat de kaart zien' in index
+
+
+def test_schuilnamen_send_no_name_and_no_help_question(client, auth, demo_riek, db):
+    demo_riek.hulpvraag = "Mijn dochter Sandra moet minder doen."
+    member = next(iter(demo_riek.rows.values()))
+    member.talents = "Kookt elke zondag met Truus"
+    db.commit()
+    auth.login("ans")
+    page = _show(client, demo_riek, "?schuilnamen=1").get_data(as_text=True)
+    assert "Familielid 1" in page
+    assert "Bewoner" in page
+    for row in demo_riek.rows.values():
+        assert row.name not in page, row.name
+    for text in ("Riek", "Sandra", "Truus"):
+        assert text not in page, text
+    assert "De hulpvraag staat er nu niet bij, want daarin kunnen namen staan." in page
+    assert "<form" not in page
+    # the way back to the names
+    assert f'href="/bewoners/{demo_riek.id}/verkenning/laat-zien">Namen tonen' in page

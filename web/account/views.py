@@ -45,8 +45,8 @@ def change_password():
     form = OwnPasswordForm()
     if not form.validate_on_submit():
         return _page(form, 400)
-    # Not web.core.saving.save: a wrong current password is counted as a failed login (the
-    # commits below), which a refused save would roll back.
+    # Not web.core.saving.save: the current password is counted as a login attempt before
+    # it is checked (committed by the service), and a wrong one stays counted.
     try:
         accounts.change_own_password(db, coach, form.current.data, form.new.data,
                                      request.remote_addr)
@@ -55,7 +55,7 @@ def change_password():
         flash(_(err.message), "error")
         return _page(form, 429)
     except accounts.WrongPassword as err:
-        db.commit()  # counted as a failed login
+        db.commit()
         flash(_(err.message), "error")
         return _page(form, 400)
     except Invalid as err:

@@ -106,21 +106,17 @@ def second_factor():
     form = CodeForm()
     if form.validate_on_submit():
         db = get_db()
-        code = form.code.data
-        # Not web.core.saving.save: a wrong code is counted as a failed login (committed
-        # after the rollback of anything else), where a refused save would roll that back.
+        # Not web.core.saving.save: the code is counted for the account before it is
+        # checked (committed by the service), and a refusal keeps that count.
         try:
-            accounts.check_login_allowed(db, coach.username, request.remote_addr)
-            if two_factor.is_app_code(code):
-                two_factor.check_code(coach, code)
-            else:
-                two_factor.use_recovery_code(db, coach, code)
-        except accounts.TooManyLogins as err:
-            return _too_many(err, form)
+            two_factor.log_in_with_code(db, coach, form.code.data, request.remote_addr)
+        except two_factor.TooManyCodes as err:
+            db.commit()  # the audit event
+            _fresh_session()  # the password step starts over
+            flash(_(err.message), "error")
+            return redirect(url_for("auth.login"))
         except Invalid as err:
             db.rollback()
-            accounts.login_failed(db, coach.username, request.remote_addr)
-            db.commit()
             flash(_(err.message), "error")
             return render_template(form.template, form=form), 400
         complete_login(coach)

@@ -3,10 +3,12 @@
 from flask import flash, render_template, url_for
 from flask_babel import gettext as _
 
+from sns.models import CASELOAD_ROLES
 from sns.residents import caseload as residents
+from sns.residents.access import has_caseload
 from web.caseload import bp
 from web.caseload.forms import NewResidentForm
-from web.core.access import current_coach
+from web.core.access import current_coach, role_required
 from web.core.database import get_db
 from web.core.saving import save
 
@@ -14,12 +16,13 @@ from web.core.saving import save
 @bp.get("/")
 def index():
     """My residents, most recently changed first."""
-    return render_template(
-        "caseload/index.html", residents=residents.caseload(get_db(), current_coach())
-    )
+    coach = current_coach()
+    return render_template("caseload/index.html", residents=residents.caseload(get_db(), coach),
+                           may_add=has_caseload(coach))
 
 
 @bp.route("/bewoners/nieuw", methods=["GET", "POST"])
+@role_required(*CASELOAD_ROLES)
 def new_resident():
     form = NewResidentForm()
 

@@ -4,7 +4,8 @@
   taken in between, a version the services' own check found stale) is a 409;
 - input the database cannot store (a NUL character, a number past its range, text past a
   column's length) is a 400, and so is input that breaks a rule of the services (the
-  page gives their reason);
+  page gives their reason) and a network file that cannot be read (the page gives the
+  reader's Dutch reason);
 - a database that refuses writes (read-only, disk full, gone, locked for too long) is a 503
   with "Opslaan lukt nu niet"; its pooled connections are dropped, so the app works again
   as soon as the database does, without a restart;
@@ -37,6 +38,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm.exc import StaleDataError
 
+from graph.files import GraphFileError
 from sns.errors import Invalid, StaleVersion
 from web.core.database import discard_db
 from web.core.pdf_pool import PrintFailed
@@ -52,6 +54,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(StaleDataError, _conflict)
     app.register_error_handler(StaleVersion, _conflict)
     app.register_error_handler(Invalid, _invalid)
+    app.register_error_handler(GraphFileError, _unreadable_file)
     app.register_error_handler(IntegrityError, _integrity)
     app.register_error_handler(DataError, _bad_input)
     app.register_error_handler(OverflowError, _bad_input)  # SQLite: a number past int64
@@ -96,6 +99,11 @@ def _invalid(err: Invalid):
     return _refused(400, _("Dit kan zo niet worden opgeslagen"),
                     _("%(reason)s Er is niets opgeslagen. Pas het aan en probeer het opnieuw.",
                       reason=_(err.message)))
+
+
+def _unreadable_file(err: GraphFileError):
+    return _refused(400, _("Dit bestand kan niet worden gelezen"),
+                    _("%(reason)s Er is niets ingelezen.", reason=str(err)))
 
 
 def _unavailable(err: Exception):

@@ -39,6 +39,15 @@ SECTOR_LABELS = {
     "professionals": _l("Hulpverleners"),
     None: _l("Onbekend"),
 }
+#: Schuilnamen (the resident's view for a team meeting): what a member of each sector is
+#: called there, with a number ("Familielid 1"); another sector is called by its label.
+PSEUDONYM_LABELS = {
+    "familie": _l("Familielid"),
+    "vrienden": _l("Vriend"),
+    "buren": _l("Buur"),
+    "werk_school_club": _l("Kennis"),
+    "professionals": _l("Hulpverlener"),
+}
 CIRCLE_LABELS = {
     None: _l("Onbekend"),
     1: _l("1 · heel dichtbij"),

@@ -3,13 +3,19 @@ reverse proxies are trusted."""
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Flask, Response
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 csrf = CSRFProtect()
 
@@ -51,11 +57,33 @@ def _trust_proxies(app: Flask, count: int) -> None:
     """Behind ``count`` reverse proxies, take the client's address, the scheme and the host
     from their X-Forwarded headers, so that limits per client (joining a group session) see
     the real client and not the proxy. Without proxies these headers are ignored: anyone can
-    send them."""
+    send them. A forwarded address is believed only when it is an IP address
+    (:class:`_OnlyIpAddresses`)."""
     if count < 0:
         raise ValueError("SNS_PROXIES must be 0 or more")
     if count:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+        app.wsgi_app = ProxyFix(_OnlyIpAddresses(app.wsgi_app), x_for=count, x_proto=count,
+                                x_host=count)
+
+
+class _OnlyIpAddresses:
+    """Behind :class:`ProxyFix`: keep the forwarded client address only when it parses as an
+    IP address (written the standard way, ``2001:DB8::1`` as ``2001:db8::1``); anything else
+    (a formula, a name, an address with a port) is dropped and the proxy's own address
+    counts. The address goes into the limits and the access log, so it must be one."""
+
+    def __init__(self, app: WSGIApplication) -> None:
+        self.app = app
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse
+                 ) -> Iterable[bytes]:
+        forwarded = environ.get("REMOTE_ADDR") or ""
+        try:
+            environ["REMOTE_ADDR"] = str(ipaddress.ip_address(forwarded))
+        except ValueError:
+            original = environ.get("werkzeug.proxy_fix.orig", {})
+            environ["REMOTE_ADDR"] = original.get("REMOTE_ADDR")
+        return self.app(environ, start_response)
 
 
 def _headers(response: Response) -> Response:

@@ -7,18 +7,12 @@ web pages); the export is audited like the download, the import like the upload.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from graph.files.exports import EXPORTS
-
-
-def _write_private(path: Path, content: bytes) -> None:
-    """Personal data: a new file is readable by its owner only."""
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
-        f.write(content)
+from sns import files as command_files
 
 
 @click.command("export")
@@ -38,6 +32,7 @@ def export_network(resident_id: int, fmt: str, output: Path, namen: str) -> None
     from web.core.database import get_db
     from web.netfiles.exporting import export_file
 
+    command_files.refuse_existing(output)  # before the work; writing is the guard
     app = create_app()
     try:
         with app.app_context():
@@ -49,7 +44,7 @@ def export_network(resident_id: int, fmt: str, output: Path, namen: str) -> None
             db.commit()
     finally:
         app.extensions["sns_engine"].dispose()
-    _write_private(output, exported.content)
+    command_files.write_private(output, exported.content)
     click.echo(f"{output} is geschreven ({fmt}, {len(exported.content) // 1024 + 1} KiB).")
 
 
@@ -83,6 +78,8 @@ def import_network(files: tuple[Path, ...], resident_id: int | None, new_name: s
     from web.core import labels
     from web.core.database import get_db
 
+    for path in files:
+        command_files.require_regular(path)  # a named pipe would never end
     app = create_app()
     try:
         with app.test_request_context("/"):  # the preview's words need a language

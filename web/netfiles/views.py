@@ -75,6 +75,8 @@ def upload(resident: Resident):
 
 
 def _read(resident_id: int, token: str, ego: str | None) -> tuple[Imported | None, str | None]:
+    """The waiting upload as read for the preview, or the Dutch reason it cannot be read
+    (404 when this session holds no such upload)."""
     files = pending.load(resident_id, token)
     if files is None:
         abort(404)
@@ -104,7 +106,7 @@ def confirm(resident: Resident, token: str):
         return redirect(url_for("netfiles.preview", resident_id=resident.id, token=token), 303)
 
     def stored(count: int) -> None:
-        pending.discard(token)
+        pending.discard(resident.id, token)
         flash(_("%(n)s mensen uit het bestand staan op de kaart.", n=count))
 
     return save(lambda: importing.store_import(get_db(), current_coach(), resident, imported,
@@ -116,6 +118,7 @@ def confirm(resident: Resident, token: str):
 
 @bp.post("/import/<token>/annuleren")
 def cancel(resident: Resident, token: str):
-    pending.discard(token)
+    if not pending.discard(resident.id, token):
+        abort(404)  # not an upload of this session for this resident, as in the preview
     flash(_("Er is niets ingelezen."))
     return redirect(url_for("netfiles.index", resident_id=resident.id), 303)

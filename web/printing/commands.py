@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
+
+from sns import files
 
 
 @click.command("print")
@@ -36,7 +37,7 @@ def print_bundle(resident_id: int, output: Path, namen: str, formaat: str) -> No
     from web.core.database import get_db
     from web.printing import documents
 
-    _refuse_existing(output)  # before a second of rendering; the open below is the guard
+    files.refuse_existing(output)  # before a second of rendering; writing is the guard
     app = create_app()
     try:
         with app.test_request_context("/"):  # url_for, the language and dates need one
@@ -51,21 +52,5 @@ def print_bundle(resident_id: int, output: Path, namen: str, formaat: str) -> No
                                             base_url=request.url_root)
     finally:
         app.extensions["sns_engine"].dispose()
-    # Personal data: always a new file, readable by its owner only; never through a link.
-    try:
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    except FileExistsError as err:  # it appeared while the PDF was being made
-        raise _exists(output) from err
-    with os.fdopen(fd, "wb") as f:
-        f.write(pdf)
+    files.write_private(output, pdf)
     click.echo(f"{output} is geschreven ({len(pdf) // 1024 + 1} KiB).")
-
-
-def _exists(output: Path) -> click.ClickException:
-    return click.ClickException(f"{output} bestaat al (of is een link). Kies een nieuwe "
-                                "bestandsnaam; een bestaand bestand wordt niet overschreven.")
-
-
-def _refuse_existing(output: Path) -> None:
-    if os.path.lexists(output):
-        raise _exists(output)

@@ -6,22 +6,15 @@ the database may run them. Each is audited (export) or leaves a tombstone (purge
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
-from sns import audit
+from sns import audit, files
 from sns.db import make_engine, make_sessionmaker
 from sns.privacy import retention
 from sns.privacy.retention_schedule import purge_now
 from sns.settings import database_url
-
-
-def _write_private(path: Path, content: bytes) -> None:
-    """Personal data: a new file readable by its owner only."""
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
-        f.write(content)
 
 
 @click.command("export-resident")
@@ -41,6 +34,9 @@ def export_resident(resident_id: int, output: Path, pdf_path: Path | None) -> No
     from web.core.database import get_db
     from web.privacy import export_pdf
 
+    for path in (output, pdf_path):  # before the work; writing is the guard
+        if path is not None:
+            files.refuse_existing(path)
     app = create_app()
     try:
         with app.test_request_context("/"):
@@ -56,10 +52,10 @@ def export_resident(resident_id: int, output: Path, pdf_path: Path | None) -> No
             db.commit()
     finally:
         app.extensions["sns_engine"].dispose()
-    _write_private(output, archive)
+    files.write_private(output, archive)
     click.echo(f"{output} is geschreven.")
     if pdf_path and pdf:
-        _write_private(pdf_path, pdf)
+        files.write_private(pdf_path, pdf)
         click.echo(f"{pdf_path} is geschreven.")
 
 

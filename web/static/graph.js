@@ -13,23 +13,27 @@
  * reason than a 400/409 answer (network down, server error; a Dutch default otherwise), and
  * data-selected, the node id of the person just added or moved (drawn selected);
  * buttons [data-zoom="in|out|fit"] in .map-zoom (shown once the map is drawn); a
- * <p id="map-focus" role="status"> that says who is chosen with the keyboard; on #map
- * data-pick-form, the id of the "Wie kent wie?" form whose checkboxes the map ticks (see
- * setUpPicking).
+ * <p id="map-focus" role="status"> that says who is chosen with the keyboard; data-back-text,
+ * the words of the button back to the whole map after a tap on a sector; data-pick-form, the
+ * id of the "Wie kent wie?" form whose checkboxes the map ticks (see setUpPicking). Without
+ * data-move-url the map is read-only (nobody can be dragged), and without
+ * data-edit-url-template nobody is opened (the resident's view).
  *
  * Scrolling and zooming: the mouse wheel scrolls the page (the map never traps it); the map
  * zooms with Ctrl+wheel (and a trackpad's pinch, which the browser sends as Ctrl+wheel),
  * with two fingers on a touch screen, and with the zoom buttons or + and - on the keyboard.
- * The first view fits the whole frame: rings, sector words and every name, from the boxes
- * the placement gave them.
+ * One finger on a touch screen scrolls the page, also over the map; a long press moves a
+ * person, and a tap on a sector shows it large (see setUpTouch). The first view fits the
+ * whole frame: rings, sector words and every name, from the boxes the placement gave them.
  *
  * Ties: drawn by this script (drawTies), not by vis-network, with the same look.
  *
  * Labels: vis-network draws only the shapes (and finds the shape under the pointer); this
  * script writes every name, sector word and ring number itself, line by line
  * in the box graph/map/placement.py reserved for it (see "Placement" in graph/map/payload.py), so no
- * label overlaps another label or a shape at any zoom. A click on a name counts as a click on
- * the person.
+ * label overlaps another label or a shape at any zoom. Each text sits on an opaque plate of
+ * paper colour that fills its box and is drawn after every line, so lines pass behind names
+ * and never through them. A click on a name counts as a click on the person.
  *
  * Level of detail: a text smaller than MIN_READABLE_PX on the screen cannot be read, so it is
  * not drawn (at 2,000 people the whole map shows names of about 2 px, and writing them cost a
@@ -78,6 +82,13 @@
   var MIN_READABLE_PX = 6;
   // the zoom buttons go at least this far in: every name can be read at this size
   var ZOOM_NAMES_PX = 16;
+  // a tap on a sector shows it with names at least this size: readable on a phone
+  var SECTOR_NAMES_PX = 14;
+  var DEFAULT_BACK = "Terug naar de hele kaart";
+  // touch: how long a finger rests on a person before it picks them up, and how far it may
+  // wander while resting (CSS px)
+  var LONG_PRESS_MS = 500;
+  var TAP_SLOP_PX = 10;
 
   // --- pure parts: no page, no vis-network ------------------------------------------------
 
@@ -195,6 +206,88 @@
     return Math.max(fitScale / 2, Math.min(most, scale * factor));
   }
 
+  /* The wedge (sector) at canvas point p: between its start and end angle, outside the
+   * resident's disc and no further out than its sector word; null elsewhere. */
+  function wedgeAt(frame, p) {
+    var r = Math.sqrt(p.x * p.x + p.y * p.y);
+    if (r <= frame.resident_radius) return null;
+    var angle = ((Math.atan2(p.x, -p.y) * 180) / Math.PI + 360) % 360;
+    var found = null;
+    frame.wedges.forEach(function (wedge) {
+      if (found || angle < wedge.start || angle >= wedge.end) return;
+      var box = wedge.labelBox;
+      var reach = frame.outer;
+      if (box) {
+        [[box.x, box.y], [box.x + box.w, box.y], [box.x, box.y + box.h],
+         [box.x + box.w, box.y + box.h]].forEach(function (c) {
+          reach = Math.max(reach, Math.sqrt(c[0] * c[0] + c[1] * c[1]));
+        });
+      }
+      if (r <= reach) found = wedge;
+    });
+    return found;
+  }
+
+  /* The box (canvas units) a view of one wedge must show: its part of the rings, its sector
+   * word, and the shape and name of everybody drawn in it. */
+  function wedgeBounds(frame, nodes, wedge) {
+    var box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+    function add(x, y) {
+      box.left = Math.min(box.left, x);
+      box.top = Math.min(box.top, y);
+      box.right = Math.max(box.right, x);
+      box.bottom = Math.max(box.bottom, y);
+    }
+    function grow(b) {
+      if (!b) return;
+      add(b.x, b.y);
+      add(b.x + b.w, b.y + b.h);
+    }
+    // the corners of the ring segment: both edges, and every quarter turn it passes
+    var angles = [wedge.start, wedge.end];
+    for (var quarter = 0; quarter < 360; quarter += 90) {
+      if (quarter > wedge.start && quarter < wedge.end) angles.push(quarter);
+    }
+    angles.forEach(function (angle) {
+      [frame.resident_radius, frame.outer].forEach(function (radius) {
+        var at = point(radius, angle);
+        add(at.x, at.y);
+      });
+    });
+    grow(wedge.labelBox);
+    nodes.forEach(function (node) {
+      if (!node.ego && wedgeAt(frame, node) === wedge) {
+        grow(node.labelBox);
+        grow(node.shapeBox);
+      }
+    });
+    return box;
+  }
+
+  /* The view while two fingers pan and zoom: the canvas point that was between the fingers
+   * (`from`, two DOM points in a w x h container, at view `start`) stays between them (`to`),
+   * and the scale follows the distance between the fingers, within `limit` (a function). */
+  function pinchView(start, from, to, w, h, limit) {
+    function middle(pair) {
+      return { x: (pair[0].x + pair[1].x) / 2, y: (pair[0].y + pair[1].y) / 2 };
+    }
+    function distance(pair) {
+      return Math.max(1, Math.sqrt(Math.pow(pair[0].x - pair[1].x, 2) +
+                                   Math.pow(pair[0].y - pair[1].y, 2)));
+    }
+    var a = middle(from);
+    var b = middle(to);
+    var held = {
+      x: start.position.x + (a.x - w / 2) / start.scale,
+      y: start.position.y + (a.y - h / 2) / start.scale,
+    };
+    var scale = limit(start.scale * distance(to) / distance(from));
+    return {
+      position: { x: held.x - (b.x - w / 2) / scale, y: held.y - (b.y - h / 2) / scale },
+      scale: scale,
+    };
+  }
+
   /* The members in the order the arrow keys go: round the circles, inner circle first (an
    * unknown circle last), clockwise from 12 o'clock. */
   function keyboardOrder(nodes) {
@@ -286,39 +379,44 @@
    * shapes, over the frame, in the payload's order, as the same straight lines from centre to
    * centre with vis-network's look: at least 0.3 px wide on the screen, dashed lines with
    * round caps (which vis-network leaves set for the rest of the frame, so this does too).
+   * A tie with a casing (the strained ones, last in the payload's order so they lie on top)
+   * first gets a solid band of paper colour that much wider on either side, as vis-network
+   * would draw a solid line: the gaps of its dash-dot stay white where it meets other lines.
    * What vis-network adds per line and per frame (its option lookups, parsing the colour
    * again, an object per line) cost more than the lines themselves at 5,000 ties; a line
    * outside the view (lineOutside) is skipped. The ends are where
    * vis-network has the shapes (`shapes`, its body.nodes): getPositions() rounds them, and a
-   * line drawn from there would shift by a fraction of a pixel while somebody is dragged. */
-  function drawTies(ctx, view, ties, shapes) {
+   * line drawn from there would shift by a fraction of a pixel while somebody is dragged.
+   * Names are drawn later, on plates (drawLabels), so no tie runs through a name. */
+  function drawTies(ctx, view, style, ties, shapes) {
     var least = 0.3 / view.scale;
+    function stroke(a, b) {
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+      ctx.stroke();
+    }
     ties.forEach(function (tie) {
       var a = shapes[tie.from];
       var b = shapes[tie.to];
       if (!a || !b) return;
       var width = Math.max(tie.width, least);
-      if (lineOutside(view, a, b, width)) return;
+      var casing = tie.casing ? width + 2 * tie.casing : 0;
+      if (lineOutside(view, a, b, Math.max(width, casing))) return;
+      if (casing) {
+        ctx.strokeStyle = style.paper;
+        ctx.lineWidth = casing;
+        stroke(a, b);
+      }
       ctx.strokeStyle = tie.colour;
       ctx.lineWidth = width;
       if (tie.dashes) {
         ctx.lineCap = "round";
         ctx.setLineDash(tie.dashes); // vis-network: save, dash, line, restore; the same state
       }
-      ctx.beginPath();
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-      ctx.stroke();
+      stroke(a, b);
       if (tie.dashes) ctx.setLineDash([]);
     });
-  }
-
-  function drawText(ctx, style, text, x, y, halo) {
-    ctx.lineWidth = halo;
-    ctx.strokeStyle = style.halo;
-    ctx.lineJoin = "round";
-    ctx.strokeText(text, x, y);
-    ctx.fillText(text, x, y);
   }
 
   /* What the canvas shows this frame: its scale, the visible part in canvas units, where
@@ -331,28 +429,39 @@
              positions: network.getPositions(), tooSmall: 0 };
   }
 
-  /* A label block as graph/map/payload.py places it: line i centred in the box, on its
-   * baseline; (dx, dy) moves the whole block (a member being dragged takes their label
-   * along). Nothing is drawn outside the view, or when the text would be smaller than
-   * MIN_READABLE_PX: then the answer is true. */
+  /* A label block as graph/map/payload.py places it: an opaque plate of paper colour filling
+   * its box (round corners, style.plateRadius name heights), then line i centred in the box,
+   * on its baseline, in the context's fill colour; (dx, dy) moves the whole block (a member
+   * being dragged takes their label along). Blocks are drawn after every line, so the plate
+   * hides the lines behind the name. Nothing is drawn outside the view, or when the text
+   * would be smaller than MIN_READABLE_PX: then the answer is true. */
   function drawLines(ctx, view, style, lines, box, size, lineHeight, bold, dx, dy) {
     if (!box || !lines || !lines.length) return false;
     dx = dx || 0;
     dy = dy || 0;
     if (boxOutside(view, box, dx, dy)) return false;
     if (size * view.scale < MIN_READABLE_PX) return true;
+    var ink = ctx.fillStyle;
+    ctx.beginPath();
+    if (ctx.roundRect) {
+      ctx.roundRect(box.x + dx, box.y + dy, box.w, box.h, style.plateRadius * size);
+    } else { // Safari before 16: square corners
+      ctx.rect(box.x + dx, box.y + dy, box.w, box.h);
+    }
+    ctx.fillStyle = style.paper;
+    ctx.fill();
+    ctx.fillStyle = ink;
     ctx.font = (bold ? "bold " : "") + size + "px " + style.font;
     ctx.textAlign = "center";
     ctx.textBaseline = "alphabetic";
     var cx = box.x + box.w / 2 + dx;
     lines.forEach(function (line, i) {
-      var y = baseline(style, box, size, lineHeight, i) + dy;
-      drawText(ctx, style, line, cx, y, Math.max(3, size * 0.22));
+      ctx.fillText(line, cx, baseline(style, box, size, lineHeight, i) + dy);
     });
     return false;
   }
 
-  function drawFrame(ctx, view, frame, style) {
+  function drawFrame(ctx, frame, style) {
     var rings = frame.rings;
     var outer = frame.outer;
     var inner = frame.resident_radius;
@@ -400,29 +509,28 @@
       ctx.stroke();
     });
 
-    // sector words outside the outer ring and ring numbers on the 12 o'clock line, in the
-    // boxes the placement gave them (nothing else is drawn there)
+    ctx.restore();
+  }
+
+  /* Every text, each on its plate (drawLines), after all lines (the ties are in the picture
+   * under the shapes, see Background): the sector words outside the outer ring and the ring
+   * numbers on the 12 o'clock line, in the boxes the placement gave them; members' names
+   * beside their shapes; and the resident's name on a white ellipse in the centre, drawn
+   * last: nothing covers the people who matter most. */
+  function drawLabels(ctx, view, frame, style, nodes) {
     var placement = frame.placement;
+    var positions = view.positions;
+    ctx.save();
     ctx.fillStyle = style.ink;
     frame.wedges.forEach(function (wedge) {
       drawLines(ctx, view, style, wedge.lines, wedge.labelBox, placement.fontSize,
                 placement.lineHeight, true);
     });
     ctx.fillStyle = style.muted;
-    rings.forEach(function (ring) {
+    frame.rings.forEach(function (ring) {
       drawLines(ctx, view, style, ring.lines, ring.labelBox,
                 style.ringNumberSize * placement.fontSize, placement.lineHeight, false);
     });
-
-    ctx.restore();
-  }
-
-  /* Members' names beside their shapes, and the resident's name on a white ellipse in the
-   * centre, drawn last: nothing covers the people who matter most. */
-  function drawLabels(ctx, view, frame, style, nodes) {
-    var placement = frame.placement;
-    var positions = view.positions;
-    ctx.save();
     ctx.fillStyle = style.ink;
     nodes.forEach(function (node) {
       if (node.ego) return;
@@ -543,7 +651,8 @@
       layout: { randomSeed: 1, improvedLayout: false },
       interaction: {
         hover: true,
-        dragNodes: true,
+        // the resident's view has no place to save a move: nobody is dragged there
+        dragNodes: Boolean(container.getAttribute("data-move-url")),
         zoomView: true,
         dragView: true,
         tooltipDelay: 100,
@@ -584,8 +693,8 @@
     network.on("beforeDrawing", function (ctx) {
       view = viewOf(network, container);
       background.draw(ctx, map.moves + " " + data.edges.length, function (bg) {
-        drawFrame(bg, view, data.frame, data.style);
-        drawTies(bg, view, data.edges, network.body.nodes);
+        drawFrame(bg, data.frame, data.style);
+        drawTies(bg, view, data.style, data.edges, network.body.nodes);
       });
     });
     network.on("dragging", function () {
@@ -606,29 +715,63 @@
   }
 
   /* The view: fit the whole frame (at the start, on a resize, with the fit button and 0),
-   * zoom with the buttons, + and -, Ctrl+wheel and a pinch; the plain wheel scrolls the page. */
+   * zoom with the buttons, + and -, Ctrl+wheel and a pinch; the plain wheel scrolls the page.
+   * toSector shows one wedge with names of at least SECTOR_NAMES_PX, and a button on the map
+   * back to the whole map. #map gets snsNamePx(): how large the smallest name is drawn now
+   * (CSS px). */
   function setUpZoom(map) {
     var network = map.network;
     var container = map.container;
     var bounds = extent(map.data.frame, map.data.nodes);
     var smallest = smallestFont(map.data.frame, map.data.nodes);
     var fitScale = 1;
+    var back = document.createElement("button");
+    back.type = "button";
+    back.className = "map-back";
+    back.hidden = true;
+    back.textContent = container.getAttribute("data-back-text") || DEFAULT_BACK;
+    container.appendChild(back);
     function fit() {
       var view = fitView(bounds, container.clientWidth, container.clientHeight, 8);
       if (!view) return;
       fitScale = view.scale;
+      back.hidden = true;
       network.moveTo(view);
     }
     function zoomBy(factor) {
       var scale = zoomedScale(network.getScale(), factor, fitScale, smallest);
       network.moveTo({ position: network.getViewPosition(), scale: scale });
     }
+    function toSector(wedge) {
+      var view = fitView(wedgeBounds(map.data.frame, map.data.nodes, wedge),
+                         container.clientWidth, container.clientHeight, 8);
+      if (!view) return;
+      view.scale = Math.max(view.scale, SECTOR_NAMES_PX / smallest);
+      network.moveTo(view);
+      back.hidden = false;
+    }
+    function namePx() {
+      return smallest * network.getScale();
+    }
     fit();
+    back.addEventListener("click", function () {
+      fit();
+      container.focus({ preventScroll: true });
+    });
+    // Fit again when the map's own size changes (the page around it is laid out after the
+    // map is drawn, a window is turned), not on every resize of the window: a phone's address
+    // bar comes and goes while the page scrolls, and the view the coach chose stays.
+    var size = container.clientWidth + "x" + container.clientHeight;
     var resizeTimer = null;
-    window.addEventListener("resize", function () {
+    function resized() {
+      var now = container.clientWidth + "x" + container.clientHeight;
+      if (now === size) return;
+      size = now;
       window.clearTimeout(resizeTimer);
       resizeTimer = window.setTimeout(fit, 150);
-    });
+    }
+    if (typeof ResizeObserver === "function") new ResizeObserver(resized).observe(container);
+    else window.addEventListener("resize", resized);
     // Only Ctrl+wheel (and a trackpad's pinch) reaches vis-network, whose listener on the
     // canvas zooms. Captured here, before the canvas.
     container.addEventListener(
@@ -647,7 +790,17 @@
       var group = button.closest("[hidden]");
       if (group) group.removeAttribute("hidden");
     });
-    return { fit: fit, zoomBy: zoomBy };
+    container.snsNamePx = namePx;
+    return {
+      fit: fit,
+      zoomBy: zoomBy,
+      toSector: toSector,
+      namePx: namePx,
+      // how far a pinch may zoom: as far as the buttons
+      limit: function (scale) {
+        return zoomedScale(scale, 1, fitScale, smallest);
+      },
+    };
   }
 
   /* The tooltip of a member: their name and details, as text. */
@@ -708,7 +861,24 @@
     return { show: show, hide: hide };
   }
 
-  /* The member a click or tap is on (their shape or their name), or null. */
+  /* Open a member's page, where the page has one (the resident's view has none). */
+  function openPerson(map, id) {
+    var template = map.page.editUrlTemplate;
+    if (!template || id === null || !isMember(map, id)) return;
+    window.location.href = template.replace("__ID__", encodeURIComponent(String(id)));
+  }
+
+  /* The member whose shape or name is at DOM point `dom` inside #map, or null. */
+  function memberAt(map, dom) {
+    var network = map.network;
+    var id = network.getNodeAt(dom);
+    if (id === undefined || id === null) {
+      id = labelAt(map.data.nodes, network.getPositions(), network.DOMtoCanvas(dom));
+    }
+    return id !== null && isMember(map, id) ? id : null;
+  }
+
+  /* The member a vis-network click is on (their shape or their name), or null. */
   function clickedMember(map, params) {
     if (!params.nodes) return null;
     var id = params.nodes.length === 1 ? params.nodes[0]
@@ -721,12 +891,9 @@
    * from setUpPicking). */
   function openOnClick(map, picking) {
     var network = map.network;
-    var template = map.page.editUrlTemplate;
     network.on("click", function (params) {
-      if (!template || (picking && picking.picks(params))) return;
-      var id = clickedMember(map, params);
-      if (id === null) return;
-      window.location.href = template.replace("__ID__", encodeURIComponent(String(id)));
+      if (picking && picking.picks(params)) return;
+      openPerson(map, clickedMember(map, params));
     });
   }
 
@@ -784,7 +951,7 @@
         if (next !== null) choose(next);
       } else if (key === "Enter" && chosen !== null && template) {
         event.preventDefault();
-        window.location.href = template.replace("__ID__", encodeURIComponent(chosen));
+        openPerson(map, chosen);
       } else if (key === "Escape" && chosen !== null) {
         event.preventDefault();
         choose(null);
@@ -821,9 +988,11 @@
     if (justPlaced && isMember(map, justPlaced)) choose(justPlaced, true);
   }
 
-  /* Dragging a member to another circle or sector saves the move and reloads the page; a
-   * refused or failed move is said in the message line and put back (a stale version:
-   * the page reloads after a moment). */
+  /* Dragging a member to another circle or sector saves the move; a refused or failed
+   * move is said in the message line and put back (a stale version: the page reloads after a
+   * moment). A saved move redraws the page in place with window.snsTable.refresh() where
+   * the page has it (the page keeps its place), and reloads the page otherwise. The mouse
+   * drags with vis-network; touch (setUpTouch) calls the returned save(id, from). */
   function setUpDrag(map, tooltip) {
     var network = map.network;
     var container = map.container;
@@ -841,17 +1010,31 @@
       before = params.nodes && params.nodes.length ? network.getPositions(params.nodes) : null;
     });
 
-    function moveBack(id) {
-      var old = before && before[id];
-      if (old) {
+    function moveBack(id, from) {
+      if (from) {
         map.moves += 1;
-        network.moveNode(id, old.x, old.y);
+        network.moveNode(id, from.x, from.y);
       }
     }
 
-    function finish(id, status, body) {
-      if (status === 200 && body && body.ok) {
+    function saved(body) {
+      page.version = String(body.version);
+      container.setAttribute("data-version", page.version);
+      var table = window.snsTable;
+      if (!table || typeof table.refresh !== "function") {
         window.location.reload();
+        return;
+      }
+      table.refresh().then(function () {
+        setBusy(false);
+      }, function () {
+        window.location.reload();
+      });
+    }
+
+    function finish(id, from, status, body) {
+      if (status === 200 && body && body.ok) {
+        saved(body);
         return;
       }
       var text = body && typeof body.message === "string" && body.message ? body.message
@@ -863,7 +1046,7 @@
         }, 2500);
         return;
       }
-      moveBack(id);
+      moveBack(id, from);
       setBusy(false);
     }
 
@@ -873,13 +1056,11 @@
       container.setAttribute("aria-busy", value ? "true" : "false");
     }
 
-    network.on("dragEnd", function (params) {
-      if (busy || !params.nodes || params.nodes.length !== 1) return;
-      var id = params.nodes[0];
-      if (!isMember(map, id) || !page.moveUrl) return;
+    /* Save where member `id` is now; `from` is where they were (put back when refused). */
+    function save(id, from) {
+      if (busy || !isMember(map, id) || !page.moveUrl) return;
       var pos = network.getPosition(id);
-      var old = before && before[id];
-      if (old && Math.abs(old.x - pos.x) < 0.5 && Math.abs(old.y - pos.y) < 0.5) return;
+      if (from && Math.abs(from.x - pos.x) < 0.5 && Math.abs(from.y - pos.y) < 0.5) return;
       say("");
       setBusy(true);
       var body = new URLSearchParams();
@@ -905,12 +1086,157 @@
               return null;
             })
             .then(function (json) {
-              finish(id, response.status, json);
+              finish(id, from, response.status, json);
             });
         })
         .catch(function () {
-          finish(id, 0, null);
+          finish(id, from, 0, null);
         });
+    }
+
+    network.on("dragEnd", function (params) {
+      if (!params.nodes || params.nodes.length !== 1) return;
+      var id = params.nodes[0];
+      save(id, before && before[id]);
+    });
+    return {
+      save: save,
+      busy: function () {
+        return busy;
+      },
+    };
+  }
+
+  /* Touch as people expect it. vis-network would take every touch (one finger pans the map,
+   * so a page with a full-width map could not be scrolled); here it gets none, and:
+   * - one finger scrolls the page (map.css: touch-action pan-y);
+   * - two fingers pan and zoom the map (pinchView);
+   * - a long press (LONG_PRESS_MS) on a person picks them up, the finger moves them, and
+   *   letting go saves the move (drag.save), where the map can save one;
+   * - a tap on a person opens them (shows their details where the page opens nobody) once the
+   *   names can be read; any other tap on a sector shows that sector large (zoom.toSector),
+   *   with a button back to the whole map; in the "Kies mensen" mode a tap on a person picks
+   *   them instead (`picking`, from setUpPicking). */
+  function setUpTouch(map, zoom, tooltip, drag, picking) {
+    var network = map.network;
+    var container = map.container;
+    var canMove = Boolean(map.page.moveUrl);
+    var gesture = null; // what the fingers on the map are doing now
+
+    // Hammer.js (vis-network's touch handling) listens for pointer events on the canvas:
+    // a touch's never gets there.
+    container.addEventListener("pointerdown", function (event) {
+      if (event.pointerType === "touch") event.stopPropagation();
+    }, true);
+
+    function at(touch) {
+      var rect = container.getBoundingClientRect();
+      return { x: touch.clientX - rect.left - container.clientLeft,
+               y: touch.clientY - rect.top - container.clientTop };
+    }
+    function view() {
+      return { position: network.getViewPosition(), scale: network.getScale() };
+    }
+    function pair(touches) {
+      return [at(touches[0]), at(touches[1])];
+    }
+    function stop() {
+      if (gesture && gesture.timer) window.clearTimeout(gesture.timer);
+      gesture = null;
+    }
+    function pickUp(id, dom) {
+      var pos = network.getPosition(id);
+      var p = network.DOMtoCanvas(dom);
+      gesture.kind = "move";
+      gesture.id = id;
+      gesture.from = pos;
+      gesture.offset = { x: pos.x - p.x, y: pos.y - p.y };
+      tooltip.hide();
+      network.selectNodes([id], false);
+      container.setAttribute("data-moving", String(id));
+    }
+
+    container.addEventListener("touchstart", function (event) {
+      var touches = event.touches;
+      // a button on the map (back to the whole map) is pressed as any button
+      if (event.target.closest && event.target.closest("button")) {
+        stop();
+        return;
+      }
+      if (touches.length >= 2) {
+        if (gesture && gesture.kind === "move") return;
+        stop();
+        event.preventDefault();
+        gesture = { kind: "pinch", start: view(), from: pair(touches) };
+        tooltip.hide();
+        return;
+      }
+      stop();
+      var dom = at(touches[0]);
+      gesture = { kind: "tap", start: dom, timer: null };
+      var id = canMove && !drag.busy() ? memberAt(map, dom) : null;
+      if (id !== null) {
+        gesture.timer = window.setTimeout(function () {
+          if (gesture && gesture.kind === "tap") pickUp(id, dom);
+        }, LONG_PRESS_MS);
+      }
+    }, { passive: false });
+
+    container.addEventListener("touchmove", function (event) {
+      if (!gesture) return;
+      if (gesture.kind === "pinch" && event.touches.length >= 2) {
+        event.preventDefault();
+        network.moveTo(pinchView(gesture.start, gesture.from, pair(event.touches),
+                                 container.clientWidth, container.clientHeight, zoom.limit));
+      } else if (gesture.kind === "move") {
+        event.preventDefault();
+        var p = network.DOMtoCanvas(at(event.touches[0]));
+        map.moves += 1;
+        network.moveNode(gesture.id, p.x + gesture.offset.x, p.y + gesture.offset.y);
+      } else if (gesture.kind === "tap") {
+        var dom = at(event.touches[0]);
+        // the finger went on: the page scrolls, and it was no tap
+        if (Math.abs(dom.x - gesture.start.x) > TAP_SLOP_PX ||
+            Math.abs(dom.y - gesture.start.y) > TAP_SLOP_PX) stop();
+      }
+    }, { passive: false });
+
+    container.addEventListener("touchend", function (event) {
+      if (!gesture || event.touches.length > 0) return;
+      var done = gesture;
+      stop();
+      if (done.kind === "move") {
+        event.preventDefault();
+        container.removeAttribute("data-moving");
+        drag.save(done.id, done.from);
+      } else if (done.kind === "tap") {
+        var id = zoom.namePx() >= SECTOR_NAMES_PX - 0.01 ? memberAt(map, done.start) : null;
+        if (id !== null) {
+          event.preventDefault();
+          if (picking && picking.tap(id)) return;
+          if (map.page.editUrlTemplate) openPerson(map, id);
+          else tooltip.show(id);
+          return;
+        }
+        var wedge = wedgeAt(map.data.frame, network.DOMtoCanvas(done.start));
+        if (wedge) {
+          event.preventDefault();
+          zoom.toSector(wedge);
+        }
+      }
+    }, { passive: false });
+
+    container.addEventListener("touchcancel", function () {
+      if (gesture && gesture.kind === "move") {
+        container.removeAttribute("data-moving");
+        map.moves += 1;
+        network.moveNode(gesture.id, gesture.from.x, gesture.from.y);
+      }
+      stop();
+    });
+    // a long press would open the browser's menu for the canvas
+    container.addEventListener("contextmenu", function (event) {
+      if (gesture) event.preventDefault();
     });
   }
 
@@ -922,8 +1248,8 @@
    * ticks the person chosen with the keyboard. The picked get a disc and a ring behind
    * their shape (style.picked and style.pickedLine), and .picked-count says how many they
    * are (its data-* sentences, see pickedText). The form is looked up anew every time, so
-   * a panel that is drawn again keeps working. Returns {picks(params)} for openOnClick, or
-   * null when #map names no such form. */
+   * a panel that is drawn again keeps working. Returns {picks(params)} for openOnClick and
+   * {tap(id)} for setUpTouch, or null when #map names no such form. */
   function setUpPicking(map) {
     var network = map.network;
     var container = map.container;
@@ -1078,6 +1404,12 @@
       picks: function (params) {
         return picks(params.event && params.event.srcEvent, mode);
       },
+      // a tap on a touch screen (setUpTouch), where vis-network sees no click
+      tap: function (id) {
+        if (!mode) return false;
+        tick([id], null);
+        return true;
+      },
     };
   }
 
@@ -1104,9 +1436,10 @@
     drawEveryFrame(map);
     var zoom = setUpZoom(map);
     var tooltip = setUpTooltip(map);
-    openOnClick(map, setUpPicking(map));
+    var picking = setUpPicking(map);
+    openOnClick(map, picking);
     setUpKeyboard(map, zoom, tooltip);
-    setUpDrag(map, tooltip);
+    setUpTouch(map, zoom, tooltip, setUpDrag(map, tooltip), picking);
   }
 
   // node's test runner (tests/web/js) loads this file as a module: it gets the pure parts
@@ -1126,6 +1459,9 @@
       nextInOrder: nextInOrder,
       labelAt: labelAt,
       tooltipLeft: tooltipLeft,
+      wedgeAt: wedgeAt,
+      wedgeBounds: wedgeBounds,
+      pinchView: pinchView,
       picks: picks,
       boxBetween: boxBetween,
       membersInBox: membersInBox,

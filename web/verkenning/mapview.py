@@ -8,11 +8,17 @@ from markupsafe import Markup
 
 from graph.map import layout, style, svg
 from graph.map import payload as render
+from graph.map.pseudonyms import pseudonymised
 from web.core import labels
 
+#: The placement of the resident's view: the one with the largest names for the rings
+#: (the phone's), so the names are at least 20 px on a laptop and 16 px on a tablet there.
+RESIDENT_TARGET = "screen-390"
 
-def map_payload(G: nx.Graph) -> dict:
-    """Nodes, edges and the rings-and-wedges frame, as plain JSON-able data."""
+
+def map_payload(G: nx.Graph, target: str = "screen-1280") -> dict:
+    """Nodes, edges and the rings-and-wedges frame, as plain JSON-able data, placed for
+    ``target`` (see :data:`graph.map.placement.TARGETS`)."""
     return render.map_payload(
         G,
         sectors=labels.sectors(),
@@ -22,7 +28,17 @@ def map_payload(G: nx.Graph) -> dict:
         support_labels=labels.translated(labels.SUPPORT_LABELS),
         frequency_labels=labels.translated(labels.FREQUENCY_LABELS),
         detail_labels=labels.translated(labels.DETAIL_LABELS),
+        target=target,
     )
+
+
+def with_pseudonyms(G: nx.Graph) -> nx.Graph:
+    """``G`` with a role word and a number for every name ("Familielid 1", the resident
+    "Bewoner") and no free text, for the resident's view with schuilnamen."""
+    sector_words = labels.sector_labels()
+    words = {code: str(labels.PSEUDONYM_LABELS.get(code, sector_words[code]))
+             for code in labels.sectors()}
+    return pseudonymised(G, words, resident=_("Bewoner"), unknown=_("Iemand"))
 
 
 def drop_cell(G: nx.Graph, x: float, y: float) -> tuple[int | None, str | None] | None:

@@ -26,7 +26,14 @@ from web.core.flashes import flash_at
 from web.core.forms import int_or_none, number_or_raw
 from web.core.saving import save
 from web.verkenning import bp, parse
-from web.verkenning.mapview import drop_cell, legend, map_payload, where_message
+from web.verkenning.mapview import (
+    RESIDENT_TARGET,
+    drop_cell,
+    legend,
+    map_payload,
+    where_message,
+    with_pseudonyms,
+)
 
 
 def _url(resident: Resident, anchor: str) -> str:
@@ -60,6 +67,26 @@ def index(resident: Resident):
     )
 
 
+@bp.get("/verkenning/laat-zien")
+def show(resident: Resident):
+    """"Laat de kaart zien": the map turned to the resident, as large as the screen allows,
+    with the legend beside it and the help question above it; no forms. With
+    ``?schuilnamen=1`` every name is a role and a number, for a team meeting: the names (and
+    the help question, which may hold names) never reach the browser then."""
+    G = network.to_graph(get_db(), resident, labels.sectors())
+    pseudonyms = request.args.get("schuilnamen") == "1"
+    if pseudonyms:
+        G = with_pseudonyms(G)
+    return render_template(
+        "verkenning/show.html",
+        resident=resident,
+        pseudonyms=pseudonyms,
+        count=len(G) - 1,
+        payload=map_payload(G, target=RESIDENT_TARGET),
+        legend=legend(),
+    )
+
+
 @bp.post("/leden")
 def add_member(resident: Resident):
     def placed(member) -> None:
@@ -82,13 +109,18 @@ def edit_member(resident: Resident, member_id: int):
         return render_template("verkenning/member.html", resident=resident,
                                member=member), status
 
+    def saved(_none) -> None:
+        # Back to the map, not the list below it: the coach sees the person just filled in
+        # selected on the map, and the quick entry has the focus again.
+        flash_at("kaart", _("%(name)s is opgeslagen.", name=member.name))
+        session["just_placed"] = f"m{member.id}"
+
     if request.method == "GET":
         return page()
     return save(lambda: members.update_member(
         db, current_coach(), resident, member, parse.member_fields(request.form),
         expected_version=int_or_none(request.form.get("version")), sectors=labels.sectors(),
-    ), saved=_("Opgeslagen."), back=_url(resident, "tabel"), place="tabel", refused=page,
-        refresh=member)
+    ), saved=saved, back=_url(resident, "kaart"), refused=page, refresh=member)
 
 
 @bp.post("/leden/m<int:member_id>/verwijderen")

@@ -151,3 +151,51 @@ test("tooltipLeft: right of the person, on the left near the page's edge, never 
   assert.equal(parts.tooltipLeft(1100, 200, 0, 1280), 876);
   assert.equal(parts.tooltipLeft(150, 400, 0, 500), 8);
 });
+
+test("wedgeAt: the sector under a point, not in the resident's disc nor far outside", () => {
+  const frame = {
+    resident_radius: 50, outer: 300,
+    wedges: [{ sector: "a", start: 0, end: 90, labelBox: { x: 200, y: -380, w: 80, h: 30 } },
+             { sector: "b", start: 90, end: 360, labelBox: null }],
+  };
+  assert.equal(parts.wedgeAt(frame, parts.point(200, 45)).sector, "a");
+  assert.equal(parts.wedgeAt(frame, parts.point(200, 180)).sector, "b");
+  assert.equal(parts.wedgeAt(frame, { x: 10, y: -10 }), null); // the resident
+  assert.equal(parts.wedgeAt(frame, parts.point(350, 30)).sector, "a"); // by its word
+  assert.equal(parts.wedgeAt(frame, parts.point(350, 180)), null); // nothing out there
+});
+
+test("wedgeBounds: the ring segment, its word and the people in it", () => {
+  const frame = {
+    resident_radius: 50, outer: 300,
+    wedges: [{ sector: "a", start: 0, end: 120, labelBox: { x: 250, y: -340, w: 90, h: 20 } },
+             { sector: "b", start: 120, end: 360, labelBox: null }],
+  };
+  const nodes = [
+    { id: "ego", ego: true, x: 0, y: 0 },
+    { id: "m1", x: 100, y: -100, labelBox: { x: 80, y: -90, w: 260, h: 20 } },
+    { id: "m2", x: -100, y: 100, labelBox: { x: -400, y: 90, w: 50, h: 20 } },
+  ];
+  const box = parts.wedgeBounds(frame, nodes, frame.wedges[0]);
+  assert.equal(box.top, -340); // its word
+  assert.equal(box.left, 0); // 12 o'clock
+  assert.equal(box.right, 340); // m1's name; 3 o'clock (300) lies inside the wedge too
+  assert.ok(Math.abs(box.bottom - 150) < 1e-9); // 120 degrees on the outer ring
+});
+
+test("pinchView: the point between the fingers stays there, the scale follows them", () => {
+  const start = { position: { x: 0, y: 0 }, scale: 1 };
+  const limit = (s) => Math.min(s, 3);
+  // fingers apart around the container's middle: twice as large, nothing moves
+  let view = parts.pinchView(start, [{ x: 90, y: 100 }, { x: 110, y: 100 }],
+                             [{ x: 80, y: 100 }, { x: 120, y: 100 }], 200, 200, limit);
+  assert.deepEqual(view, { position: { x: 0, y: 0 }, scale: 2 });
+  // both fingers 50 px to the right: the map follows them
+  view = parts.pinchView(start, [{ x: 90, y: 100 }, { x: 110, y: 100 }],
+                         [{ x: 140, y: 100 }, { x: 160, y: 100 }], 200, 200, limit);
+  assert.deepEqual(view, { position: { x: -50, y: 0 }, scale: 1 });
+  // no further than the limit
+  view = parts.pinchView(start, [{ x: 99, y: 100 }, { x: 101, y: 100 }],
+                         [{ x: 0, y: 100 }, { x: 200, y: 100 }], 200, 200, limit);
+  assert.equal(view.scale, 3);
+});
