@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.schema import CIRCLES, EGO, SECTORS, relation
+from graph.schema import CIRCLES, EGO, MEMBER_STATES, SECTORS, relation
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -44,6 +44,33 @@ def member_nodes(G: nx.Graph) -> list[Hashable]:
     ['m2', 'm10']
     """
     return sorted((n for n in G if n != EGO), key=node_key)
+
+
+def state_of(G: nx.Graph, node: Hashable) -> str | None:
+    """The member's state (:data:`graph.schema.MEMBER_STATES`), or ``None`` for a person in
+    the resident's life now (also when the recorded value is not a known state).
+
+    >>> from graph.schema import new_network, add_member
+    >>> G = new_network()
+    >>> add_member(G, "m1", name="Kees", state="overleden"); add_member(G, "m2", name="Ans")
+    >>> state_of(G, "m1"), state_of(G, "m2")
+    ('overleden', None)
+    """
+    state = G.nodes[node].get("state")
+    return state if state in MEMBER_STATES else None
+
+
+def present_members(G: nx.Graph) -> list[Hashable]:
+    """The members in the resident's life now: :func:`member_nodes` without those who have
+    a state (died, no contact any more, from earlier, a pet). The scan counts only these.
+
+    >>> from graph.schema import new_network, add_member
+    >>> G = new_network()
+    >>> add_member(G, "m1", name="Kees", state="geen_contact"); add_member(G, "m2", name="Ans")
+    >>> present_members(G)
+    ['m2']
+    """
+    return [n for n in member_nodes(G) if state_of(G, n) is None]
 
 
 def member_ties(G: nx.Graph) -> list[tuple[Hashable, Hashable]]:

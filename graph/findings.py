@@ -14,6 +14,11 @@ The rules, and what they never do:
 - A strength is only said when the data show it: "they all know each other" only when
   every pair of members is tied (density 1); a connected network that is not complete
   (a chain) is "they know each other, directly or through someone else".
+- Members with a state (died, no contact any more, from earlier, a pet) are not counted
+  (see :mod:`graph.metrics.common`), and never named by that state as a label: who lost
+  contact or is from earlier gets a question whether the resident would like to see them
+  again (a step for the plan), a pet the question who looks after it when the resident
+  cannot. Someone who died is remembered on the map and left out of the findings.
 - Findings are ordered by :data:`WEIGHTS`: the count first, then the structural findings
   (only professionals, nothing recorded, one sector, a kind of support resting on nobody,
   most support resting on one person), then strengths, then lines about one person. The
@@ -45,7 +50,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import circle_of, member_nodes, name_of, sector_of, sectors_of
+from graph.attributes import circle_of, name_of, present_members, sector_of, sectors_of
 from graph.metrics import Scan, scan
 from graph.metrics.common import plain
 from graph.schema import PROFESSIONAL_SECTOR, SUPPORT_KINDS
@@ -71,7 +76,8 @@ WEIGHTS: dict[str, int] = {
     # strengths
     "shared_support": 70,  # kinds with two givers or more [kinds, count, at_least]
     "sector_mix": 66,  # people from three sectors or more [sectors]
-    "gives_back": 62,  # support goes both ways with half or more [count, name]
+    "gives_back": 62,  # support goes both ways with half or more [count, name, kinds]
+    "no_contact": 60,  # members the resident lost contact with [count, name]
     "all_know": 58,  # every pair of members is tied [count]
     "know_via_via": 56,  # one connected group, not everyone tied directly
     # what is not known yet, and how people are tied
@@ -80,8 +86,10 @@ WEIGHTS: dict[str, int] = {
     "no_ties": 46,  # no ties among members recorded
     "separate_groups": 44,  # [count] groups of two or more that are not tied
     "tie_unknown": 42,  # members with no tie recorded, when others have ties [count]
+    "from_before": 41,  # members from earlier in life [count, name]
     # one person
     "only_one_helper": 40,  # kinds only this person gives [name, kinds, member]
+    "pet": 36,  # who looks after the pets when the resident cannot [names]
     "strain_with_resident": 34,  # [count, name]
     "strain_between": 30,  # [count, names]
     "gives_nothing": 26,  # support goes both ways with nobody (known for 2 or more)
@@ -145,7 +153,7 @@ def findings(G: nx.Graph, result: Scan | None = None, *,
     {'kinds': ('praktisch',), 'count': 3, 'at_least': False}
     """
     s = scan(G) if result is None else result
-    found = _empty(s) if s.size.total == 0 else _all(G, s)
+    found = (_empty(s) if s.size.total == 0 else _all(G, s)) + _apart(G, s)
     found.sort(key=lambda f: -f.weight)  # stable: same weight keeps its order
     return found if limit is None else found[:limit]
 
@@ -165,7 +173,7 @@ def _all(G: nx.Graph, s: Scan) -> list[Finding]:
 
 
 def _count(G: nx.Graph) -> Finding:
-    nodes = member_nodes(G)
+    nodes = present_members(G)
     close = [n for n in nodes if circle_of(G, n) == 1]
     names = tuple(name_of(G, n) for n in close) if len(close) <= 3 else ()
     return Finding("count", {"count": len(nodes), "close": names, "close_count": len(close),
@@ -222,14 +230,41 @@ def _strengths(G: nx.Graph, s: Scan) -> list[Finding]:
         found.append(Finding("sector_mix", {"sectors": present}))
     rec = s.reciprocity
     if rec.reciprocal and rec.share is not None and rec.share >= 0.5:
+        one = rec.reciprocal[0] if len(rec.reciprocal) == 1 else None
         found.append(Finding("gives_back", {
             "count": len(rec.reciprocal),
-            "name": name_of(G, rec.reciprocal[0]) if len(rec.reciprocal) == 1 else None}))
+            "name": name_of(G, one) if one is not None else None,
+            "kinds": _given_kinds(s, one)}))
     coh = s.cohesion
     if coh.members >= 3 and coh.density == 1.0:
         found.append(Finding("all_know", {"count": coh.members}))
     elif coh.members >= 3 and coh.group_count == 1:
         found.append(Finding("know_via_via"))
+    return found
+
+
+def _given_kinds(s: Scan, one: Hashable | None) -> tuple[str, ...]:
+    """The kinds the resident gives: to ``one`` person, or to the most people first (a tie
+    in :data:`SUPPORT_KINDS` order); empty where only the old yes/no is recorded."""
+    given = s.reciprocity.given
+    if one is not None:
+        return tuple(k for k in SUPPORT_KINDS if one in given[k])
+    kinds = [k for k in SUPPORT_KINDS if given[k]]
+    return tuple(sorted(kinds, key=lambda k: -len(given[k])))
+
+
+def _apart(G: nx.Graph, s: Scan) -> list[Finding]:
+    """The members with a state, as a next step: see again, look after a pet."""
+    found = []
+    for kind, state in (("no_contact", "geen_contact"), ("from_before", "vroeger")):
+        nodes = s.apart.per_state[state]
+        if nodes:
+            found.append(Finding(kind, {
+                "count": len(nodes),
+                "name": name_of(G, nodes[0]) if len(nodes) == 1 else None}))
+    pets = s.apart.per_state["huisdier"]
+    if pets:
+        found.append(Finding("pet", {"names": tuple(name_of(G, n) for n in pets)}))
     return found
 
 

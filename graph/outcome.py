@@ -4,7 +4,9 @@ An outcome report (``sns.outcomes``) compares each resident's first and latest s
 the network grow, are more people close, does more support rest on family, friends and
 neighbours than on professionals, do fewer kinds of support rest on nobody or on one person,
 does the resident also give? These are the strength scan's own measures
-(:mod:`graph.metrics`), so a report and the resident's page can never disagree.
+(:mod:`graph.metrics`), so a report and the resident's page can never disagree. Members
+with a state (died, no contact any more, from earlier, a pet) are not counted in any of
+them, as in the scan: a network that "grew" by someone who died has not grown.
 
 Examples
 --------

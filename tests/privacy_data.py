@@ -44,8 +44,10 @@ def full_resident(db, coach: Coach, marker: str):
     resident.contact = f"Telefoon {marker}"
     a = NetworkMember(resident_id=resident.id, name=f"Lid {marker} A", note=f"Notitie {marker}",
                       talents=f"Kan {marker}", willing=f"Wil {marker}", circle=1,
-                      sector="familie", support=["praktisch"])
-    b = NetworkMember(resident_id=resident.id, name=f"Lid {marker} B", circle=2)
+                      sector="familie", support=["praktisch"], gives=["nood"],
+                      reciprocal=True)
+    b = NetworkMember(resident_id=resident.id, name=f"Lid {marker} B", circle=2,
+                      state="vroeger")
     db.add_all([a, b])
     db.flush()
     db.add(Tie(resident_id=resident.id, a_id=a.id, b_id=b.id, quality="goed"))

@@ -391,6 +391,8 @@ def _relation(member: Hashable, data: dict[str, Any]) -> dict[str, Any]:
         "quality": _code(where, "kwaliteit", data.get("quality"), QUALITIES),
         "gives": _support(where, data.get("gives")),
     }
+    if relation["gives"]:  # as graph.schema has it: giving a kind is giving back
+        relation["reciprocal"] = True
     return {a: relation[a] for a in RELATION_ATTRS}
 
 

@@ -17,7 +17,8 @@ Rules
 - **Categorical variables split into booleans** (Network Canvas writes ``support_nood`` =
   true for each chosen option of ``support``) are gathered again: the options that are true
   become the field's value. The options must all be codes of that field.
-- **The relation to the resident** (circle, support, reciprocity, frequency, quality) is
+- **The relation to the resident** (circle, support, reciprocity, frequency, quality, what
+  the resident gives) is
   read from the edge to the resident when the file has one, else from the member's own node
   (Network Canvas asks it as a question about each alter). Without a resident in the file a
   member's relation stays unknown unless the node holds it.
@@ -56,6 +57,7 @@ from graph.schema import (
     CIRCLES,
     EGO,
     FREQUENCIES,
+    MEMBER_STATES,
     PERSON_ATTRS,
     QUALITIES,
     RELATION_ATTRS,
@@ -73,11 +75,13 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "talents": ("talents", "talenten"),
     "note": ("note", "notitie"),
     "can_think_along": ("can_think_along", "kan_meedenken"),
+    "state": ("state", "toestand"),
     "circle": ("circle", "cirkel"),
     "support": ("support", "steun"),
     "reciprocal": ("reciprocal", "wederkerig"),
     "frequency": ("frequency", "contactfrequentie"),
     "quality": ("quality", "kwaliteit"),
+    "gives": ("gives", "geeft"),
 }
 _BY_NAME = {alias: ours for ours, aliases in FIELD_NAMES.items() for alias in aliases}
 #: Fields of files that only say how to draw or identify something.
@@ -89,6 +93,10 @@ _TECHNICAL = {
     "from", "to", "_uid", "_egoid", "_id", "type", "node_default", "edge_default", "mode",
     "sectors", "name_graph",
 }
+#: Our fields a file may split into one yes/no column per option (``support_nood``), with
+#: the options they take (``None``: the network's sectors).
+_SPLIT: dict[str, tuple[str, ...] | None] = {
+    "support": SUPPORT_KINDS, "gives": SUPPORT_KINDS, "sector": None, "state": MEMBER_STATES}
 #: Edge attributes that name the kind of an edge.
 _EDGE_KINDS = ("type", "networkCanvasType", "edge_type", "relation")
 _YES = {"true", "1", "ja", "yes"}
@@ -260,14 +268,14 @@ def _plan(columns: list[str], rows: list[Mapping[str, Any]], sectors: tuple[str,
                 plan.uses.append(FieldUse(key, on, None, "misfit", str(bad), ours))
             continue
         base, _, option = key.rpartition("_")
-        if base and _BY_NAME.get(base.lower()) in ("support", "sector") and option:
+        if base and _BY_NAME.get(base.lower()) in _SPLIT and option:
             groups.setdefault(base, {})[key] = option
             continue
         reason = "technical" if _technical(key) else "not_in_sns"
         plan.uses.append(FieldUse(key, on, None, reason))
     for base, options in groups.items():
         ours = _BY_NAME[base.lower()]
-        allowed_codes = SUPPORT_KINDS if ours == "support" else sectors
+        allowed_codes = _SPLIT[ours] or sectors
         unknown = sorted(opt for opt in options.values() if opt not in allowed_codes)
         if ours in allowed and ours not in taken and not unknown:
             plan.split[ours] = options
@@ -367,8 +375,10 @@ def _fits(ours: str, value: Any, sectors: tuple[str, ...]) -> bool:
         return text in sectors
     if ours == "circle":
         return _circle(value) is not None
-    if ours == "support":
+    if ours in ("support", "gives"):
         return {k.strip() for k in text.split(",")} - {""} <= set(SUPPORT_KINDS)
+    if ours == "state":
+        return text in MEMBER_STATES
     if ours == "frequency":
         return text in FREQUENCIES
     if ours == "quality":

@@ -74,7 +74,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import circle_of, member_nodes, name_of, sector_of
+from graph.attributes import circle_of, member_nodes, name_of, sector_of, state_of
 from graph.map.labels import word_for
 from graph.map.layout import RESIDENT_RADIUS
 from graph.map.placement import Label, place
@@ -94,10 +94,12 @@ __all__ = ["DETAIL_FIELDS", "map_payload"]
 
 #: The tooltip details of a member, in this order; the keys of ``detail_labels``.
 DETAIL_FIELDS: tuple[str, ...] = (
+    "state",
     "sector",
     "circle",
     "support",
     "reciprocal",
+    "gives",
     "frequency",
     "quality",
     "willing",
@@ -126,18 +128,24 @@ def _details(
     frequency_labels: Mapping,
     detail_labels: Mapping,
     reciprocal_labels: Mapping,
+    state_labels: Mapping,
 ) -> list[list[str]]:
     person, rel = G.nodes[node], relation(G, node)
+    state = state_of(G, node)
+    gives = ", ".join(word_for(support_labels, k) for k in rel.get("gives") or ()) or None
     values: dict[str, str | None] = {
+        "state": word_for(state_labels, state) if state is not None else None,
         "sector": word_for(sector_labels, sector) if sector is not None else None,
         "circle": word_for(circle_labels, circle) if circle is not None else None,
         "support": ", ".join(word_for(support_labels, k) for k in rel.get("support") or ())
         or None,
+        # the yes/no only where no kind is recorded (a member recorded before the kinds)
         "reciprocal": (
             word_for(reciprocal_labels, rel["reciprocal"])
-            if rel.get("reciprocal") in (True, False)
+            if rel.get("reciprocal") in (True, False) and gives is None
             else None
         ),
+        "gives": gives,
         "frequency": word_for(frequency_labels, rel["frequency"]) if rel.get("frequency") else None,
         "quality": word_for(quality_labels, rel["quality"]) if rel.get("quality") else None,
         "willing": _text(person.get("willing")),
@@ -161,6 +169,7 @@ def map_payload(
     frequency_labels: Mapping[str | None, str],
     detail_labels: Mapping[str, str],
     reciprocal_labels: Mapping[bool | None, str] | None = None,
+    state_labels: Mapping[str | None, str] | None = None,
     target: str = "screen-1280",
 ) -> dict[str, Any]:
     """Return the netwerkkaart of ``G`` as JSON-able data for ``web/static/graph.js``.
@@ -178,14 +187,18 @@ def map_payload(
     support_labels : mapping
         Words for the support kinds.
     detail_labels : mapping
-        Words for the tooltip fields, keyed by :data:`DETAIL_FIELDS` (``"sector"``,
-        ``"circle"``, ``"support"``, ``"reciprocal"``, ``"frequency"``, ``"quality"``,
-        ``"willing"``, ``"talents"``). Also read: ``"yes"`` and ``"no"`` for reciprocity
-        when ``reciprocal_labels`` is not given, and ``"resident"`` as the resident's label
-        when no name was recorded.
+        Words for the tooltip fields, keyed by :data:`DETAIL_FIELDS` (``"state"``,
+        ``"sector"``, ``"circle"``, ``"support"``, ``"reciprocal"``, ``"gives"``,
+        ``"frequency"``, ``"quality"``, ``"willing"``, ``"talents"``). Also read: ``"yes"``
+        and ``"no"`` for reciprocity when ``reciprocal_labels`` is not given, and
+        ``"resident"`` as the resident's label when no name was recorded.
     reciprocal_labels : mapping, optional
         Words for reciprocity keyed ``True`` / ``False``, e.g.
-        ``web.core.labels.RECIPROCAL_LABELS``.
+        ``web.core.labels.RECIPROCAL_LABELS``; shown only for a member without ``gives``
+        (a yes/no recorded before the kinds were asked).
+    state_labels : mapping, optional
+        Words for the member states (:data:`graph.schema.MEMBER_STATES`); a state without
+        a word shows as its code.
     target : str
         The :data:`graph.map.placement.TARGETS` key the labels are placed for.
 
@@ -197,7 +210,9 @@ def map_payload(
 
         * ``nodes``: the resident first, then the members in natural id order, each
           ``{"id", "label", "x", "y", "shape", "colour", "sector", "circle", "ego",
-          "details"}`` (the resident's ``colour`` is ``None``: drawn white);
+          "details"}`` and for members ``"state"`` (the resident's ``colour`` is ``None``:
+          drawn white); a member's ``state`` (``None``: in the resident's life now) is
+          painted as ``style["states"][state]`` says (:func:`graph.map.style.state_style`);
           ``x``/``y`` are :func:`graph.map.layout.layout`, ``sector``/``circle`` are the cell the
           member is drawn in (``None`` = unknown), ``details`` is ``[[label, value], ...]``
           with only the known values (the resident's is empty).
@@ -245,6 +260,7 @@ def map_payload(
         "frequency_labels": frequency_labels,
         "detail_labels": detail_labels,
         "reciprocal_labels": reciprocal_labels,
+        "state_labels": state_labels or {},
     }
 
     nodes: list[dict[str, Any]] = []
@@ -280,6 +296,7 @@ def map_payload(
                 "colour": colours[sector],
                 "sector": sector,
                 "circle": circle,
+                "state": state_of(G, node),
                 "ego": False,
                 "details": _details(G, node, sector, circle, **labels),
                 **_label_keys(placed.labels[node]),

@@ -22,6 +22,11 @@ The map reads in black and white, so colour is never the only cue:
   rounded plate of paper colour (:data:`PLATE_RADIUS`), painted after every line, so lines
   pass behind names and never through them.
 
+* **A member with a state** (:data:`graph.schema.MEMBER_STATES`) keeps the shape of the
+  sector and is painted apart (:data:`STATE_STYLES`): ``overleden`` grey with a cross over
+  the shape, ``geen_contact`` white with a dotted outline, ``vroeger`` faded, ``huisdier`` a
+  paw print in the shape. The marks are :data:`STATE_MARKS`, in units of the shape's size.
+
 Colour comes on top: :data:`SECTOR_COLOURS` is the Okabe-Ito palette, distinguishable with
 the common kinds of colour blindness.
 
@@ -35,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -65,6 +71,9 @@ __all__ = [
     "SECTOR_COLOURS",
     "SECTOR_SHAPES",
     "TOP_QUALITIES",
+    "SHAPE_OUTLINES",
+    "STATE_MARKS",
+    "STATE_STYLES",
     "UNKNOWN_EDGE_STYLE",
     "UNKNOWN_SECTOR_COLOUR",
     "UNKNOWN_SECTOR_SHAPE",
@@ -75,6 +84,7 @@ __all__ = [
     "screen_style",
     "sector_colours",
     "sector_shapes",
+    "state_style",
     "styled_name",
 ]
 
@@ -123,8 +133,72 @@ SECTOR_SHAPES: tuple[str, ...] = ("dot", "square", "triangle", "diamond", "star"
 UNKNOWN_SECTOR_SHAPE = "hexagon"
 #: Shape of the resident in the centre: the name is written inside it.
 RESIDENT_SHAPE = "ellipse"
+def _outline(dx: float, dy: float, radii: tuple[float, ...], angles: Iterable[float]
+             ) -> tuple[tuple[float, float], ...]:
+    """Corner points of a shape in units of its size, from 12 o'clock clockwise (y down);
+    ``radii`` alternate (a star's outer and inner points)."""
+    return tuple(
+        (round(dx + radii[i % len(radii)] * math.sin(math.radians(a)), 4),
+         round(dy - radii[i % len(radii)] * math.cos(math.radians(a)), 4))
+        for i, a in enumerate(angles))
+
+
+#: The corners of every shape but ``dot`` (a circle of radius 1), in units of the shape's
+#: size ``r``, centred on the member: the paper map draws these (:mod:`graph.map.svg`) and
+#: the screen draws them for a member painted apart (a state), so both look alike.
+SHAPE_OUTLINES: dict[str, tuple[tuple[float, float], ...]] = {
+    "square": ((-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)),
+    "triangle": _outline(0, 0.2, (1.3,), (0, 120, 240)),
+    "triangleDown": _outline(0, -0.2, (1.3,), (180, 300, 60)),
+    "diamond": _outline(0, 0, (1.3,), (0, 90, 180, 270)),
+    "star": _outline(0, 0, (1.4, 0.6), [36.0 * i for i in range(10)]),
+    "hexagon": _outline(0, 0, (1.1,), (0, 60, 120, 180, 240, 300)),
+}
 #: The screen only: the dashes of an unknown sector's shape outline, in pixels.
 _UNKNOWN_OUTLINE = [4, 3]
+
+# -- members with a state -----------------------------------------------------------------
+
+#: How a member with a state is painted, on the screen and on paper: ``fill`` instead of the
+#: sector's colour (``None``: the sector's), ``dashes`` of the outline in widths of the
+#: outline (``None``: solid; dots, unlike the dashes of an unknown sector), ``opacity`` of
+#: the shape (the name stays fully readable) and the ``mark`` drawn over it
+#: (:data:`STATE_MARKS`, ``None``: none). Each reads in black and white on its own.
+STATE_STYLES: dict[str, dict[str, Any]] = {
+    "overleden": {"fill": "#c4c4c4", "dashes": None, "opacity": 1.0, "mark": "cross"},
+    "geen_contact": {"fill": PAPER, "dashes": (1, 1.6), "opacity": 1.0, "mark": None},
+    "vroeger": {"fill": None, "dashes": None, "opacity": 0.4, "mark": None},
+    "huisdier": {"fill": None, "dashes": None, "opacity": 1.0, "mark": "paw"},
+}
+#: The marks over a shape, centred on it, in units of the shape's size ``r``, drawn in
+#: :data:`INK`: ``lines`` ``(x1, y1, x2, y2)`` of ``width``, and filled ``ellipses``
+#: ``(cx, cy, rx, ry)``. A cross over the shape; a paw print (a pad and four toes) in it.
+STATE_MARKS: dict[str, dict[str, Any]] = {
+    "cross": {"width": 0.18, "lines": ((-0.8, -0.8, 0.8, 0.8), (-0.8, 0.8, 0.8, -0.8)),
+              "ellipses": ()},
+    "paw": {"width": 0, "lines": (),
+            "ellipses": ((0, 0.26, 0.36, 0.3), (-0.44, -0.14, 0.14, 0.17),
+                         (-0.16, -0.46, 0.14, 0.17), (0.16, -0.46, 0.14, 0.17),
+                         (0.44, -0.14, 0.14, 0.17))},
+}
+
+
+def state_style(state: str | None) -> dict[str, Any] | None:
+    """Return how a member with ``state`` is painted (:data:`STATE_STYLES`, with its mark
+    from :data:`STATE_MARKS` under ``"marks"``), or ``None`` for a member without a state.
+
+    Examples
+    --------
+    >>> state_style("overleden")["mark"], state_style("overleden")["marks"]["width"]
+    ('cross', 0.18)
+    >>> state_style("vroeger")["opacity"], state_style(None)
+    (0.4, None)
+    """
+    style = STATE_STYLES.get(state) if state else None
+    if style is None:
+        return None
+    return {**style, "marks": STATE_MARKS.get(style["mark"])}
+
 
 # -- ties --------------------------------------------------------------------------------
 
@@ -391,7 +465,8 @@ def screen_style() -> dict[str, Any]:
     dict
         ``{"ink", "muted", "frameLine", "paper", "residentDisc", "frameDashes",
         "unknownOutline", "focus", "selected", "picked", "pickedLine", "hidden", "font",
-        "labelTop", "labelBaseline", "ringNumberSize", "plateRadius"}``.
+        "labelTop", "labelBaseline", "ringNumberSize", "plateRadius", "states", "shapes"}``;
+        ``states`` is :func:`state_style` per state, ``shapes`` :data:`SHAPE_OUTLINES`.
 
     Examples
     --------
@@ -413,4 +488,15 @@ def screen_style() -> dict[str, Any]:
         "labelBaseline": LABEL_BASELINE,
         "ringNumberSize": RING_NUMBER_SIZE,
         "plateRadius": PLATE_RADIUS,
+        "states": {state: _plain(state_style(state)) for state in STATE_STYLES},
+        "shapes": _plain(SHAPE_OUTLINES),
     }
+
+
+def _plain(value: Any) -> Any:
+    """Tuples as lists, for JSON."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value

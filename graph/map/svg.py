@@ -71,7 +71,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import circle_of, member_nodes, name_of, sector_of
+from graph.attributes import circle_of, member_nodes, name_of, sector_of, state_of
 from graph.map.labels import clean, word_for, wrap
 from graph.map.layout import RESIDENT_RADIUS, to_xy
 from graph.map.placement import Box, Label, Placement, Target, place
@@ -90,16 +90,18 @@ from graph.map.style import (
     PAPER,
     PLATE_RADIUS,
     RESIDENT_DISC,
+    SHAPE_OUTLINES,
     drawn_ties,
     edge_style,
     ring_fill,
     sector_colours,
     sector_shapes,
+    state_style,
     styled_name,
 )
 from graph.schema import EGO
 
-__all__ = ["legend_shape", "netwerkkaart_svg"]
+__all__ = ["legend_shape", "legend_state", "netwerkkaart_svg"]
 
 _CLASS_TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _CSS_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?|\.\d+)(?:%|mm|cm|in|px|pt|pc|em|rem|vw|vh)?$")
@@ -181,27 +183,21 @@ def _plate(label: Label) -> str:
 # -- shapes ------------------------------------------------------------------------------
 
 
-def _polygon(x: float, y: float, radius: float, angles: Iterable[float]) -> str:
-    points = []
-    for angle in angles:
-        dx, dy = to_xy(radius, angle)
-        points.append(f"{_num(x + dx)},{_num(y + dy)}")
-    return " ".join(points)
+def _polygon(x: float, y: float, r: float, points: Iterable[tuple[float, float]]) -> str:
+    return " ".join(f"{_num(x + px * r)},{_num(y + py * r)}" for px, py in points)
 
 
-def _star(x: float, y: float, outer: float, inner: float) -> str:
-    points = []
-    for i in range(10):
-        dx, dy = to_xy(outer if i % 2 == 0 else inner, i * 36.0)
-        points.append(f"{_num(x + dx)},{_num(y + dy)}")
-    return " ".join(points)
-
-
-def _shape(shape: str, x: float, y: float, r: float, fill: str, *, dashed: bool) -> str:
-    """The SVG element of a vis-network shape of "size" ``r`` centred on ``(x, y)``."""
+def _shape(shape: str, x: float, y: float, r: float, fill: str, *, dashed: bool,
+           dashes: tuple[float, float] | None = None, stroke: str = INK) -> str:
+    """The SVG element of a vis-network shape of "size" ``r`` centred on ``(x, y)``;
+    ``dashes`` (in widths of the outline) instead of an unknown sector's dashes."""
     width = max(1.0, 0.12 * r)
-    paint = f'fill="{fill}" stroke="{INK}" stroke-width="{_num(width)}" stroke-linejoin="round"'
-    if dashed:
+    paint = (f'fill="{fill}" stroke="{stroke}" stroke-width="{_num(width)}" '
+             'stroke-linejoin="round"')
+    if dashes:
+        paint += (f' stroke-dasharray="{_num(dashes[0] * width)} {_num(dashes[1] * width)}"'
+                  ' stroke-linecap="round"')
+    elif dashed:
         paint += f' stroke-dasharray="{_num(3 * width)} {_num(2 * width)}"'
     data = f'class="shape" data-shape="{shape}"'
     if shape == "dot":
@@ -212,13 +208,7 @@ def _shape(shape: str, x: float, y: float, r: float, fill: str, *, dashed: bool)
             f'<rect {data} x="{_num(x - side / 2)}" y="{_num(y - side / 2)}" '
             f'width="{_num(side)}" height="{_num(side)}" {paint}/>'
         )
-    points = {
-        "triangle": lambda: _polygon(x, y + 0.2 * r, 1.3 * r, (0, 120, 240)),
-        "triangleDown": lambda: _polygon(x, y - 0.2 * r, 1.3 * r, (180, 300, 60)),
-        "diamond": lambda: _polygon(x, y, 1.3 * r, (0, 90, 180, 270)),
-        "star": lambda: _star(x, y, 1.4 * r, 0.6 * r),
-        "hexagon": lambda: _polygon(x, y, 1.1 * r, (0, 60, 120, 180, 240, 300)),
-    }[shape]()
+    points = _polygon(x, y, r, SHAPE_OUTLINES[shape])
     return f'<polygon {data} points="{points}" {paint}/>'
 
 
@@ -232,6 +222,46 @@ def legend_shape(shape: str, colour: str | None, *, dashed: bool = False) -> str
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" class="legend-shape" viewBox="-12 -12 24 24" '
         f'aria-hidden="true">{_shape(shape, 0, 0, 7.5, fill, dashed=dashed)}</svg>'
+    )
+
+
+def _painted(shape: str, x: float, y: float, r: float, fill: str, *, dashed: bool,
+             state: str | None) -> str:
+    """A member's shape, painted apart when the member has a state
+    (:func:`graph.map.style.state_style`: its fill, dots, opacity and mark over the shape)."""
+    painted = state_style(state)
+    if painted is None:
+        return _shape(shape, x, y, r, fill, dashed=dashed)
+    drawn = _shape(shape, x, y, r, painted["fill"] or fill, dashed=dashed,
+                   dashes=painted["dashes"])
+    if painted["opacity"] < 1:  # faded over paper, so no line shows through the shape
+        drawn = (_shape(shape, x, y, r, PAPER, dashed=False, stroke=PAPER)
+                 + f'<g opacity="{_num(painted["opacity"])}">{drawn}</g>')
+    marks = painted["marks"]
+    if marks:
+        parts = [f'<g class="mark" data-state="{state}" fill="{INK}" stroke="{INK}" '
+                 f'stroke-width="{_num(marks["width"] * r)}" stroke-linecap="round">']
+        parts += [f'<line x1="{_num(x + a * r)}" y1="{_num(y + b * r)}" '
+                  f'x2="{_num(x + c * r)}" y2="{_num(y + d * r)}"/>'
+                  for a, b, c, d in marks["lines"]]
+        parts += [f'<ellipse cx="{_num(x + cx * r)}" cy="{_num(y + cy * r)}" '
+                  f'rx="{_num(rx * r)}" ry="{_num(ry * r)}" stroke="none"/>'
+                  for cx, cy, rx, ry in marks["ellipses"]]
+        drawn += "".join(parts) + "</g>"
+    return drawn
+
+
+def legend_state(state: str) -> str:
+    """A small standalone SVG of how a member with ``state`` is drawn (on a round shape),
+    for the legend beside a map.
+
+    >>> 'data-state="overleden"' in legend_state("overleden")
+    True
+    """
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" class="legend-shape" viewBox="-12 -12 24 24" '
+        f'aria-hidden="true">{_painted("dot", 0, 0, 7.5, PAPER, dashed=False, state=state)}'
+        '</svg>'
     )
 
 
@@ -343,15 +373,17 @@ def _member(G: nx.Graph, node: Hashable, p: Placement, highlight: Mapping | None
     r = p.shape_size
     label = p.labels[node]
     cls, marked = _classes("member", highlight, node)
-    group = [f"<g class={_attr(cls)} data-node={_attr(node)}>",
+    state = state_of(G, node)
+    data_state = f' data-state="{state}"' if state else ""
+    group = [f"<g class={_attr(cls)} data-node={_attr(node)}{data_state}>",
              f"<title>{_esc(label.text)}</title>"]
     if marked:  # inside the shape's box, which the placement kept free
         group.append(
             f'<circle class="marker" cx="{_num(x)}" cy="{_num(y)}" r="{_num(1.4 * r)}" '
             f'fill="{PAPER}" stroke="{INK}" stroke-width="{_num(0.42 * r)}"/>'
         )
-    group.append(_shape(shape, x, y, 0.85 * r if marked else r, _fill(sectors, sector),
-                        dashed=sector is None))
+    group.append(_painted(shape, x, y, 0.85 * r if marked else r, _fill(sectors, sector),
+                          dashed=sector is None, state=state))
     group.append("</g>")
     name_cls, _ = _classes("name", highlight, node)
     return _plate(label), "".join(group), _text_block(label, cls=name_cls, node=node)

@@ -1,7 +1,9 @@
 """The strength scan of a resident's network ("Hoe sterk is mijn netwerk?").
 
 One module per concept, each a function of the resident's graph (see :mod:`graph.schema`);
-:func:`scan` runs them all and returns a :class:`Scan`.
+:func:`scan` runs them all and returns a :class:`Scan`. Members with a state (died, no
+contact any more, from earlier, a pet) are left out of every measure but :mod:`.states`
+(the rule is in :mod:`graph.metrics.common`).
 
 ==========================  ==========================================================
 module                      question
@@ -18,6 +20,7 @@ module                      question
 :mod:`.ei_index`            Do ties stay within a sector or cross sectors (E-I index)?
 :mod:`.informal`            How much of the network and its support is informal?
 :mod:`.strain`              Where is contact strained?
+:mod:`.states`              Who died, lost contact, is from earlier, is a pet?
 :mod:`.strength_scan`       All of the above at once.
 ==========================  ==========================================================
 """
@@ -31,6 +34,7 @@ from graph.metrics.informal import Informal, informal_share
 from graph.metrics.load import Load, load_concentration
 from graph.metrics.reciprocity import Reciprocity, reciprocity_share
 from graph.metrics.size import Size, network_size
+from graph.metrics.states import Apart, members_apart
 from graph.metrics.strain import Strain, strained_relations
 from graph.metrics.strength_scan import Scan, scan
 from graph.metrics.structural_holes import (
@@ -42,6 +46,7 @@ from graph.metrics.structural_holes import (
 from graph.metrics.support import SupportCoverage, support_coverage
 
 __all__ = [
+    "Apart",
     "Brokers",
     "Cohesion",
     "EIIndex",
@@ -62,6 +67,7 @@ __all__ = [
     "load_concentration",
     "member_betweenness",
     "member_cohesion",
+    "members_apart",
     "network_size",
     "reciprocity_share",
     "scan",

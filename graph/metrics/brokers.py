@@ -68,6 +68,8 @@ def member_betweenness(G: nx.Graph, *, max_work: int = MAX_WORK) -> dict[Hashabl
     G : networkx.Graph
         A resident's network. The resident is left out: through the resident everyone is
         two steps from everyone, which would hide who links the members themselves.
+        Members with a state (died, no contact any more, from earlier, a pet) are left out
+        with their ties: nobody links others through them now.
     max_work : int
         Above this size (see :func:`source_count`) the value is estimated from a sample.
 

@@ -53,7 +53,8 @@ def member_cohesion(G: nx.Graph) -> Cohesion:
     as :func:`networkx.density`, except that with fewer than two members there is no pair
     to be tied and the density is ``None`` (networkx answers 0). Groups are the connected
     components of the members-only graph [1]_; a member tied to nobody is an *isolated*
-    member and a group of one.
+    member and a group of one. Members with a state (died, no contact any more, from
+    earlier, a pet) and their ties are left out: they are not part of who knows whom now.
 
     References
     ----------

@@ -1,4 +1,16 @@
-"""Helpers shared by the metrics modules (private)."""
+"""Helpers shared by the metrics modules (private).
+
+The one rule for members with a state (:data:`graph.schema.MEMBER_STATES`: died, no
+contact any more, from earlier in life, a pet): the scan measures the resident's network
+*now*, so :func:`members` leaves them out, and with it every measure built on these helpers
+(size, support, load, reciprocity, cohesion, brokers, structural holes, diversity, entropy,
+E-I index, informal share, strain). They give no support and are no active contact; a tie
+between them and another member is not a tie of the network now. A pet is not counted
+either, not even as company: the scan asks whom the resident can *ask*, and a kind of
+support that rests on a pet alone still deserves the question who else could be there. The
+findings name them apart (:mod:`graph.findings`: ``no_contact``, ``from_before``, ``pet``),
+and :mod:`graph.metrics.states` counts them.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +21,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.attributes import member_nodes, node_key, sector_of, sectors_of
+from graph.attributes import node_key, present_members, sector_of, sectors_of
 from graph.metrics.per_scan import once_per_scan
-from graph.schema import EGO, SUPPORT_KINDS, relation
+from graph.schema import SUPPORT_KINDS, relation
 
 
 def plain(value: Any) -> Any:
@@ -51,8 +63,8 @@ def ratio(part: float, whole: float) -> float | None:
 
 @once_per_scan
 def members(G: nx.Graph) -> list[Hashable]:
-    """Every member (every node but the resident), in natural id order."""
-    return member_nodes(G)
+    """Every member in the resident's life now (no state), in natural id order."""
+    return present_members(G)
 
 
 @once_per_scan
@@ -71,14 +83,26 @@ def member_support(G: nx.Graph) -> dict[Hashable, frozenset[str]]:
 
 
 @once_per_scan
+def member_gives(G: nx.Graph) -> dict[Hashable, frozenset[str]]:
+    """``{member: the kinds of support the resident gives the member}`` (the ego edge's
+    ``gives``), codes outside :data:`graph.schema.SUPPORT_KINDS` left out, in natural id
+    order."""
+    kinds = frozenset(SUPPORT_KINDS)
+    return {n: kinds.intersection(r.get("gives") or ()) for n, r in member_relations(G).items()}
+
+
+@once_per_scan
 def member_adjacency(G: nx.Graph) -> dict[Hashable, list[Hashable]]:
-    """``{member: other members it is tied to}``: the network without the resident.
+    """``{member: other members it is tied to}``: the network without the resident, and
+    without the members who have a state (see :func:`members`).
 
     Members and their neighbours in natural id order, so that every computation over it
     (floating-point sums included) is the same whatever order the graph was built in.
     """
+    present = set(members(G))
     return {
-        n: sorted((w for w in G[n] if w != EGO and w != n), key=node_key) for n in members(G)
+        n: sorted((w for w in G[n] if w in present and w != n), key=node_key)
+        for n in members(G)
     }
 
 

@@ -68,6 +68,7 @@ def sector_diversity(G: nx.Graph) -> float | None:
         0 when everybody is in one sector, 1 when the members are spread evenly over every
         sector. Members with an unknown sector are left out; ``None`` when no member has a
         known sector (no members at all, for instance), since there is nothing to spread.
+        Members with a state (died, no contact any more, from earlier, a pet) are left out.
 
     Examples
     --------

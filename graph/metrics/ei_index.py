@@ -43,6 +43,8 @@ def sector_ei_index(G: nx.Graph) -> EIIndex:
     G : networkx.Graph
         A resident's network; the sectors are ``G.graph["sectors"]``. The resident's own
         edges are left out: only ties *between* members count, as in egor's ``EI()``.
+        Members with a state (died, no contact any more, from earlier, a pet) and their
+        ties are left out too.
 
     Returns
     -------

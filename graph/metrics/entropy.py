@@ -86,7 +86,8 @@ def sector_entropy(G: nx.Graph) -> SectorEntropy:
     The IQV (:func:`graph.metrics.diversity.iqv`) and the entropy both grow as members
     spread over more sectors; the entropy weighs a small sector more (it counts surprise,
     not pairs). ``evenness`` is Pielou's :math:`J = H / \log_2 k`. Members with an unknown
-    sector are left out; with fewer than two sectors the evenness is ``None``.
+    sector are left out, and so are members with a state (died, no contact any more, from
+    earlier, a pet); with fewer than two sectors the evenness is ``None``.
 
     Examples
     --------

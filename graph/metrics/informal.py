@@ -53,7 +53,8 @@ def informal_share(G: nx.Graph) -> Informal:
     informal nor professional. :attr:`graph.metrics.size.Size.informal_share` divides by
     *all* members instead, so the two differ exactly when sectors are unknown. SNS aims at
     more informal support once the network is engaged, so the second share is the one to
-    follow between two moments.
+    follow between two moments. Members with a state (died, no contact any more, from
+    earlier, a pet) are neither members nor support here.
 
     Examples
     --------

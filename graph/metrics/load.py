@@ -49,7 +49,8 @@ def load_concentration(G: nx.Graph) -> Load:
     1.0 means one person gives all the support there is; with :math:`n` members giving one
     kind each it is :math:`1/n`. It is a simple concentration ratio (CR1) over support
     pairs, chosen because it reads in plain words: "Ans gives half of all the help". Tied
-    busiest members are all reported, and the share is that of *one* of them.
+    busiest members are all reported, and the share is that of *one* of them. Members
+    with a state (died, no contact any more, from earlier, a pet) carry no support.
 
     Examples
     --------

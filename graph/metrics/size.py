@@ -56,6 +56,10 @@ def network_size(G: nx.Graph) -> Size:
     is unknown: an unknown sector is never guessed. Both shares are taken over all members,
     so ``informal_share + professional_share + unknown_sector / total == 1``.
 
+    Members with a state (died, no contact any more, from earlier, a pet; see
+    :data:`graph.schema.MEMBER_STATES`) are not counted anywhere here: they are no active
+    contact. :func:`graph.metrics.states.members_apart` counts them.
+
     Examples
     --------
     >>> from graph.schema import new_network, add_member

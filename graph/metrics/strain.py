@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.attributes import member_ties
-from graph.metrics.common import member_relations
+from graph.metrics.common import member_relations, members
 
 __all__ = ["STRAINED", "Strain", "strained_relations"]
 
@@ -48,6 +48,8 @@ def strained_relations(G: nx.Graph) -> Strain:
     Strain between the resident and a member, and strain between two members, matter for
     different reasons: the first for what the resident can ask, the second for whom to
     invite together to a netwerkberaad. Unknown quality (``None``) is not strain.
+    Members with a state (died, no contact any more, from earlier, a pet) are left out,
+    with their ties: neither is a question for whom to ask or invite now.
 
     Examples
     --------
@@ -62,5 +64,7 @@ def strained_relations(G: nx.Graph) -> Strain:
     Strain(ego=('m1',), ties=(('m2', 'm3'),), ego_count=1, tie_count=1)
     """
     ego = tuple(n for n, r in member_relations(G).items() if r.get("quality") == STRAINED)
-    ties = [(u, v) for u, v in member_ties(G) if G.edges[u, v].get("quality") == STRAINED]
+    present = set(members(G))
+    ties = [(u, v) for u, v in member_ties(G)
+            if u in present and v in present and G.edges[u, v].get("quality") == STRAINED]
     return Strain(ego=ego, ties=tuple(ties), ego_count=len(ego), tie_count=len(ties))

@@ -19,6 +19,7 @@ from graph.metrics.load import Load, load_concentration
 from graph.metrics.per_scan import shared_work
 from graph.metrics.reciprocity import Reciprocity, reciprocity_share
 from graph.metrics.size import Size, network_size
+from graph.metrics.states import Apart, members_apart
 from graph.metrics.strain import Strain, strained_relations
 from graph.metrics.structural_holes import StructuralHoles, structural_holes
 from graph.metrics.support import SupportCoverage, support_coverage
@@ -56,6 +57,8 @@ class Scan:
     informal: Informal
     #: Strained relations with the resident and between members.
     strain: Strain
+    #: Members with a state (died, no contact, from earlier, a pet), left out of the rest.
+    apart: Apart
 
     def to_dict(self) -> dict[str, Any]:
         """Return the scan as JSON-serialisable plain data.
@@ -127,4 +130,5 @@ def _scan(G: nx.Graph, max_work: int) -> Scan:
         ei_index=sector_ei_index(G),
         informal=informal_share(G),
         strain=strained_relations(G),
+        apart=members_apart(G),
     )

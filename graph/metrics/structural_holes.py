@@ -27,6 +27,13 @@ class StructuralHoles:
     constraint: float | None
 
 
+def _contacts(G: nx.Graph, adj: dict) -> set:
+    """The resident's contacts: members tied to the resident who have no state (members
+    who died, lost contact, are from earlier or are pets are no contact of the network now,
+    see :mod:`graph.metrics.common`)."""
+    return {n for n in adj if G.has_edge(EGO, n)}
+
+
 def ego_constraint(G: nx.Graph) -> float:
     r"""Return Burt's constraint on the resident, as ``networkx.constraint(G, [EGO])``.
 
@@ -74,11 +81,11 @@ def ego_constraint(G: nx.Graph) -> float:
     """
     if EGO not in G:
         return math.nan
-    contacts = set(G[EGO]) - {EGO}
+    adj = member_adjacency(G)
+    contacts = _contacts(G, adj)
     d = len(contacts)
     if d == 0:
         return math.nan
-    adj = member_adjacency(G)
     share = {q: 1.0 / (len(adj[q]) + 1) for q in contacts}  # degree: members and the resident
     total = 0.0
     # Sums in natural id order: the same value whatever order the graph was built in.
@@ -136,11 +143,11 @@ def ego_effective_size(G: nx.Graph) -> float:
     """
     if EGO not in G:
         return math.nan
-    contacts = set(G[EGO]) - {EGO}
+    adj = member_adjacency(G)
+    contacts = _contacts(G, adj)
     n = len(contacts)
     if n == 0:
         return math.nan
-    adj = member_adjacency(G)
     twice_ties = sum(1 for j in contacts for q in adj[j] if q in contacts)
     return n - twice_ties / n
 
@@ -165,7 +172,9 @@ def structural_holes(G: nx.Graph) -> StructuralHoles:
     from :func:`ego_constraint`, both the values networkx computes. Efficiency is
     :math:`e / n` for :math:`n` members tied to the resident [1]_. A high effective size
     means the resident reaches different circles through different people; a high
-    constraint means everyone knows everyone.
+    constraint means everyone knows everyone. Members with a state (died, no contact any
+    more, from earlier, a pet) are no contact now and are left out, so with them the values
+    are networkx's on the graph without them.
 
     References
     ----------
@@ -186,12 +195,15 @@ def structural_holes(G: nx.Graph) -> StructuralHoles:
     >>> structural_holes(new_network())
     StructuralHoles(effective_size=None, efficiency=None, constraint=None)
     """
-    if EGO not in G or not (set(G[EGO]) - {EGO}):
+    if EGO not in G:
         return StructuralHoles(effective_size=None, efficiency=None, constraint=None)
     with shared_work():  # both measures read the members-only adjacency: build it once
+        contacts = _contacts(G, member_adjacency(G))
+        if not contacts:
+            return StructuralHoles(effective_size=None, efficiency=None, constraint=None)
         size = ego_effective_size(G)
         return StructuralHoles(
             effective_size=size,
-            efficiency=size / len(set(G[EGO]) - {EGO}),
+            efficiency=size / len(contacts),
             constraint=ego_constraint(G),
         )

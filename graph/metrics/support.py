@@ -45,7 +45,9 @@ def support_coverage(G: nx.Graph) -> SupportCoverage:
     question for the netwerkverkenning ("who else could you ask?"), and for a single person
     a sign of possible overload (mantelzorg). Codes outside
     :data:`graph.schema.SUPPORT_KINDS` are ignored; a member without an edge to the
-    resident gives nothing.
+    resident gives nothing, nor does a member with a state (died, no contact any more, from
+    earlier, a pet), whatever kinds were recorded: the question is whom the resident can ask
+    now, and a pet's company does not answer who else could come by.
 
     Examples
     --------

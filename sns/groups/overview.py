@@ -72,7 +72,11 @@ def gaps_of(net: dict, sectors: Iterable[str] = schema.SECTORS) -> list[str]:
     person, ``een_groep`` everyone from one group, ``kennen_elkaar_niet`` (asked, and nobody
     knows each other), ``geeft_niet`` the participant helps nobody on the map. Each comes
     from a kind of :func:`graph.findings.findings`, so the facilitator's totals count
-    exactly what the participants were told.
+    exactly what the participants were told. A participant's map has no member states and
+    records giving as a yes/no (``gives``, the old ``reciprocal``), so the scan's rule for
+    members with a state changes nothing here and the findings about them (``no_contact``,
+    ``from_before``, ``pet``) never occur; they name people, so they would have no gap
+    code anyway.
 
     >>> from sns.groups.maps import add_person, empty_network, set_support
     >>> net = empty_network()

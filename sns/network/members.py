@@ -118,6 +118,15 @@ def update_member(
     _changed(db, coach, resident, "member.update", f"m{member.id}")
 
 
+def set_state(db: Session, coach: Coach, resident: Resident, member: NetworkMember,
+              state: str | None, *, expected_version: int | None) -> None:
+    """Mark a member as died, no contact any more, from earlier or a pet (``None``: in the
+    resident's life now); refused when someone saved the member in between."""
+    check_version(member.version, expected_version)
+    member.state = _choice(state, schema.MEMBER_STATES, N_("Onbekende toestand."))
+    _changed(db, coach, resident, "member.state", f"m{member.id} -> {member.state or '-'}")
+
+
 def move_member(
     db: Session,
     coach: Coach,

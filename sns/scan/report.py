@@ -136,6 +136,14 @@ def format_report(
     row(_("Wederkerig"), _("%(count)s van %(known)s bekend (%(share)s)") % {
         "count": len(rec.reciprocal), "known": rec.known, "share": _percent(rec.share)}
         + unknown(rec.unknown))
+    given = ", ".join(f"{kind} {len(nodes)}" for kind, nodes in rec.given.items() if nodes)
+    if given:
+        row(_("Bewoner geeft"), given, indent=4)
+
+    apart = scan.apart
+    if apart.total:
+        row(_("Niet meegeteld"), ", ".join(
+            f"{state} {len(nodes)}" for state, nodes in apart.per_state.items() if nodes))
 
     coh = scan.cohesion
     row(_("Dichtheid"), _("%(density)s (%(ties)s verbindingen tussen leden)") % {

@@ -232,11 +232,39 @@ def _sector_mix(t: Translations, sectors: Sequence[str]) -> str:
                      "Dat is een mooie mix.") % values
 
 
-def _gives_back(t: Translations, count: int, name: str | None) -> str:
+def _gives_back(t: Translations, count: int, name: str | None,
+                kinds: Sequence[str] = ()) -> str:
     if name is not None:
+        if kinds:
+            return t.gettext("U helpt zelf ook: %(name)s krijgt %(kinds)s van u.") % {
+                "name": name, "kinds": _kinds(t, kinds)}
         return t.gettext("U helpt zelf ook: %(name)s krijgt ook iets van u.") % {"name": name}
+    if kinds:
+        return t.gettext("U helpt zelf ook %(count)s mensen, bijvoorbeeld met %(kind)s.") % {
+            "count": count, "kind": t.gettext(KIND_WORDS[kinds[0]])}
     return t.gettext("U helpt zelf ook: %(count)s mensen krijgen ook iets van u.") % {
         "count": count}
+
+
+def _no_contact(t: Translations, count: int, name: str | None) -> str:
+    if name is not None:
+        return t.gettext("Met %(name)s heeft u geen contact meer. "
+                         "Wilt u %(name)s weer zien?") % {"name": name}
+    return t.gettext("Met %(count)s mensen heeft u geen contact meer. "
+                     "Wilt u een van hen weer zien?") % {"count": count}
+
+
+def _from_before(t: Translations, count: int, name: str | None) -> str:
+    if name is not None:
+        return t.gettext("%(name)s is iemand van vroeger. "
+                         "Zou u %(name)s weer eens willen spreken?") % {"name": name}
+    return t.gettext("Op uw kaart staan %(count)s mensen van vroeger. "
+                     "Zou u een van hen weer eens willen spreken?") % {"count": count}
+
+
+def _pet(t: Translations, names: Sequence[str]) -> str:
+    return t.gettext("Wie kan voor %(names)s zorgen als u dat even niet kunt?") % {
+        "names": _names(t, names)}
 
 
 def _all_know(t: Translations, count: int) -> str:
@@ -360,6 +388,9 @@ _PHRASES: dict[str, Callable[..., str]] = {
     "shared_support": _shared_support,
     "sector_mix": _sector_mix,
     "gives_back": _gives_back,
+    "no_contact": _no_contact,
+    "from_before": _from_before,
+    "pet": _pet,
     "all_know": _all_know,
     "know_via_via": _know_via_via,
     "circle_unknown": _circle_unknown,

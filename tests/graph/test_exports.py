@@ -24,10 +24,15 @@ NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 
 @pytest.fixture
 def G() -> nx.Graph:
-    """The demo network plus a member whose yes/no fields and relation are unknown, and a
-    tie with a note."""
+    """The demo network plus a member whose yes/no fields and relation are unknown, a tie
+    with a note, a member of every state and members the resident gives support to (by
+    kind, and one yes from before the kinds were asked: the demo's)."""
     G = demo_network()
     schema.add_member(G, "nieuw", name="Nieuwe buur")
+    for i, state in enumerate(schema.MEMBER_STATES):
+        schema.add_member(G, f"s{i}", name=f"Lid {state}", sector="familie", circle=2,
+                          state=state, support=("gezelschap",), gives=("praktisch", "nood"))
+    G.edges["ego", "Ans"]["gives"] = ("emotioneel",)
     G.nodes["nieuw"]["can_think_along"] = None
     schema.add_tie(G, "Ans", "nieuw", quality=None, note="kent elkaar van de markt")
     return G
@@ -44,6 +49,9 @@ def test_every_format_round_trips_every_attribute(G, fmt):
     assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
     assert _edges(H) == _edges(G)
     assert H.graph["sectors"] == G.graph["sectors"]
+    assert [H.nodes[f"s{i}"]["state"] for i in range(4)] == list(schema.MEMBER_STATES)
+    assert H.edges["ego", "s0"]["gives"] == ("praktisch", "nood")
+    assert H.edges["ego", "Ans"]["gives"] == ("emotioneel",)
 
 
 def test_graphml_declares_every_key_with_for_and_type(G):
@@ -127,11 +135,13 @@ def test_csv_zip_is_the_egor_three_file_layout(G):
     ego, alters, ties = table("ego.csv"), table("alters.csv"), table("aaties.csv")
     assert ego == [{"egoID": "1", "name": "Riek de Vries",
                     "sectors": "familie,vrienden,buren,werk_school_club,professionals"}]
-    assert len(alters) == 16
+    assert len(alters) == 20
     assert {a["egoID"] for a in alters} == {"1"}
     ans = next(a for a in alters if a["alterID"] == "Ans")
-    assert (ans["circle"], ans["support"], ans["reciprocal"]) == (
-        "1", "praktisch,emotioneel,nood", "true")
+    assert (ans["circle"], ans["support"], ans["reciprocal"], ans["gives"], ans["state"]) == (
+        "1", "praktisch,emotioneel,nood", "true", "emotioneel", "")
+    died = next(a for a in alters if a["alterID"] == "s0")
+    assert (died["state"], died["gives"]) == ("overleden", "praktisch,nood")
     nieuw = next(a for a in alters if a["alterID"] == "nieuw")
     assert (nieuw["can_think_along"], nieuw["circle"]) == ("", "")
     assert len(ties) == 11

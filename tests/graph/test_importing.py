@@ -129,6 +129,34 @@ def test_egoweb_alter_and_edge_files():
     assert uses[("Ego_Age", "bewoner")] is None
 
 
+def test_state_and_what_the_resident_gives_from_network_canvas_and_egoweb():
+    """Network Canvas splits a categorical variable into yes/no columns (gives_*, state_*);
+    EgoWeb names the question in a column of its own. A value outside the vocabulary
+    leaves the whole field out."""
+    canvas = {
+        "c1_ego.csv": b"networkCanvasEgoUUID,name\ne1,Riek\n",
+        "c1_attributeList_Person.csv": (
+            b"nodeID,networkCanvasEgoUUID,name,gives_praktisch,gives_nood,"
+            b"state_overleden,state_huisdier\n"
+            b"1,e1,Ans,true,false,false,false\n2,e1,Bello,false,false,false,true\n"),
+    }
+    imported = read_network_files(canvas)
+    ans, ans_rel, _ = _person(imported, "Ans")
+    bello, _, _ = _person(imported, "Bello")
+    assert (ans["state"], ans_rel["gives"], ans_rel["reciprocal"]) == (None, ("praktisch",),
+                                                                       True)
+    assert bello["state"] == "huisdier"
+    assert _uses(imported)[("gives_*", "persoon")] == "gives"
+    egoweb = {"alters.csv": (b"EgoID,Alter Number,Alter Name,toestand,geeft\n"
+                             b"5,1,Kees,geen_contact,advies\n5,2,Mien,,\n")}
+    imported = read_network_files(egoweb)
+    kees, kees_rel, _ = _person(imported, "Kees")
+    assert (kees["state"], kees_rel["gives"]) == ("geen_contact", ("advies",))
+    wrong = {"alters.csv": b"EgoID,Alter Number,Alter Name,state\n5,1,Kees,verhuisd\n"}
+    kees, _, _ = _person(read_network_files(wrong), "Kees")
+    assert kees["state"] is None
+
+
 def test_gephi_gexf_resident_by_label_and_choosing_another():
     data = (FILES / "gephi.gexf").read_bytes()
     imported = read_network_files({"gephi.gexf": data})

@@ -268,6 +268,7 @@ def test_to_dict_is_plain_json(make):
         "ei_index",
         "informal",
         "strain",
+        "apart",
     }
 
 

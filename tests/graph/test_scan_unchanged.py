@@ -5,6 +5,10 @@ it for the seeded networks below (before the speed-ups of issue 20), floats to t
 A faster scan must give the same result: the same members in the same order, the same
 numbers, the same brokers, from the same sample of source members where the network is
 large enough to be sampled.
+
+Issue 25 added parts the seeded networks do not record (members with a state, the kinds
+the resident gives): they are taken out before the comparison and checked to be empty, so
+the expected files stay those of b631ed3.
 """
 
 from __future__ import annotations
@@ -61,10 +65,18 @@ def expected_path(members: int) -> Path:
 def test_scan_is_unchanged(members):
     G = seeded_network(members, seed=members)
     expected = json.loads(expected_path(members).read_text(encoding="utf-8"))
-    assert scan(G).to_dict() == expected
+    data = scan(G).to_dict()
+    apart = data.pop("apart")
+    given = data["reciprocity"].pop("given")
+    kind_unknown = data["reciprocity"].pop("kind_unknown")
+    assert data == expected
+    assert apart["total"] == 0
+    assert not any(given.values())
+    assert kind_unknown == data["reciprocity"]["reciprocal"]  # only the yes/no is recorded
 
 
 if __name__ == "__main__":  # regenerate (only when the scan's answer is meant to change)
     for size in SIZES:
         data = scan(seeded_network(size, seed=size)).to_dict()
+        del data["apart"], data["reciprocity"]["given"], data["reciprocity"]["kind_unknown"]
         expected_path(size).write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")

@@ -30,6 +30,14 @@ def people(*specs, ties=(), strained=(), reciprocal=None):
     return G
 
 
+def with_apart(G, *specs):
+    """``G`` plus members x, y, ... from (name, sector, state, support) tuples."""
+    for i, (name, sector, state, support) in enumerate(specs):
+        add_member(G, chr(ord("x") + i), name=name, sector=sector, circle=2, state=state,
+                   support=support)
+    return G
+
+
 ANS = ("Ans", "familie", 1, ("praktisch", "emotioneel"))
 BOB = ("Bob", "buren", 2, ("emotioneel",))
 COR = ("Cor", "vrienden", 2, ("emotioneel",))
@@ -99,6 +107,19 @@ EXAMPLES = {
         people(ANS, BOB, reciprocal={"a": True, "b": False}),
         "U helpt zelf ook: Ans krijgt ook iets van u.",
         "You help too: Ans also gets something from you."),
+    "no_contact": (
+        with_apart(people(ANS), ("Kees", "vrienden", "geen_contact", ("praktisch",)),
+                   ("Mien", "familie", "geen_contact", ())),
+        "Met 2 mensen heeft u geen contact meer. Wilt u een van hen weer zien?",
+        "You are no longer in touch with 2 people. Would you like to see one of them again?"),
+    "from_before": (
+        with_apart(people(ANS), ("Jan", "werk_school_club", "vroeger", ())),
+        "Jan is iemand van vroeger. Zou u Jan weer eens willen spreken?",
+        "Jan is someone from earlier in your life. Would you like to talk to Jan again?"),
+    "pet": (
+        with_apart(people(ANS), ("Bello", "familie", "huisdier", ("gezelschap",))),
+        "Wie kan voor Bello zorgen als u dat even niet kunt?",
+        "Who can look after Bello when you cannot for a while?"),
     "all_know": (
         people(ANS, BOB, COR, ties=ALL_TIED),
         "Alle 3 mensen op uw kaart kennen elkaar. Zo kunnen ze samen helpen.",
@@ -160,6 +181,20 @@ EXAMPLES = {
         "Van 1 persoon weten we nog niet uit welke groep die komt.",
         "For 1 person we do not know yet which group they belong to."),
 }
+
+
+def test_what_the_resident_gives_is_said_by_kind():
+    G = people(ANS, BOB, COR)
+    for node, kinds in (("a", ("praktisch", "gezelschap")), ("b", ("praktisch",)),
+                        ("c", ("praktisch",))):
+        G.edges["ego", node]["gives"] = kinds
+    (line,) = [phrase(f, NL) for f in findings(G, limit=None) if f.kind == "gives_back"]
+    assert line == "U helpt zelf ook 3 mensen, bijvoorbeeld met praktische hulp."
+    G = people(ANS, BOB, reciprocal={"b": False})
+    G.edges["ego", "a"]["gives"] = ("praktisch", "nood")
+    G.edges["ego", "a"]["reciprocal"] = True
+    (line,) = [phrase(f, EN) for f in findings(G, limit=None) if f.kind == "gives_back"]
+    assert line == "You help too: Ans gets practical help and help in an emergency from you."
 
 
 def test_every_kind_has_an_example_and_words():

@@ -88,6 +88,8 @@ def test_export_zip_holds_every_field_and_the_network(client, auth, people, db):
     data = json.loads(archive.read("alles.json"))
     assert data["tabellen"]["resident"][0]["hulpvraag"] == "Hulpvraag ZIPJE"
     assert {m["note"] for m in data["tabellen"]["network_member"]} == {"Notitie ZIPJE", None}
+    assert [(m["gives"], m["state"]) for m in data["tabellen"]["network_member"]] == [
+        (["nood"], None), ([], "vroeger")]
     assert data["tabellen"]["meeting"][0]["notes"] == "Verslag ZIPJE"
     assert data["tabellen"]["consent"][0]["kind"] == "kaart_en_plan"
     G = read_graphml(io.BytesIO(archive.read("netwerk.graphml")))
@@ -106,6 +108,7 @@ def test_export_pdf_tells_everything_in_plain_words(client, auth, people, db):
     text = " ".join(text.split())
     for expected in ("Alles wat wij van u bewaren", "Uw hulpvraag", "Hulpvraag PDFJE",
                      "De mensen in uw netwerk", "Lid PDFJE A", "Notitie PDFJE", "Kan PDFJE",
+                     "U helpt met Hulp in nood", "Staat op de kaart als Vroeger",
                      "Wie kent wie", "Opgeslagen momenten", "Moment PDFJE", "Verslag PDFJE",
                      "Aanbod PDFJE", "Actie PDFJE", "Evaluatie PDFJE", "Nu PDFJE",
                      "Uw toestemming", "De coach maakt met mij een netwerkkaart",

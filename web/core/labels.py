@@ -75,6 +75,14 @@ FREQUENCY_LABELS = {
     "maandelijks": _l("Elke maand"),
     "zelden": _l("Zelden"),
 }
+# "In het leven van nu" first: a member is a person in the resident's life unless said so.
+STATE_LABELS = {
+    None: _l("In het leven van nu"),
+    "overleden": _l("Overleden"),
+    "geen_contact": _l("Geen contact meer"),
+    "vroeger": _l("Vroeger"),
+    "huisdier": _l("Huisdier / geen mens"),
+}
 RECIPROCAL_LABELS = {True: _l("Ja, over en weer"), False: _l("Nee"), None: _l("Onbekend")}
 DETAIL_LABELS = {
     "sector": _l("Sector"),
@@ -85,6 +93,8 @@ DETAIL_LABELS = {
     "quality": _l("Relatie"),
     "willing": _l("Wil graag"),
     "talents": _l("Talenten"),
+    "gives": _l("U helpt met"),
+    "state": _l("Staat op de kaart als"),
 }
 
 
@@ -126,6 +136,7 @@ def init_app(app: Flask) -> None:
         status_labels=STATUS_LABELS,
         circle_labels=CIRCLE_LABELS,
         support_labels=SUPPORT_LABELS,
+        state_labels=STATE_LABELS,
         quality_labels=QUALITY_LABELS,
         frequency_labels=FREQUENCY_LABELS,
         reciprocal_labels=RECIPROCAL_LABELS,

@@ -21,6 +21,8 @@ FIELD_LABELS = {
     "reciprocal": _l("wederkerig"),
     "frequency": _l("contact"),
     "quality": _l("relatie"),
+    "gives": _l("de bewoner helpt met"),
+    "state": _l("staat op de kaart als"),
 }
 PLACE_LABELS = {
     "persoon": _l("bij de persoon"),

@@ -49,6 +49,16 @@ def _save(resident: Resident, work, message: str, anchor: str):
                 refused=lambda status: _index(resident, status))
 
 
+def _draft(members) -> dict | None:
+    """The new action as a link from the map proposes it: ``?weer_contact=<member id>``
+    ("Weer contact opnemen met Kees", for someone the resident lost contact with)."""
+    wanted = int_or_none(request.args.get("weer_contact"))
+    member = next((m for m in members if m.id == wanted), None)
+    if member is None:
+        return None
+    return {"what": _("Weer contact opnemen met %(name)s", name=member.name)}
+
+
 def _index(resident, status: int = 200):
     """The plan page; after a refused form (``status`` 400/409) it shows what was typed."""
     db = get_db()
@@ -67,7 +77,7 @@ def _index(resident, status: int = 200):
         ongoing={a.id for a in actions if plan.is_ongoing(a)},
         offers=plan.open_offers(db, resident), plan_due=plan.plan_pending(db, resident),
         reviews=plan.reviews_of(db, resident), today=date.today(),
-        domain_entries=entries(db, resident), repeats=REPEATS,
+        domain_entries=entries(db, resident), repeats=REPEATS, draft=_draft(members),
     ), status
 
 

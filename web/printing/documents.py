@@ -31,7 +31,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from graph import metrics, schema
-from graph.attributes import member_nodes, name_of
+from graph.attributes import member_nodes, name_of, state_of
 from graph.map import placement, style, svg
 from graph.map.labels import word_for
 from graph.map.placement import TARGETS, Target
@@ -217,6 +217,11 @@ def map_context(p: Printout) -> dict:
                                           dashed=code is None))}
         for code in placed.frame.wedges()
     ]
+    # how a member with a state is drawn: only the states on this map, so the legend stays short
+    present = {state_of(p.graph, n) for n in member_nodes(p.graph)}
+    states = [{"label": labels.STATE_LABELS[code],
+               "shape": Markup(svg.legend_state(code))}  # noqa: S704
+              for code in style.STATE_STYLES if code in present]
     return {
         "map_src": svg_image(drawing),  # graph.map.svg escapes all user text
         "map_height": height,
@@ -225,6 +230,7 @@ def map_context(p: Printout) -> dict:
         "name_pt": placed.font_in_target * shrink / placement.PT_MM,  # the names' size
         "lines": lines,
         "sectors": sectors,
+        "states": states,
         "circles": [labels.CIRCLE_LABELS[c] for c in (1, 2, 3)],
         "empty": empty,
         "a3": paper.code == "a3",

@@ -49,6 +49,10 @@ class Words:
             return str(labels.PHASE_LABELS.get(value, value))
         if column == "sector":
             return str(labels.SECTOR_LABELS.get(value, value))
+        if table.name == "network_member" and column == "state":
+            return str(labels.STATE_LABELS.get(value, value))
+        if table.name == "network_member" and column in ("support", "gives"):
+            return ", ".join(str(labels.SUPPORT_LABELS.get(v, v)) for v in value)
         if table.name == "network_snapshot" and column == "graph":
             names = [n.get("name") for n in value.get("nodes", []) if n.get("kind") == "member"]
             return ", ".join(str(n) for n in names) or EMPTY

@@ -118,6 +118,21 @@
     }
     var fill = node.colour;
     var known = frame.sectors.indexOf(node.sector) >= 0;
+    var state = node.state ? style.states[node.state] : null;
+    if (state) {
+      // died, no contact, from earlier, a pet: the sector's shape, painted apart (drawState)
+      return {
+        id: node.id,
+        x: node.x,
+        y: node.y,
+        shape: "custom",
+        size: node.shapeSize || 18,
+        fixed: { x: false, y: false },
+        ctxRenderer: function (args) {
+          return drawState(args, style, state, node, known);
+        },
+      };
+    }
     return {
       id: node.id,
       x: node.x,
@@ -135,6 +150,76 @@
       borderWidthSelected: 4,
       // unknown sector: grey and a dashed outline, on top of its own shape
       shapeProperties: { borderDashes: known ? false : style.unknownOutline },
+    };
+  }
+
+  /* The outline of a sector's shape of "size" r centred on (x, y), as the paper map draws
+   * it: the corners in the style's shapes (graph/map/style.py SHAPE_OUTLINES, in units of
+   * r), or a circle for a shape without corners. */
+  function shapePath(ctx, style, shape, x, y, r) {
+    var corners = style.shapes[shape];
+    ctx.beginPath();
+    if (!corners) {
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      return;
+    }
+    corners.forEach(function (c, i) {
+      if (i === 0) ctx.moveTo(x + c[0] * r, y + c[1] * r);
+      else ctx.lineTo(x + c[0] * r, y + c[1] * r);
+    });
+    ctx.closePath();
+  }
+
+  /* vis-network's custom shape for a member with a state: the sector's shape in the state's
+   * fill (or the sector's colour), faded by its opacity over paper, outlined in ink (dotted for no
+   * contact, dashed for an unknown sector, black when chosen), and the state's mark over it
+   * (graph/map/style.py STATE_STYLES and STATE_MARKS: a cross, a paw print). */
+  function drawState(args, style, state, node, known) {
+    var ctx = args.ctx;
+    var r = node.shapeSize || 18;
+    var chosen = args.state.selected || args.state.hover;
+    return {
+      drawNode: function () {
+        var width = chosen ? 4 : 2;
+        shapePath(ctx, style, node.shape, args.x, args.y, r);
+        if (state.opacity < 1) {
+          // faded over paper, so no line shows through the shape
+          ctx.fillStyle = style.paper;
+          ctx.fill();
+          ctx.globalAlpha = state.opacity;
+        }
+        ctx.fillStyle = state.fill || node.colour;
+        ctx.fill();
+        ctx.strokeStyle = chosen ? style.selected : style.ink;
+        ctx.lineWidth = width;
+        if (state.dashes) {
+          ctx.lineCap = "round";
+          ctx.setLineDash(state.dashes.map(function (d) { return d * width; }));
+        } else if (!known) {
+          ctx.setLineDash(style.unknownOutline);
+        }
+        ctx.stroke();
+        ctx.setLineDash([]);
+        var marks = state.marks;
+        if (!marks) return;
+        ctx.strokeStyle = style.ink;
+        ctx.fillStyle = style.ink;
+        ctx.lineWidth = marks.width * r;
+        ctx.lineCap = "round";
+        marks.lines.forEach(function (l) {
+          ctx.beginPath();
+          ctx.moveTo(args.x + l[0] * r, args.y + l[1] * r);
+          ctx.lineTo(args.x + l[2] * r, args.y + l[3] * r);
+          ctx.stroke();
+        });
+        marks.ellipses.forEach(function (e) {
+          ctx.beginPath();
+          ctx.ellipse(args.x + e[0] * r, args.y + e[1] * r, e[2] * r, e[3] * r, 0, 0,
+                      2 * Math.PI);
+          ctx.fill();
+        });
+      },
+      nodeDimensions: { width: 2.8 * r, height: 2.8 * r },
     };
   }
 
@@ -1448,6 +1533,7 @@
     module.exports = {
       point: point,
       visNode: visNode,
+      drawState: drawState,
       lineOutside: lineOutside,
       boxOutside: boxOutside,
       baseline: baseline,

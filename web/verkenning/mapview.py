@@ -29,6 +29,9 @@ def map_payload(G: nx.Graph, target: str = "screen-1280") -> dict:
         frequency_labels=labels.translated(labels.FREQUENCY_LABELS),
         detail_labels=labels.translated(labels.DETAIL_LABELS),
         target=target,
+        state_labels=labels.translated(labels.STATE_LABELS),
+        # shown only where no kind is recorded: a yes from before the kinds were asked
+        reciprocal_labels={True: _("Ja, soort onbekend"), False: _("Nee")},
     )
 
 
@@ -49,7 +52,8 @@ def drop_cell(G: nx.Graph, x: float, y: float) -> tuple[int | None, str | None] 
 def legend() -> dict:
     """What the map's shapes and line styles mean, for the legend beside it: each sector's
     shape as the printed legend draws it (outlined, an unknown sector's dashed), each
-    quality's line."""
+    quality's line, and how a member who died, lost contact, is from earlier or is a pet is
+    drawn apart."""
     sector_words = labels.sector_labels()
     return {
         "sectors": [(str(sector_words[code]),
@@ -57,6 +61,9 @@ def legend() -> dict:
                     for code, shape in style.sector_shapes(labels.sectors()).items()],
         "lines": [(str(word), style.edge_style(code))
                   for code, word in labels.QUALITY_LABELS.items()],
+        "states": [(str(labels.STATE_LABELS[code]),
+                    Markup(svg.legend_state(code)))  # noqa: S704
+                   for code in style.STATE_STYLES],
     }
 
 

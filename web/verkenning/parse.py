@@ -18,18 +18,24 @@ _YES_NO = {"ja": True, "nee": False}
 
 
 def member_fields(form: MultiDict) -> MemberFields:
+    """The member form: what the resident gives is ticked per kind (``gives``); the yes/no
+    ``reciprocal`` is sent only as "nee" (gives nothing) or, for a member recorded before
+    the kinds were asked, "ja" (over en weer, kind unknown). Any kind ticked means "ja"."""
+    gives = form.getlist("gives")
     return MemberFields(
         name=form.get("name", ""),
         sector=form.get("sector") or None,
         circle=number_or_raw(form.get("circle")),
         support=form.getlist("support"),
-        reciprocal=_YES_NO.get(form.get("reciprocal", "")),
+        reciprocal=True if gives else _YES_NO.get(form.get("reciprocal", "")),
         frequency=form.get("frequency") or None,
         quality=form.get("quality") or None,
         willing=form.get("willing"),
         talents=form.get("talents"),
         note=form.get("note"),
         can_think_along=form.get("can_think_along") == "ja",
+        gives=gives,
+        state=form.get("state") or None,
     )
 
 

@@ -14,7 +14,9 @@ from flask import (
 )
 from flask_babel import gettext as _
 
-from sns.errors import NotFound
+from graph import schema
+from sns.errors import Invalid, NotFound
+from sns.i18n import N_
 from sns.models import Resident
 from sns.network import graphs as network
 from sns.network import group_ties, members
@@ -45,6 +47,12 @@ def _url(resident: Resident, anchor: str) -> str:
 
 @bp.get("/verkenning")
 def index(resident: Resident):
+    return _page(resident)
+
+
+def _page(resident: Resident, status: int = 200):
+    """The verkenning page; after a refused form of the list (``status`` 400/409) with the
+    message at its top."""
     db = get_db()
     rows = network.members_of(db, resident)
     tie_rows = network.ties_of(db, resident)
@@ -64,7 +72,7 @@ def index(resident: Resident):
         # the person just added or moved: the map shows them selected
         just_placed=session.pop("just_placed", None),
         legend=legend(),
-    )
+    ), status
 
 
 @bp.get("/verkenning/laat-zien")
@@ -139,6 +147,28 @@ def remove_member(resident: Resident, member_id: int):
         expected_version=int_or_none(request.form.get("version"))),
         saved=removed, back=_url(resident, "tabel"),
         refused=url_for("verkenning.edit_member", resident_id=resident.id, member_id=member_id))
+
+
+@bp.post("/kaart/toestand")
+def set_state(resident: Resident):
+    """A member's state from the list (one form for everyone: the pressed button is
+    ``member=m12``, its fields ``state-m12`` and ``version-m12``): died, no contact any more,
+    from earlier, a pet, or none. The resident is in the middle of their own map and has no
+    state."""
+    db = get_db()
+    ref = request.form.get("member", "").strip()
+
+    def work() -> None:
+        if ref == schema.EGO:
+            raise Invalid(N_("De bewoner staat zelf in het midden van de kaart. Kies iemand "
+                             "anders."))
+        member = members.get_member(db, resident, parse.member_ref(ref))
+        members.set_state(db, current_coach(), resident, member,
+                          request.form.get(f"state-{ref}") or None,
+                          expected_version=int_or_none(request.form.get(f"version-{ref}")))
+
+    return save(work, saved=_("Opgeslagen."), back=_url(resident, "tabel"), place="tabel",
+                refused=lambda status: _page(resident, status))
 
 
 @bp.post("/banden")

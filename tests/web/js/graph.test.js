@@ -51,6 +51,43 @@ test("visNode: an unknown sector's outline is dashed, the resident only an invis
   assert.equal(resident.color.border, style.hidden);
 });
 
+/* A canvas context that records what is drawn: enough for drawState. */
+function recorder() {
+  const calls = [];
+  const ctx = {};
+  for (const name of ["beginPath", "arc", "moveTo", "lineTo", "closePath", "fill", "stroke",
+                      "setLineDash", "ellipse"]) {
+    ctx[name] = (...args) => calls.push([name, ...args]);
+  }
+  return { ctx, calls };
+}
+
+test("visNode: a member with a state is the sector's shape painted apart, with its mark", () => {
+  const member = members.find((node) => node.sector !== null);
+  const died = { ...member, state: "overleden" };
+  const vis = parts.visNode(frame, style, died);
+  assert.equal(vis.shape, "custom");
+  const { ctx, calls } = recorder();
+  const drawn = vis.ctxRenderer({ ctx, x: 10, y: 20, state: { selected: false, hover: false } });
+  assert.deepEqual(drawn.nodeDimensions, { width: 2.8 * member.shapeSize,
+                                           height: 2.8 * member.shapeSize });
+  drawn.drawNode();
+  assert.equal(ctx.fillStyle, style.ink); // the last thing drawn: the cross, in ink
+  assert.equal(calls.filter((c) => c[0] === "stroke").length, 1 + 2); // outline and two lines
+  // a pet: four toes and a pad; no contact: a dotted outline, white
+  const pet = recorder();
+  parts.visNode(frame, style, { ...member, state: "huisdier" })
+    .ctxRenderer({ ctx: pet.ctx, x: 0, y: 0, state: {} }).drawNode();
+  assert.equal(pet.calls.filter((c) => c[0] === "ellipse").length, 5);
+  const gone = recorder();
+  parts.visNode(frame, style, { ...member, state: "geen_contact" })
+    .ctxRenderer({ ctx: gone.ctx, x: 0, y: 0, state: {} }).drawNode();
+  assert.deepEqual(gone.calls.find((c) => c[0] === "setLineDash")[1],
+                   style.states.geen_contact.dashes.map((d) => d * 2));
+  // without a state: vis-network's own shape
+  assert.equal(parts.visNode(frame, style, { ...member, state: null }).shape, member.shape);
+});
+
 test("baseline: the placement's label rule, line by line", () => {
   const box = { x: 0, y: 10, w: 50, h: 50 };
   close(parts.baseline(style, box, 20, 1.2, 0), 10 + 20 * style.labelTop + 0.96 * 20);
