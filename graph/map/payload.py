@@ -299,6 +299,9 @@ def map_payload(
                 "state": state_of(G, node),
                 "ego": False,
                 "details": _details(G, node, sector, circle, **labels),
+                # the kinds of support each way, for the questions asked on the map
+                "support": list(relation(G, node).get("support") or ()),
+                "gives": list(relation(G, node).get("gives") or ()),
                 **_label_keys(placed.labels[node]),
                 "shapeSize": round(placed.shape_size, 2),
                 "shapeBox": placed.shapes[node].as_dict(),

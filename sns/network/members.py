@@ -7,7 +7,7 @@ an import all get the same rules and the same messages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
@@ -24,6 +24,8 @@ from sns.rules import check_version, clean_name, clean_text
 
 MEMBER_NAME_MAX = 100
 MEMBER_TEXT_MAX = 2000
+#: The audit event's detail column holds this much: a long answer's list of people is cut.
+AUDIT_DETAIL_MAX = 500
 
 
 @dataclass
@@ -212,3 +214,45 @@ def remove_tie(db: Session, coach: Coach, resident: Resident, tie_id: int) -> No
         raise NotFound()
     db.delete(tie)
     _changed(db, coach, resident, "tie.remove", f"m{tie.a_id} - m{tie.b_id}")
+
+
+
+#: Which way a kind of support goes: ``support`` the member gives the resident, ``gives``
+#: the resident gives the member (the columns of the same names).
+DIRECTIONS = ("support", "gives")
+
+
+def set_support(db: Session, coach: Coach, resident: Resident, kind: str, direction: str,
+                answers: Mapping[int, bool], *,
+                expected_network_version: int | None) -> list[NetworkMember]:
+    """Answer one question ("Wie helpt u met boodschappen?") for several people at once:
+    ``answers`` says per member id whether they have the support ``kind`` in ``direction``.
+
+    One change with one version bump and one audit event, checked against the version of
+    the network the question was asked on (like a move on the map). Refused as a whole,
+    with nothing stored, for an unknown kind or direction and for anyone not on this
+    resident's map (removed, or another resident's). Returns the members that changed.
+    """
+    check_version(resident.network_version, expected_network_version)
+    if kind not in schema.SUPPORT_KINDS:
+        raise Invalid(N_("Onbekende soort hulp."))
+    if direction not in DIRECTIONS:
+        raise Invalid(N_("Onbekende richting van de hulp."))
+    members = db.scalars(select(NetworkMember).where(
+        NetworkMember.id.in_(list(answers)), NetworkMember.resident_id == resident.id,
+        NetworkMember.archived_at.is_(None)).order_by(NetworkMember.id)).all()
+    if len(members) != len(answers):
+        raise Invalid(N_("Iemand van deze keuze staat niet (meer) op deze kaart. Er is niets "
+                         "opgeslagen."))
+    changed = []
+    for member in members:
+        kinds = set(getattr(member, direction) or ())
+        if (kind in kinds) != answers[member.id]:
+            kinds ^= {kind}
+            setattr(member, direction, [k for k in schema.SUPPORT_KINDS if k in kinds])
+            changed.append(member)
+    if changed:
+        detail = f"{kind}: " + " ".join(f"{'+' if answers[m.id] else '-'}m{m.id}"
+                                        for m in changed)
+        _changed(db, coach, resident, f"member.{direction}", detail[:AUDIT_DETAIL_MAX])
+    return changed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 
 def open_map(visit, resident, init_script: str | None = None):
     """Log in as the resident's coach (ans), open their verkenning page at 1280 x 800 and
@@ -18,3 +20,12 @@ def open_map(visit, resident, init_script: str | None = None):
     page.goto(f"/bewoners/{resident.id}/verkenning")
     page.wait_for_function("document.getElementById('map').snsNetwork !== undefined")
     return page, errors
+
+
+@contextmanager
+def in_place(page):
+    """Wait for one action saved in place (web/static/table.js): the page is redrawn from
+    the server's answer, with no navigation."""
+    before = page.evaluate("window.snsTable.done")
+    yield
+    page.wait_for_function("(n) => window.snsTable.done > n", arg=before)

@@ -1,6 +1,7 @@
-"""Wie kent wie? in the browser at 1280 x 800: people picked on the map (Ctrl-click, a
-Shift-rectangle) or ticked in the panel beside it, then every pair in one action; and one
-person who knows everyone of a sector. Each test checks the stored ties and the drawn lines."""
+"""Wie kent wie? in the browser at 1280 x 800 (and a tablet): people picked on the map
+(Ctrl-click, a Shift-rectangle, taps in the Kies mensen mode) or ticked in the panel beside it,
+then every pair in one action; and one person who knows everyone of a sector. Each action is
+saved in place; each test checks the stored ties and the lines drawn without a reload."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sns.models import NetworkMember, Tie
-from tests.e2e.map_page import open_map
+from tests.e2e.map_page import in_place, open_map
 
 pytestmark = pytest.mark.e2e
 
@@ -59,11 +60,17 @@ def _panel(page):
     return page.locator("#groep")
 
 
-def _press(button) -> None:
-    """Press a button of a plain form and wait for the page it leads to (graph.js draws the
-    map while the page loads)."""
-    with button.page.expect_navigation():
-        button.click()
+def _press(button, tap: bool = False) -> None:
+    """Press (or tap) a button of the panel: the action is saved in place (table.js), the
+    page is not loaded again, and the map gets its new lines at once."""
+    page = button.page
+    page.evaluate("window.snsMarker = 'still here'")
+    with in_place(page):
+        if tap:
+            button.tap()
+        else:
+            button.click()
+    assert page.evaluate("window.snsMarker") == "still here"
 
 
 def _box(page, node_id: str):
@@ -229,9 +236,25 @@ def test_on_a_tablet_taps_pick_in_the_choose_mode(visit, family, db):
         page.touchscreen.tap(*point(name))
     assert page.url == url  # a tap in the mode picks, it does not open the person
     assert page.locator("#picked-count").inner_text() == "3 mensen gekozen: 3 lijnen."
-    button = page.get_by_role("button", name="Deze mensen kennen elkaar allemaal")
-    with page.expect_navigation():
-        button.tap()
+    _press(page.get_by_role("button", name="Deze mensen kennen elkaar allemaal"), tap=True)
     assert _ties(db) == 3
     assert page.evaluate(_LINES) == 3
     assert v.dialogs == []
+
+
+def test_the_picked_stay_picked_when_someone_is_added_in_place(visit, family, db):
+    riek, ids = family
+    page, errors = open_map(visit, riek)
+    for name in ("Anna", "Gert"):
+        _panel(page).get_by_label(name, exact=True).check()
+    page.get_by_label("Wie is er in uw leven?").fill("Ilse")
+    with in_place(page):
+        page.get_by_role("button", name="Zet op de kaart").click()
+    # the panel was drawn again with Ilse in it; Anna and Gert are still ticked
+    assert _panel(page).get_by_label("Ilse", exact=True).count() == 1
+    assert [n for n in ("Anna", "Bram", "Gert", "Ilse")
+            if _panel(page).get_by_label(n, exact=True).is_checked()] == ["Anna", "Gert"]
+    assert page.locator("#picked-count").inner_text() == "2 mensen gekozen: 1 lijn."
+    _press(page.get_by_role("button", name="Deze mensen kennen elkaar allemaal"))
+    assert _ties(db) == 1
+    assert errors == []

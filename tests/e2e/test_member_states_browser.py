@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sns.models import NetworkMember
+from tests.e2e.map_page import in_place
 
 pytestmark = pytest.mark.e2e
 
@@ -20,11 +21,14 @@ def test_coach_marks_a_member_as_died_and_the_map_draws_it_apart(visit, people, 
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"/bewoners/{people.riek.id}/verkenning")
+    page.wait_for_function("() => window.snsTable !== undefined")
+    page.evaluate("window.snsMarker = 'still here'")
 
     page.get_by_label("Staat op de kaart als Kees").select_option(label="Overleden")
-    page.get_by_role("button", name="Zet Kees").click()
-    page.wait_for_url(f"**/bewoners/{people.riek.id}/verkenning#tabel")
+    with in_place(page):
+        page.get_by_role("button", name="Zet Kees").click()
     page.get_by_text("Opgeslagen.").first.wait_for()
+    assert page.evaluate("window.snsMarker") == "still here"  # saved in place, no reload
 
     db.expire_all()
     assert db.get(NetworkMember, kees.id).state == "overleden"

@@ -13,8 +13,9 @@ from graph.map.payload import map_payload
 from graph.map.style import SECTOR_SHAPES, screen_style
 
 GRAPH_JS = Path(__file__).resolve().parents[2] / "web/static/graph.js"
-#: Every tests/web/js/*.test.js: the map's pure parts, one file per concern.
-NODE_TESTS = sorted((Path(__file__).resolve().parent / "js").glob("*.test.js"))
+#: The node tests of graph.js's pure parts, one file per concern (questions.js has its own).
+NODE_TESTS = [Path(__file__).resolve().parent / "js" / name
+              for name in ("graph.test.js", "picking.test.js")]
 COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}\b|rgba?\(|hsla?\(")
 
 
@@ -50,3 +51,15 @@ def test_the_pure_parts_of_graph_js_pass_their_node_tests(tmp_path):
     counts = dict(re.findall(r"^# (pass|fail) (\d+)$", run.stdout, re.MULTILINE))
     assert counts["fail"] == "0"
     assert int(counts["pass"]) >= 12
+
+
+def test_questions_js_finds_a_name_by_its_first_letters():
+    """web/static/questions.js: the name that typed letters + Enter answer the question for."""
+    node = shutil.which("node")
+    assert node, "node is missing: scripts/install.sh --test installs Debian's nodejs"
+    tests = Path(__file__).resolve().parent / "js/questions.test.js"
+    run = subprocess.run([node, "--test", str(tests)], capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert dict(re.findall(r"^# (pass|fail) (\d+)$", run.stdout, re.MULTILINE)) == {
+        "pass": "4", "fail": "0"}

@@ -62,6 +62,20 @@ SUPPORT_LABELS = {
     "nood": _l("Hulp in nood"),
 }
 # "Onbekend" first: a form left as it is records nothing rather than a guess.
+#: One plain question per kind of support and direction, asked for everybody at once (the
+#: question panel beside the map): first who helps the resident, then whom the resident helps.
+SUPPORT_QUESTIONS = {
+    ("support", "praktisch"): _l("Wie helpt u met boodschappen of klusjes?"),
+    ("support", "emotioneel"): _l("Met wie praat u als u ergens mee zit?"),
+    ("support", "advies"): _l("Aan wie vraagt u raad als u iets moet beslissen?"),
+    ("support", "gezelschap"): _l("Met wie doet u leuke dingen samen?"),
+    ("support", "nood"): _l("Wie kunt u bellen als er iets mis is?"),
+    ("gives", "praktisch"): _l("Voor wie doet u zelf boodschappen of klusjes?"),
+    ("gives", "emotioneel"): _l("Wie praat met u als die ergens mee zit?"),
+    ("gives", "advies"): _l("Wie komt bij u voor advies?"),
+    ("gives", "gezelschap"): _l("Bij wie gaat u langs voor een praatje of een kop koffie?"),
+    ("gives", "nood"): _l("Wie kan op u rekenen als er iets mis is?"),
+}
 QUALITY_LABELS = {
     None: _l("Onbekend"),
     "goed": _l("Goed"),

@@ -52,6 +52,13 @@
  * rectangle dragged with Shift on the empty map, or taps in the "Kies mensen" mode tick the
  * people's boxes in the form beside the map; the map draws whoever is ticked there.
  *
+ * window.snsMap, for the page's other scripts:
+ *   update(payload, version, selected)  new data after an action saved in place (table.js):
+ *       the view (position and zoom) stays; resolves when the new map is drawn;
+ *   ask({kind, direction, pick}) | ask(null)  a support question is open (questions.js):
+ *       a click or Enter on a person calls pick(id) instead of opening them, and everyone
+ *       whose "support" or "gives" (direction) holds kind gets a ring (style.answered).
+ *
  * Timing: the marks "sns-map-start" (before the payload is read) and "sns-map-drawn" (the
  * first frame) in the page's performance timeline; bench/bench_floors.py compares the time
  * between them with plain vis-network's.
@@ -765,7 +772,6 @@
   function drawEveryFrame(map) {
     var network = map.network;
     var container = map.container;
-    var data = map.data;
     var smallNote = document.createElement("p");
     smallNote.className = "map-small-names";
     smallNote.setAttribute("role", "status");
@@ -777,6 +783,7 @@
     var background = new Background();
     network.on("beforeDrawing", function (ctx) {
       view = viewOf(network, container);
+      var data = map.data;
       background.draw(ctx, map.moves + " " + data.edges.length, function (bg) {
         drawFrame(bg, data.frame, data.style);
         drawTies(bg, view, data.style, data.edges, network.body.nodes);
@@ -786,7 +793,7 @@
       map.moves += 1;
     });
     network.on("afterDrawing", function (ctx) {
-      drawLabels(ctx, view, data.frame, data.style, data.nodes);
+      drawLabels(ctx, view, map.data.frame, map.data.style, map.data.nodes);
       var tooSmall = view.tooSmall > 0;
       if (smallNote.hidden === tooSmall) smallNote.hidden = !tooSmall;
     });
@@ -807,8 +814,6 @@
   function setUpZoom(map) {
     var network = map.network;
     var container = map.container;
-    var bounds = extent(map.data.frame, map.data.nodes);
-    var smallest = smallestFont(map.data.frame, map.data.nodes);
     var fitScale = 1;
     var back = document.createElement("button");
     back.type = "button";
@@ -817,26 +822,32 @@
     back.textContent = container.getAttribute("data-back-text") || DEFAULT_BACK;
     container.appendChild(back);
     function fit() {
+      var bounds = extent(map.data.frame, map.data.nodes);
       var view = fitView(bounds, container.clientWidth, container.clientHeight, 8);
       if (!view) return;
       fitScale = view.scale;
       back.hidden = true;
       network.moveTo(view);
     }
+    // the smallest name of the data drawn now: the data changes when the page is redrawn
+    // in place (snsMap.update)
+    function smallest() {
+      return smallestFont(map.data.frame, map.data.nodes);
+    }
     function zoomBy(factor) {
-      var scale = zoomedScale(network.getScale(), factor, fitScale, smallest);
+      var scale = zoomedScale(network.getScale(), factor, fitScale, smallest());
       network.moveTo({ position: network.getViewPosition(), scale: scale });
     }
     function toSector(wedge) {
       var view = fitView(wedgeBounds(map.data.frame, map.data.nodes, wedge),
                          container.clientWidth, container.clientHeight, 8);
       if (!view) return;
-      view.scale = Math.max(view.scale, SECTOR_NAMES_PX / smallest);
+      view.scale = Math.max(view.scale, SECTOR_NAMES_PX / smallest());
       network.moveTo(view);
       back.hidden = false;
     }
     function namePx() {
-      return smallest * network.getScale();
+      return smallest() * network.getScale();
     }
     fit();
     back.addEventListener("click", function () {
@@ -883,7 +894,7 @@
       namePx: namePx,
       // how far a pinch may zoom: as far as the buttons
       limit: function (scale) {
-        return zoomedScale(scale, 1, fitScale, smallest);
+        return zoomedScale(scale, 1, fitScale, smallest());
       },
     };
   }
@@ -946,10 +957,16 @@
     return { show: show, hide: hide };
   }
 
-  /* Open a member's page, where the page has one (the resident's view has none). */
+  /* Open a member's page, where the page has one (the resident's view has none); while a
+   * question is open (setUpQuestion), answer it for them instead. */
   function openPerson(map, id) {
+    if (id === null || !isMember(map, id)) return;
+    if (map.question) {
+      map.question.pick(String(id));
+      return;
+    }
     var template = map.page.editUrlTemplate;
-    if (!template || id === null || !isMember(map, id)) return;
+    if (!template) return;
     window.location.href = template.replace("__ID__", encodeURIComponent(String(id)));
   }
 
@@ -972,8 +989,8 @@
     return id !== null && isMember(map, id) ? id : null;
   }
 
-  /* A click on a member's shape or name opens their page, unless it picks them (`picking`,
-   * from setUpPicking). */
+  /* A click on a member's shape or name opens their page (answers the open question for
+   * them, see setUpQuestion), unless it picks them (`picking`, from setUpPicking). */
   function openOnClick(map, picking) {
     var network = map.network;
     network.on("click", function (params) {
@@ -990,7 +1007,6 @@
     var container = map.container;
     var template = map.page.editUrlTemplate;
     var announce = document.getElementById("map-focus");
-    var order = keyboardOrder(map.data.nodes);
 
     function keepInView(id) {
       var dom = network.canvasToDOM(network.getPosition(id));
@@ -1032,9 +1048,9 @@
       if (key === "ArrowRight" || key === "ArrowDown" || key === "ArrowLeft" || key === "ArrowUp" ||
           key === "Home" || key === "End") {
         event.preventDefault();
-        var next = nextInOrder(order, chosen, key);
+        var next = nextInOrder(keyboardOrder(map.data.nodes), chosen, key);
         if (next !== null) choose(next);
-      } else if (key === "Enter" && chosen !== null && template) {
+      } else if (key === "Enter" && chosen !== null && (map.question || template)) {
         event.preventDefault();
         openPerson(map, chosen);
       } else if (key === "Escape" && chosen !== null) {
@@ -1052,6 +1068,7 @@
     var style = map.data.style;
     network.on("afterDrawing", function (ctx) {
       if (map.chosen === null) return;
+      if (!isMember(map, map.chosen)) return; // gone after an update
       var pos = network.getPosition(map.chosen);
       var r = 1.4 * (map.byId.get(String(map.chosen)).shapeSize || 18) + 6;
       ctx.save();
@@ -1071,13 +1088,14 @@
 
     var justPlaced = container.getAttribute("data-selected");
     if (justPlaced && isMember(map, justPlaced)) choose(justPlaced, true);
+    return choose;
   }
 
-  /* Dragging a member to another circle or sector saves the move; a refused or failed
-   * move is said in the message line and put back (a stale version: the page reloads after a
-   * moment). A saved move redraws the page in place with window.snsTable.refresh() where
-   * the page has it (the page keeps its place), and reloads the page otherwise. The mouse
-   * drags with vis-network; touch (setUpTouch) calls the returned save(id, from). */
+  /* Dragging a member to another circle or sector saves the move and redraws the page in
+   * place (window.snsTable.refresh of table.js, so the page keeps its place; a reload where
+   * it is missing); a refused or failed move is said in the message line and put back (a
+   * stale version: the page is redrawn after a moment). The mouse drags with vis-network;
+   * touch (setUpTouch) calls the returned save(id, from). */
   function setUpDrag(map, tooltip) {
     var network = map.network;
     var container = map.container;
@@ -1102,9 +1120,9 @@
       }
     }
 
-    function saved(body) {
-      page.version = String(body.version);
-      container.setAttribute("data-version", page.version);
+    /* The page redrawn in place from the server (table.js), or reloaded where the page
+     * has no such layer. */
+    function redraw() {
       var table = window.snsTable;
       if (!table || typeof table.refresh !== "function") {
         window.location.reload();
@@ -1117,6 +1135,12 @@
       });
     }
 
+    function saved(body) {
+      page.version = String(body.version);
+      container.setAttribute("data-version", page.version);
+      redraw();
+    }
+
     function finish(id, from, status, body) {
       if (status === 200 && body && body.ok) {
         saved(body);
@@ -1126,9 +1150,7 @@
         : page.errorText;
       say(text);
       if (status === 409) {
-        window.setTimeout(function () {
-          window.location.reload();
-        }, 2500);
+        window.setTimeout(redraw, 2500);
         return;
       }
       moveBack(id, from);
@@ -1325,6 +1347,67 @@
     });
   }
 
+  /* New data for the map that is drawn (after an action saved in place, table.js): the
+   * people, lines and frame change, the view (position and zoom) stays, so the map never
+   * jumps. ``selected`` is the person just added or moved, chosen without a word. Resolves
+   * when the new map has been drawn. */
+  function update(map, data, version, selected, choose) {
+    var network = map.network;
+    var nodes = network.body.data.nodes;
+    var byId = new Map();
+    data.nodes.forEach(function (node) {
+      byId.set(String(node.id), node);
+    });
+    map.data = data;
+    map.byId = byId;
+    map.page.version = String(version);
+    map.container.setAttribute("data-version", String(version));
+    map.container.snsTies = data.edges;
+    map.moves += 1;
+    nodes.remove(nodes.getIds().filter(function (id) {
+      return !byId.has(String(id));
+    }));
+    nodes.update(data.nodes.map(function (node) {
+      return visNode(data.frame, data.style, node);
+    }));
+    var drawn = new Promise(function (resolve) {
+      network.once("afterDrawing", resolve);
+    });
+    if (selected && isMember(map, selected)) choose(selected, true);
+    else if (map.chosen !== null && !isMember(map, map.chosen)) choose(null);
+    network.redraw();
+    return drawn;
+  }
+
+  /* A question open beside the map ("Wie helpt u met boodschappen?", questions.js):
+   * ask({kind, direction, pick}) makes a click (or Enter) on a person call pick(id) instead
+   * of opening their page, and rings everyone whose support in ``direction`` ("support" or
+   * "gives" of their node) holds ``kind``; ask(null) ends it. */
+  function setUpQuestion(map) {
+    var network = map.network;
+    map.question = null;
+    network.on("afterDrawing", function (ctx) {
+      var question = map.question;
+      if (!question) return;
+      ctx.save();
+      ctx.setLineDash([]);
+      ctx.lineWidth = 5;
+      ctx.strokeStyle = map.data.style.answered;
+      map.data.nodes.forEach(function (node) {
+        if (node.ego || (node[question.direction] || []).indexOf(question.kind) < 0) return;
+        var pos = network.getPosition(node.id);
+        ctx.beginPath();
+        ctx.arc(pos.x, pos.y, 1.4 * (node.shapeSize || 18) + 2, 0, 2 * Math.PI);
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+    return function ask(question) {
+      map.question = question || null;
+      network.redraw();
+    };
+  }
+
   /* Wie kent wie? beside the map: the form #map's data-pick-form names, whose checkboxes
    * (name "member", value the node id) are the one record of who is picked, so the map and
    * the list cannot disagree. On the map a click or tap on a person with Shift, Ctrl or Cmd
@@ -1333,7 +1416,7 @@
    * ticks the person chosen with the keyboard. The picked get a disc and a ring behind
    * their shape (style.picked and style.pickedLine), and .picked-count says how many they
    * are (its data-* sentences, see pickedText). The form is looked up anew every time, so
-   * a panel that is drawn again keeps working. Returns {picks(params)} for openOnClick and
+   * a panel that table.js draws again keeps working. Returns {picks(params)} for openOnClick and
    * {tap(id)} for setUpTouch, or null when #map names no such form. */
   function setUpPicking(map) {
     var network = map.network;
@@ -1341,6 +1424,7 @@
     var formId = container.getAttribute("data-pick-form");
     if (!formId) return null;
     var mode = false;
+    var kept = []; // who was picked at the last refresh
 
     function boxes(selector) {
       var form = document.getElementById(formId);
@@ -1358,9 +1442,10 @@
                                    function (button) { button.hidden = false; });
       var mark = form.querySelector(".pick-mode");
       if (mark) mark.setAttribute("aria-pressed", mode ? "true" : "false");
+      kept = picked();
       var count = form.querySelector(".picked-count");
       if (count) {
-        var n = picked().length;
+        var n = kept.length;
         var max = Number(count.getAttribute("data-max")) || Infinity;
         count.textContent = pickedText({
           none: count.getAttribute("data-none"), one: count.getAttribute("data-one"),
@@ -1482,6 +1567,18 @@
       ctx.restore();
     });
 
+    // An action saved in place (table.js) puts a new panel in: after this form's own action
+    // it starts empty, after any other action (a new person, a drag) the picked stay picked.
+    var own = false;
+    document.addEventListener("submit", function (event) {
+      if (event.target && event.target.id === formId) own = true;
+    }, true);
+    document.addEventListener("sns:swapped", function () {
+      if (own) refresh();
+      else tick(kept, true);
+      own = false;
+    });
+
     // the map is drawn while the page is still read: the form comes after it
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", refresh);
     else refresh();
@@ -1523,8 +1620,14 @@
     var tooltip = setUpTooltip(map);
     var picking = setUpPicking(map);
     openOnClick(map, picking);
-    setUpKeyboard(map, zoom, tooltip);
+    var choose = setUpKeyboard(map, zoom, tooltip);
     setUpTouch(map, zoom, tooltip, setUpDrag(map, tooltip), picking);
+    window.snsMap = {
+      update: function (payload, version, selected) {
+        return update(map, payload, version, selected, choose);
+      },
+      ask: setUpQuestion(map),
+    };
   }
 
   // node's test runner (tests/web/js) loads this file as a module: it gets the pure parts

@@ -13,45 +13,53 @@
 (function () {
   "use strict";
 
-  function submitOnEnter(form) {
-    form.addEventListener("keydown", function (event) {
-      var field = event.target;
-      if (event.key !== "Enter" || event.altKey || event.isComposing) return;
-      if (!field || field.tagName !== "SELECT") return; // text fields submit by themselves
-      event.preventDefault();
-      if (typeof form.requestSubmit === "function") form.requestSubmit();
-      else form.submit();
-    });
+  // Listeners on the document: table.js puts new forms in place after every action.
+  function submitOnEnter(event) {
+    var field = event.target;
+    var form = field && field.closest && field.closest("form.quick-add");
+    if (!form || event.key !== "Enter" || event.altKey || event.isComposing) return;
+    if (field.tagName !== "SELECT") return; // text fields submit by themselves
+    event.preventDefault();
+    if (typeof form.requestSubmit === "function") form.requestSubmit();
+    else form.submit();
   }
 
-  function presetMove(form) {
-    var who = form.querySelector("select[name=member]");
-    var sector = form.querySelector("select[name=sector]");
-    var circle = form.querySelector("select[name=circle]");
-    if (!who || !sector || !circle) return;
-    function follow() {
-      var option = who.options[who.selectedIndex];
-      if (!option) return;
-      sector.value = option.getAttribute("data-sector") || "";
-      circle.value = option.getAttribute("data-circle") || "";
-    }
-    who.addEventListener("change", follow);
+  function moveFields() {
+    var form = document.getElementById("verplaats");
+    return form && {
+      who: form.querySelector("select[name=member]"),
+      sector: form.querySelector("select[name=sector]"),
+      circle: form.querySelector("select[name=circle]"),
+    };
+  }
+
+  /* The move form starts at the chosen person's sector and circle. */
+  function follow() {
+    var f = moveFields();
+    if (!f || !f.who || !f.sector || !f.circle) return;
+    var option = f.who.options[f.who.selectedIndex];
+    if (!option) return;
+    f.sector.value = option.getAttribute("data-sector") || "";
+    f.circle.value = option.getAttribute("data-circle") || "";
+  }
+
+  function start() {
+    document.addEventListener("keydown", submitOnEnter);
+    document.addEventListener("change", function (event) {
+      if (event.target.name === "member" && event.target.closest("#verplaats")) follow();
+    });
+    document.addEventListener("sns:swapped", follow);
     follow();
     var map = document.getElementById("map");
     if (map) {
       map.addEventListener("sns:person", function (event) {
+        var f = moveFields();
         var id = event.detail && event.detail.id;
-        if (!id || who.value === id) return;
-        who.value = id;
+        if (!f || !f.who || !id || f.who.value === id) return;
+        f.who.value = id;
         follow();
       });
     }
-  }
-
-  function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("form.quick-add"), submitOnEnter);
-    var move = document.getElementById("verplaats");
-    if (move) presetMove(move);
     var name = document.getElementById("quick-name");
     if (name && window.location.hash === "#kaart") {
       // after the browser's own autofocus and fragment handling, which would leave the body

@@ -27,7 +27,7 @@ from web.core.database import get_db
 from web.core.flashes import flash_at
 from web.core.forms import int_or_none, number_or_raw
 from web.core.saving import save
-from web.verkenning import bp, parse
+from web.verkenning import bp, parse, questions
 from web.verkenning.mapview import (
     RESIDENT_TARGET,
     drop_cell,
@@ -41,8 +41,9 @@ from web.verkenning.mapview import (
 def _url(resident: Resident, anchor: str) -> str:
     """The map page, scrolled to ``anchor``: ``kaart`` is the quick entry with the map beside
     it (graph.js gives the name field the focus again, as browsers skip autofocus when the
-    URL points at a fragment)."""
-    return url_for("verkenning.index", resident_id=resident.id, _anchor=anchor)
+    URL points at a fragment). The question that was open stays open."""
+    return url_for("verkenning.index", resident_id=resident.id, _anchor=anchor,
+                   vraag=request.values.get("vraag") or None)
 
 
 @bp.get("/verkenning")
@@ -59,9 +60,13 @@ def _page(resident: Resident, status: int = 200):
     G = network.graph_of(resident, rows, tie_rows, labels.sectors())
     by_id = {m.id: m for m in rows}
     ties = [(t, by_id[t.a_id], by_id[t.b_id]) for t in tie_rows]
+    question = questions.named(request.args.get("vraag"))
     return render_template(
         "verkenning/index.html",
         resident=resident,
+        question=question,
+        next_question=question and questions.after(question),
+        questions=questions.ALL,
         members=sorted(rows, key=lambda m: (m.circle or 9, m.name.lower())),
         ties=ties,
         payload=map_payload(G),
@@ -190,6 +195,33 @@ def remove_tie(resident: Resident):
         abort(400)
     return save(lambda: members.remove_tie(get_db(), current_coach(), resident, tie_id),
                 saved=_("De lijn is weggehaald."), back=_url(resident, "banden"), place="banden")
+
+
+@bp.post("/hulp")
+def set_support(resident: Resident):
+    """One question's answers (the panel beside the map): the people listed in the form get
+    the kind of support when ticked and lose it when not. The page sends one person per
+    click; the form without JavaScript sends everybody at once."""
+    question = questions.named(request.form.get("vraag"))
+    answers = {parse.member_ref(ref): False for ref in request.form.getlist("listed")}
+    answers.update((parse.member_ref(ref), True) for ref in request.form.getlist("member")
+                   if parse.member_ref(ref) in answers)
+
+    def answered(changed) -> None:
+        # after a click or a typed name the coach sees whose answer it was
+        if len(changed) != 1:
+            flash_at("vragen", _("Opgeslagen."))
+        elif answers[changed[0].id]:
+            flash_at("vragen", _("%(name)s: ja.", name=changed[0].name))
+        else:
+            flash_at("vragen", _("%(name)s: nee.", name=changed[0].name))
+
+    return save(lambda: members.set_support(
+        get_db(), current_coach(), resident,
+        question.kind if question else request.form.get("vraag", ""),
+        question.direction if question else "",
+        answers, expected_network_version=int_or_none(request.form.get("version"))),
+        saved=answered, back=_url(resident, "vragen"), place="vragen")
 
 
 def _refuse(status: int, message: str):
