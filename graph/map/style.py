@@ -114,12 +114,16 @@ SECTOR_COLOURS: tuple[str, ...] = (
 UNKNOWN_SECTOR_COLOUR = "#BDBDBD"
 #: The screen only: the outer ring around the person chosen with the keyboard (inside it a
 #: ring of :data:`INK`), the ring around everyone who has the support an open question asks
-#: about, the outline of a shape under the pointer or selected, and the invisible dot
-#: vis-network keeps for the resident (the script draws the resident itself).
+#: about, the outline of a shape under the pointer or selected, the disc and its ring behind
+#: each person picked for "Wie kent wie?" (several at once; a blue no sector colour and not
+#: the keyboard's yellow), and the invisible dot vis-network keeps for the resident (the
+#: script draws the resident itself).
 _SCREEN_COLOURS = {
     "focus": "#f2b900",
     "answered": "#007a5a",
     "selected": "#000000",
+    "picked": "#d6e0ff",
+    "pickedLine": "#2a3eb1",
     "hidden": "rgba(0,0,0,0)",
 }
 
@@ -462,8 +466,9 @@ def screen_style() -> dict[str, Any]:
     -------
     dict
         ``{"ink", "muted", "frameLine", "paper", "residentDisc", "frameDashes",
-        "unknownOutline", "focus", "answered", "selected", "hidden", "font", "labelTop",
-        "labelBaseline", "ringNumberSize", "plateRadius", "states", "shapes"}``;
+        "unknownOutline", "focus", "answered", "selected", "picked", "pickedLine", "hidden",
+        "font", "labelTop", "labelBaseline", "ringNumberSize", "plateRadius", "states",
+        "shapes"}``;
         ``states`` is :func:`state_style` per state, ``shapes`` :data:`SHAPE_OUTLINES`.
 
     Examples

@@ -99,6 +99,7 @@ def test_coach_maps_five_members_ties_and_drags_one_inward(visit, people, db):
 
     # The hostile name is text in the table and in the tooltip, never markup.
     hostile = db.scalar(select(NetworkMember).where(NetworkMember.name == HOSTILE))
+    page.locator("#map").scroll_into_view_if_needed()  # the reload kept the page at #banden
     page.mouse.move(*_node_point(page, f"m{hostile.id}"))
     tooltip = page.locator(".map-tooltip")
     tooltip.wait_for(state="visible")

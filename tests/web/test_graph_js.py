@@ -13,7 +13,9 @@ from graph.map.payload import map_payload
 from graph.map.style import SECTOR_SHAPES, screen_style
 
 GRAPH_JS = Path(__file__).resolve().parents[2] / "web/static/graph.js"
-NODE_TESTS = Path(__file__).resolve().parent / "js/graph.test.js"
+#: The node tests of graph.js's pure parts, one file per concern (questions.js has its own).
+NODE_TESTS = [Path(__file__).resolve().parent / "js" / name
+              for name in ("graph.test.js", "picking.test.js")]
 COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}\b|rgba?\(|hsla?\(")
 
 
@@ -42,7 +44,7 @@ def test_the_pure_parts_of_graph_js_pass_their_node_tests(tmp_path):
     data = tmp_path / "payload.json"
     data.write_text(json.dumps(payload), encoding="utf-8")
     run = subprocess.run(
-        [node, "--test", str(NODE_TESTS)], capture_output=True, text=True, timeout=120,
+        [node, "--test", *map(str, NODE_TESTS)], capture_output=True, text=True, timeout=120,
         env={**os.environ, "SNS_MAP_PAYLOAD": str(data)}, check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr

@@ -9,7 +9,8 @@ shows the others where it includes the same template with ``flash_place`` set::
 
 Flask keeps the flashed messages of a request after the first read, so the page may read
 them once per place. A view that flashes at a place must redirect to a page that shows
-that place (the verkenning page shows ``snel``, ``kaart``, ``verplaats``, ``tabel`` and ``banden``).
+that place (the verkenning page shows ``snel``, ``kaart``, ``verplaats``, ``wiekentwie``,
+``tabel`` and ``banden``).
 """
 
 from __future__ import annotations

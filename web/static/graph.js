@@ -14,7 +14,8 @@
  * data-selected, the node id of the person just added or moved (drawn selected);
  * buttons [data-zoom="in|out|fit"] in .map-zoom (shown once the map is drawn); a
  * <p id="map-focus" role="status"> that says who is chosen with the keyboard; data-back-text,
- * the words of the button back to the whole map after a tap on a sector. Without
+ * the words of the button back to the whole map after a tap on a sector; data-pick-form, the
+ * id of the "Wie kent wie?" form whose checkboxes the map ticks (see setUpPicking). Without
  * data-move-url the map is read-only (nobody can be dragged), and without
  * data-edit-url-template nobody is opened (the resident's view).
  *
@@ -45,7 +46,11 @@
  * previous person (round the circles, inner circle first), Enter opens the chosen person,
  * Escape lets go. The chosen person gets a ring, their details and a status line, and the
  * event "sns:person" ({detail: {id}}) on #map, so the page's move form (the non-drag
- * alternative to dragging, WCAG 2.5.7) follows them.
+ * alternative to dragging, WCAG 2.5.7) follows them. Space picks the chosen person.
+ *
+ * Picking several people (Wie kent wie?, setUpPicking): Shift, Ctrl or Cmd and a click, a
+ * rectangle dragged with Shift on the empty map, or taps in the "Kies mensen" mode tick the
+ * people's boxes in the form beside the map; the map draws whoever is ticked there.
  *
  * window.snsMap, for the page's other scripts:
  *   update(payload, version, selected)  new data after an action saved in place (table.js):
@@ -425,6 +430,39 @@
       left = Math.max(pageLeft + 8, left - width - 48);
     }
     return left;
+  }
+
+  /* Picking several people for "Wie kent wie?" (setUpPicking): whether a click or tap picks
+   * a person instead of opening them. `keys` is the pointer event (Shift, Ctrl or Cmd
+   * held); `pickMode` is the "Kies mensen" mode, for a touch screen, which has no keys. */
+  function picks(keys, pickMode) {
+    return Boolean(pickMode || (keys && (keys.shiftKey || keys.ctrlKey || keys.metaKey)));
+  }
+
+  /* The box between two corners, whichever way it was dragged. */
+  function boxBetween(a, b) {
+    return { left: Math.min(a.x, b.x), top: Math.min(a.y, b.y),
+             right: Math.max(a.x, b.x), bottom: Math.max(a.y, b.y) };
+  }
+
+  /* The members whose shape's centre lies in `box` (canvas units), in the payload's order;
+   * `positions` are where the shapes are now. The resident is never one of them. */
+  function membersInBox(nodes, positions, box) {
+    return nodes.filter(function (node) {
+      if (node.ego) return false;
+      var pos = positions[node.id] || node;
+      return pos.x >= box.left && pos.x <= box.right && pos.y >= box.top && pos.y <= box.bottom;
+    }).map(function (node) { return node.id; });
+  }
+
+  /* The line that says how many people are picked. `texts` are the page's sentences (none,
+   * one, two, many and tooMany; {people} and {pairs} in them are filled in), `max` the most
+   * people one action takes. */
+  function pickedText(texts, count, max) {
+    var text = count === 0 ? texts.none : count > max ? texts.tooMany
+      : count === 1 ? texts.one : count === 2 ? texts.two : texts.many;
+    return String(text || "").replace("{people}", String(count))
+      .replace("{pairs}", String((count * (count - 1)) / 2));
   }
 
   // --- drawing on the canvas ------------------------------------------------------------
@@ -942,16 +980,22 @@
     return id !== null && isMember(map, id) ? id : null;
   }
 
+  /* The member a vis-network click is on (their shape or their name), or null. */
+  function clickedMember(map, params) {
+    if (!params.nodes) return null;
+    var id = params.nodes.length === 1 ? params.nodes[0]
+      : params.pointer && params.pointer.canvas
+        ? labelAt(map.data.nodes, map.network.getPositions(), params.pointer.canvas) : null;
+    return id !== null && isMember(map, id) ? id : null;
+  }
+
   /* A click on a member's shape or name opens their page (answers the open question for
-   * them, see setUpQuestion). */
-  function openOnClick(map) {
+   * them, see setUpQuestion), unless it picks them (`picking`, from setUpPicking). */
+  function openOnClick(map, picking) {
     var network = map.network;
     network.on("click", function (params) {
-      if (!params.nodes) return;
-      var id = params.nodes.length === 1 ? params.nodes[0]
-        : params.pointer && params.pointer.canvas
-          ? labelAt(map.data.nodes, network.getPositions(), params.pointer.canvas) : null;
-      openPerson(map, id);
+      if (picking && picking.picks(params)) return;
+      openPerson(map, clickedMember(map, params));
     });
   }
 
@@ -1178,8 +1222,9 @@
    *   letting go saves the move (drag.save), where the map can save one;
    * - a tap on a person opens them (shows their details where the page opens nobody) once the
    *   names can be read; any other tap on a sector shows that sector large (zoom.toSector),
-   *   with a button back to the whole map. */
-  function setUpTouch(map, zoom, tooltip, drag) {
+   *   with a button back to the whole map; in the "Kies mensen" mode a tap on a person picks
+   *   them instead (`picking`, from setUpPicking). */
+  function setUpTouch(map, zoom, tooltip, drag, picking) {
     var network = map.network;
     var container = map.container;
     var canMove = Boolean(map.page.moveUrl);
@@ -1275,6 +1320,7 @@
         var id = zoom.namePx() >= SECTOR_NAMES_PX - 0.01 ? memberAt(map, done.start) : null;
         if (id !== null) {
           event.preventDefault();
+          if (picking && picking.tap(id)) return;
           if (map.page.editUrlTemplate) openPerson(map, id);
           else tooltip.show(id);
           return;
@@ -1362,6 +1408,193 @@
     };
   }
 
+  /* Wie kent wie? beside the map: the form #map's data-pick-form names, whose checkboxes
+   * (name "member", value the node id) are the one record of who is picked, so the map and
+   * the list cannot disagree. On the map a click or tap on a person with Shift, Ctrl or Cmd
+   * held, or in the "Kies mensen" mode (its button .pick-mode, for touch), ticks or unticks
+   * them; a rectangle dragged with Shift from an empty spot ticks everyone in it; Space
+   * ticks the person chosen with the keyboard. The picked get a disc and a ring behind
+   * their shape (style.picked and style.pickedLine), and .picked-count says how many they
+   * are (its data-* sentences, see pickedText). The form is looked up anew every time, so
+   * a panel that table.js draws again keeps working. Returns {picks(params)} for openOnClick and
+   * {tap(id)} for setUpTouch, or null when #map names no such form. */
+  function setUpPicking(map) {
+    var network = map.network;
+    var container = map.container;
+    var formId = container.getAttribute("data-pick-form");
+    if (!formId) return null;
+    var mode = false;
+    var kept = []; // who was picked at the last refresh
+
+    function boxes(selector) {
+      var form = document.getElementById(formId);
+      return form ? Array.prototype.slice.call(form.querySelectorAll(
+        'input[type="checkbox"][name="member"]' + (selector || ""))) : [];
+    }
+    function picked() {
+      return boxes(":checked").map(function (box) { return box.value; });
+    }
+    /* The panel's parts that need this script (hidden without it), the count, the map. */
+    function refresh() {
+      var form = document.getElementById(formId);
+      if (!form) return;
+      Array.prototype.forEach.call(form.querySelectorAll(".pick-mode, .pick-none"),
+                                   function (button) { button.hidden = false; });
+      var mark = form.querySelector(".pick-mode");
+      if (mark) mark.setAttribute("aria-pressed", mode ? "true" : "false");
+      kept = picked();
+      var count = form.querySelector(".picked-count");
+      if (count) {
+        var n = kept.length;
+        var max = Number(count.getAttribute("data-max")) || Infinity;
+        count.textContent = pickedText({
+          none: count.getAttribute("data-none"), one: count.getAttribute("data-one"),
+          two: count.getAttribute("data-two"), many: count.getAttribute("data-many"),
+          tooMany: count.getAttribute("data-too-many"),
+        }, n, max);
+        count.classList.toggle("too-many", n > max);
+      }
+      network.redraw();
+    }
+    /* Tick (on true), untick (false) or flip (null) the boxes of `ids`. */
+    function tick(ids, on) {
+      var wanted = new Set(ids.map(String));
+      boxes().forEach(function (box) {
+        if (wanted.has(box.value)) box.checked = on === null ? !box.checked : on;
+      });
+      refresh();
+    }
+
+    document.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box && box.form && box.form.id === formId && box.name === "member") refresh();
+    });
+    document.addEventListener("click", function (event) {
+      var button = event.target && event.target.closest &&
+        event.target.closest("#" + formId + " .pick-mode, #" + formId + " .pick-none");
+      if (!button) return;
+      if (button.classList.contains("pick-mode")) {
+        mode = !mode;
+        container.classList.toggle("map-picking", mode);
+      } else {
+        boxes().forEach(function (box) { box.checked = false; });
+      }
+      refresh();
+    });
+    network.on("click", function (params) {
+      if (!picks(params.event && params.event.srcEvent, mode)) return;
+      var id = clickedMember(map, params);
+      if (id !== null) tick([id], null);
+    });
+    container.addEventListener("keydown", function (event) {
+      if (event.key !== " " || map.chosen === null || event.altKey || event.ctrlKey ||
+          event.metaKey) return;
+      event.preventDefault();
+      tick([map.chosen], null);
+    });
+
+    // Shift and a drag from an empty spot: a rectangle. Taken before vis-network (capture),
+    // which would pan the map; from a person, Shift and a click picks them as above.
+    var drag = null;
+    function at(event) {
+      var rect = container.getBoundingClientRect();
+      return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+    }
+    function show(end) {
+      var box = boxBetween(drag.start, end);
+      drag.box.style.left = box.left + "px";
+      drag.box.style.top = box.top + "px";
+      drag.box.style.width = box.right - box.left + "px";
+      drag.box.style.height = box.bottom - box.top + "px";
+    }
+    container.addEventListener("pointerdown", function (event) {
+      if (!event.shiftKey || event.button !== 0 || drag) return;
+      var start = at(event);
+      var node = network.getNodeAt(start);
+      if ((node !== undefined && isMember(map, node)) ||
+          labelAt(map.data.nodes, network.getPositions(), network.DOMtoCanvas(start)) !== null) {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+      var box = document.createElement("div");
+      box.className = "map-pick-box";
+      box.style.borderColor = map.data.style.pickedLine;
+      container.appendChild(box);
+      drag = { start: start, box: box, pointer: event.pointerId };
+      if (container.setPointerCapture) container.setPointerCapture(event.pointerId);
+      show(start);
+    }, true);
+    container.addEventListener("pointermove", function (event) {
+      if (!drag || event.pointerId !== drag.pointer) return;
+      event.stopPropagation();
+      show(at(event));
+    }, true);
+    function end(event, cancelled) {
+      if (!drag || event.pointerId !== drag.pointer) return;
+      event.stopPropagation();
+      var start = drag.start;
+      var stop = at(event);
+      drag.box.parentNode.removeChild(drag.box);
+      drag = null;
+      if (cancelled || Math.abs(stop.x - start.x) + Math.abs(stop.y - start.y) < 6) return;
+      var box = boxBetween(network.DOMtoCanvas(start), network.DOMtoCanvas(stop));
+      tick(membersInBox(map.data.nodes, network.getPositions(), box), true);
+    }
+    container.addEventListener("pointerup", function (event) { end(event, false); }, true);
+    container.addEventListener("pointercancel", function (event) { end(event, true); }, true);
+
+    // the picked: a disc and a ring behind their shape, over the ties
+    network.on("beforeDrawing", function (ctx) {
+      var ids = picked();
+      if (!ids.length) return;
+      var style = map.data.style;
+      var shapes = network.body.nodes;
+      ctx.save();
+      ctx.setLineDash([]);
+      ctx.fillStyle = style.picked;
+      ctx.strokeStyle = style.pickedLine;
+      ctx.lineWidth = 5;
+      ids.forEach(function (id) {
+        var shape = shapes[id];
+        var node = map.byId.get(id);
+        if (!shape || !node || node.ego) return;
+        ctx.beginPath();
+        ctx.arc(shape.x, shape.y, 1.6 * (node.shapeSize || 18) + 8, 0, 2 * Math.PI);
+        ctx.fill();
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+
+    // An action saved in place (table.js) puts a new panel in: after this form's own action
+    // it starts empty, after any other action (a new person, a drag) the picked stay picked.
+    var own = false;
+    document.addEventListener("submit", function (event) {
+      if (event.target && event.target.id === formId) own = true;
+    }, true);
+    document.addEventListener("sns:swapped", function () {
+      if (own) refresh();
+      else tick(kept, true);
+      own = false;
+    });
+
+    // the map is drawn while the page is still read: the form comes after it
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", refresh);
+    else refresh();
+    return {
+      picks: function (params) {
+        return picks(params.event && params.event.srcEvent, mode);
+      },
+      // a tap on a touch screen (setUpTouch), where vis-network sees no click
+      tap: function (id) {
+        if (!mode) return false;
+        tick([id], null);
+        return true;
+      },
+    };
+  }
+
   function start() {
     var container = document.getElementById("map");
     if (!container) return;
@@ -1385,9 +1618,10 @@
     drawEveryFrame(map);
     var zoom = setUpZoom(map);
     var tooltip = setUpTooltip(map);
-    openOnClick(map);
+    var picking = setUpPicking(map);
+    openOnClick(map, picking);
     var choose = setUpKeyboard(map, zoom, tooltip);
-    setUpTouch(map, zoom, tooltip, setUpDrag(map, tooltip));
+    setUpTouch(map, zoom, tooltip, setUpDrag(map, tooltip), picking);
     window.snsMap = {
       update: function (payload, version, selected) {
         return update(map, payload, version, selected, choose);
@@ -1417,6 +1651,10 @@
       wedgeAt: wedgeAt,
       wedgeBounds: wedgeBounds,
       pinchView: pinchView,
+      picks: picks,
+      boxBetween: boxBetween,
+      membersInBox: membersInBox,
+      pickedText: pickedText,
       ZOOM_NAMES_PX: ZOOM_NAMES_PX,
     };
     return;

@@ -19,7 +19,7 @@ from sns.errors import Invalid, NotFound
 from sns.i18n import N_
 from sns.models import Resident
 from sns.network import graphs as network
-from sns.network import members
+from sns.network import group_ties, members
 from sns.residents import life_domains
 from web.core import labels
 from web.core.access import current_coach
@@ -71,6 +71,9 @@ def _page(resident: Resident, status: int = 200):
         ties=ties,
         payload=map_payload(G),
         quick_pick=session.get("quick_pick", {}),
+        # "Deze persoon" of the pair form: the one of the last pair
+        tie_pick=session.get("tie_pick"),
+        group_max=group_ties.MAX_GROUP,
         # the person just added or moved: the map shows them selected
         just_placed=session.pop("just_placed", None),
         legend=legend(),
@@ -175,8 +178,10 @@ def set_state(resident: Resident):
 
 @bp.post("/banden")
 def add_tie(resident: Resident):
-    return save(lambda: members.add_tie(get_db(), current_coach(), resident,
-                                        parse.member_ref(request.form.get("a")),
+    a = parse.member_ref(request.form.get("a"))
+    # The next pair often starts with the same person: "Deze persoon" keeps them.
+    session["tie_pick"] = a
+    return save(lambda: members.add_tie(get_db(), current_coach(), resident, a,
                                         parse.member_ref(request.form.get("b")),
                                         request.form.get("quality") or None),
                 saved=_("De lijn is getekend."), back=_url(resident, "banden"), place="banden")
