@@ -18,7 +18,7 @@ from sns.models import (
     Review,
     Tie,
 )
-from sns.network import snapshots
+from sns.network import members, snapshots
 from sns.privacy import consent
 from sns.residents.caseload import create_resident
 
@@ -59,5 +59,9 @@ def full_resident(db, coach: Coach, marker: str):
                   snapshot_id=snapshot.id, progress={str(action.id): "bezig"},
                   scores={"wonen": 7}))
     consent.give(db, coach, resident, "kaart_en_plan")
+    # a change the coach could undo: it holds the member as it was and as it is
+    members.update_member(db, coach, resident, b,
+                          members.MemberFields(b.name, circle=2, note=f"Ongedaan {marker}"),
+                          expected_version=b.version)
     db.commit()
     return resident
