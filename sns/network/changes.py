@@ -245,8 +245,8 @@ def undo(db: Session, coach: Coach, resident: Resident,
     refused when that is no longer it). Returns the change; the caller commits."""
     change = _target(db, coach, resident, change_id, to_undo, NOTHING_TO_UNDO,
                      ALREADY_UNDONE, undone=True)
-    _put(db, resident, found=change.after, wanted=change.before, refusal=UNDO_CHANGED)
     _claim(db, change, undone_at=utcnow())
+    _put(db, resident, found=change.after, wanted=change.before, refusal=UNDO_CHANGED)
     network_changed(db, coach, resident, "network.undo", f"{change.action} {change.id}")
     return change
 
@@ -256,8 +256,8 @@ def redo(db: Session, coach: Coach, resident: Resident,
     """Do again the change the coach undid last (``change_id`` as in :func:`undo`)."""
     change = _target(db, coach, resident, change_id, to_redo, NOTHING_TO_REDO,
                      ALREADY_REDONE, undone=False)
-    _put(db, resident, found=change.before, wanted=change.after, refusal=REDO_CHANGED)
     _claim(db, change, undone_at=None)
+    _put(db, resident, found=change.before, wanted=change.after, refusal=REDO_CHANGED)
     network_changed(db, coach, resident, "network.redo", f"{change.action} {change.id}")
     return change
 
@@ -277,9 +277,10 @@ def _target(db: Session, coach: Coach, resident: Resident, change_id: int | None
 
 
 def _claim(db: Session, change: NetworkChange, *, undone_at: datetime | None) -> None:
-    """Mark the change undone (or not); refused when a concurrent request did it first.
-    On PostgreSQL the second request waits for the first's row lock, then finds nothing to
-    update; on SQLite write transactions queue anyway."""
+    """Mark the change undone (or not) before anything else is written; refused when a
+    concurrent request did it first. On PostgreSQL the second request waits for the first's
+    row lock, then finds nothing to update; on SQLite it waits for the write lock, then finds
+    the same."""
     was = (NetworkChange.undone_at.is_(None) if undone_at is not None
            else NetworkChange.undone_at.is_not(None))
     claimed = db.execute(update(NetworkChange).where(NetworkChange.id == change.id, was)

@@ -3,14 +3,17 @@ comes back as it was, the refusals change nothing, old changes are forgotten."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from sns.beraad import meetings as beraad
+from sns.db import make_sessionmaker
 from sns.errors import Invalid, StaleVersion
-from sns.models import Action, NetworkChange, NetworkMember, Offer, Tie
+from sns.models import Action, Coach, NetworkChange, NetworkMember, Offer, Resident, Tie
 from sns.models.base import utcnow
 from sns.network import changes, members
 from sns.network.members import MemberFields
@@ -297,3 +300,39 @@ def test_erasure_takes_the_changes_with_it(db, people, riek):
     erasure.delete_everything(db, people.ans, riek, expected_version=riek.version)
     db.commit()
     assert db.scalar(select(func.count()).select_from(NetworkChange)) == 0
+
+
+def test_two_undos_of_one_change_at_the_same_moment_apply_it_once(app, db, people, riek):
+    """Ans presses undo in two tabs at once. The first undo is flushed, not committed (its row lock,
+    or SQLite's write lock) when the second starts: the second waits, then is refused."""
+    toos = riek.rows["Toos"]
+    members.remove_member(db, people.ans, riek, toos, expected_version=toos.version)
+    db.commit()
+    change_id = changes.to_undo(db, people.ans, riek).id
+    maker = make_sessionmaker(app.extensions["sns_write_engine"])
+    outcome = []
+
+    def second():
+        with maker() as other:
+            try:
+                changes.undo(other, other.get(Coach, people.ans.id),
+                             other.get(Resident, riek.id), change_id)
+                other.commit()
+                outcome.append("undone")
+            except StaleVersion as refused:
+                other.rollback()
+                outcome.append(refused.message)
+
+    with maker() as first:
+        changes.undo(first, first.get(Coach, people.ans.id), first.get(Resident, riek.id),
+                     change_id)
+        first.flush()
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.5)
+        first.commit()
+    thread.join(10)
+    assert outcome == [changes.ALREADY_UNDONE]
+    db.expire_all()
+    assert db.get(NetworkMember, toos.id).name == "Toos"
+    assert db.get(NetworkChange, change_id).undone_at is not None
