@@ -325,25 +325,30 @@ def _put(db: Session, resident: Resident, *, found: Rows, wanted: Rows, refusal:
 def _check(db: Session, resident: Resident, now: Rows, found: Rows, wanted: Rows,
            refusal: str) -> None:
     """Refuse before anything is written: a row that is no longer as ``found``; a member to
-    be deleted who is in the history, or who has a line this change does not remove (a
-    colleague drew it); a line to come back to someone who is no longer on the map."""
+    be deleted who is in the history; a member to leave the map (deleted or archived) who
+    has a line this change does not remove (a colleague drew it); a line to come back to
+    someone who is no longer on the map."""
     names = _Names(db, resident, found, wanted)
     for table in TRACKED:
         for key, row in found.get(table.name, {}).items():
             if not _same(now[table.name].get(key), row):
                 raise StaleVersion(0, refusal,
                                    name=names.of(table.name, row or wanted[table.name][key]))
-    leaving = [int(key) for key, row in wanted.get(MEMBERS, {}).items()
-               if row is None and key in now[MEMBERS]]
     ties_leaving = [int(key) for key, row in wanted.get(TIES, {}).items() if row is None]
-    for member_id in leaving:
-        if in_history(db, member_id):
-            raise StaleVersion(0, IN_HISTORY, name=names.member(member_id))
+    for key, row in wanted.get(MEMBERS, {}).items():
+        current = now[MEMBERS].get(key)
+        leaves = current is not None and (
+            row is None or (row["archived_at"] is not None and current["archived_at"] is None))
+        if not leaves:
+            continue
+        member_id = int(key)
+        if row is None and in_history(db, member_id):
+            raise StaleVersion(0, IN_HISTORY, name=current["name"])
         other_tie = db.scalar(select(Tie.id).where(
             (Tie.a_id == member_id) | (Tie.b_id == member_id), Tie.id.not_in(ties_leaving)
         ).limit(1))
         if other_tie is not None:
-            raise StaleVersion(0, refusal, name=names.member(member_id))
+            raise StaleVersion(0, refusal, name=current["name"])
     ends = {end for row in wanted.get(TIES, {}).values() if row
             for end in (row["a_id"], row["b_id"])}
     members = {member.id: member.archived_at is None for member in db.execute(

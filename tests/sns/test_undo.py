@@ -336,3 +336,23 @@ def test_two_undos_of_one_change_at_the_same_moment_apply_it_once(app, db, peopl
     db.expire_all()
     assert db.get(NetworkMember, toos.id).name == "Toos"
     assert db.get(NetworkChange, change_id).undone_at is not None
+
+
+def test_redoing_a_remove_is_refused_when_a_colleague_drew_a_line_to_the_person(db, people,
+                                                                              riek):
+    """Toos is archived (she offered something), brought back, and Bob draws a line from her:
+    taking her off the map again would leave his line to someone not on the map."""
+    _held_meeting_with_offer(db, people, riek, "Toos")
+    toos, marloes = riek.rows["Toos"], riek.rows["Marloes"]
+    db.commit()
+    members.remove_member(db, people.ans, riek, toos, expected_version=toos.version)
+    db.commit()
+    changes.undo(db, people.ans, riek)
+    db.commit()
+    members.add_tie(db, people.bob, riek, toos.id, marloes.id)
+    db.commit()
+    with pytest.raises(StaleVersion) as refused:
+        changes.redo(db, people.ans, riek)
+    assert refused.value.params == {"name": "Toos"}
+    db.rollback()
+    assert db.get(NetworkMember, toos.id).archived_at is None
