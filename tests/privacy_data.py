@@ -11,6 +11,7 @@ from sns.models import (
     Invitee,
     LifeDomainEntry,
     Meeting,
+    NetworkChange,
     NetworkMember,
     Offer,
     Performer,
@@ -18,7 +19,7 @@ from sns.models import (
     Review,
     Tie,
 )
-from sns.network import members, snapshots
+from sns.network import snapshots
 from sns.privacy import consent
 from sns.residents.caseload import create_resident
 
@@ -59,9 +60,9 @@ def full_resident(db, coach: Coach, marker: str):
                   snapshot_id=snapshot.id, progress={str(action.id): "bezig"},
                   scores={"wonen": 7}))
     consent.give(db, coach, resident, "kaart_en_plan")
-    # a change the coach could undo: it holds the member as it was and as it is
-    members.update_member(db, coach, resident, b,
-                          members.MemberFields(b.name, circle=2, note=f"Ongedaan {marker}"),
-                          expected_version=b.version)
+    # a change the coach could still undo: Lid B's note as it was, and taken away
+    db.add(NetworkChange(resident_id=resident.id, coach_id=coach.id, action="update_member",
+                         before={"network_member": {str(b.id): {"note": f"Oud {marker}"}}},
+                         after={"network_member": {str(b.id): {"note": None}}}))
     db.commit()
     return resident
