@@ -1,5 +1,7 @@
 """Errors a user can cause. Each carries a Dutch message, marked with ``N_`` so that the web
-layer and the command line can show it translated; raising one means nothing was changed."""
+layer and the command line can show it translated, and the values its ``%(name)s``
+placeholders take (``params``, filled in after translating); raising one means nothing was
+changed."""
 
 from sns.i18n import N_
 
@@ -9,9 +11,10 @@ class DomainError(Exception):
 
     message = N_("Dit kan niet.")
 
-    def __init__(self, message: str | None = None):
+    def __init__(self, message: str | None = None, **params: object):
         super().__init__(message or self.message)
         self.message = message or self.message
+        self.params = params
 
 
 class NotFound(DomainError):
@@ -43,8 +46,8 @@ class StaleVersion(DomainError):
         "voer uw wijziging opnieuw in."
     )
 
-    def __init__(self, current_version: int):
-        super().__init__()
+    def __init__(self, current_version: int, message: str | None = None, **params: object):
+        super().__init__(message, **params)
         self.current_version = current_version
 
 

@@ -13,6 +13,7 @@ from sns.models import (
     Invitee,
     LifeDomainEntry,
     Meeting,
+    NetworkChange,
     NetworkMember,
     Offer,
     Performer,
@@ -75,5 +76,9 @@ def full_resident(db, coach: Coach, marker: str):
                   snapshot_id=snapshot.id, progress={str(action.id): "bezig"},
                   scores={"wonen": 7}))
     consent.give(db, coach, resident, "kaart_en_plan")
+    # a change the coach could still undo: Lid B's note as it was, and taken away
+    db.add(NetworkChange(resident_id=resident.id, coach_id=coach.id, action="update_member",
+                         before={"network_member": {str(b.id): {"note": f"Oud {marker}"}}},
+                         after={"network_member": {str(b.id): {"note": None}}}))
     db.commit()
     return resident

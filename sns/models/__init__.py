@@ -12,6 +12,7 @@ from sns.models.accounts import (
 from sns.models.audit import AuditChainHead, AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
 from sns.models.calendar import FEED_NAMES, CalendarFeed
+from sns.models.changes import NetworkChange
 from sns.models.consent import Consent
 from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt, PublicRequest
 from sns.models.life_domains import LifeDomainEntry
@@ -42,6 +43,7 @@ __all__ = [
     "LoginAttempt",
     "LifeDomainEntry",
     "Meeting",
+    "NetworkChange",
     "NetworkMember",
     "NetworkSnapshot",
     "Offer",

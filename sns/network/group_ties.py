@@ -33,7 +33,8 @@ from graph import schema
 from sns.errors import Invalid, NotFound
 from sns.i18n import N_
 from sns.models import Coach, NetworkMember, Resident, Tie
-from sns.network.members import _changed, get_member
+from sns.network.changes import network_changed, undoable
+from sns.network.members import get_member
 
 #: The most people in one group action: 40 people are 780 pairs. The number grows with
 #: the square of the group, so a slip that selects the whole map of 60 (1,770 pairs) is
@@ -84,6 +85,7 @@ def _existing(db: Session, resident: Resident, ids: list[int]) -> set[tuple[int,
     return {(a, b) for a, b in rows}
 
 
+@undoable
 def tie_all(db: Session, coach: Coach, resident: Resident,
             member_ids: Iterable[int | None]) -> GroupResult:
     """"Deze mensen kennen elkaar allemaal": a line between every pair of the chosen
@@ -94,11 +96,12 @@ def tie_all(db: Session, coach: Coach, resident: Resident,
     new = [pair for pair in wanted if pair not in have]
     db.add_all(Tie(resident_id=resident.id, a_id=a, b_id=b) for a, b in new)
     if new:
-        _changed(db, coach, resident, "tie.group_add",
+        network_changed(db, coach, resident, "tie.group_add",
                  f"{len(ids)} mensen, {len(wanted)} paren, {len(new)} nieuw")
     return GroupResult(len(ids), len(wanted), len(new))
 
 
+@undoable
 def untie_all(db: Session, coach: Coach, resident: Resident,
               member_ids: Iterable[int | None]) -> GroupResult:
     """"Deze mensen kennen elkaar niet": the lines among the chosen people are taken away;
@@ -113,11 +116,12 @@ def untie_all(db: Session, coach: Coach, resident: Resident,
     removed = len(gone)
     pairs = len(pairs_of(ids))
     if removed:
-        _changed(db, coach, resident, "tie.group_remove",
+        network_changed(db, coach, resident, "tie.group_remove",
                  f"{len(ids)} mensen, {pairs} paren, {removed} weg")
     return GroupResult(len(ids), pairs, removed)
 
 
+@undoable
 def tie_to_sector(db: Session, coach: Coach, resident: Resident, member_id: int | None,
                   sector: str | None, sectors: Iterable[str] = schema.SECTORS) -> GroupResult:
     """"Kent iedereen uit Familie": a line from one person to everyone else on the map in
@@ -143,6 +147,6 @@ def tie_to_sector(db: Session, coach: Coach, resident: Resident, member_id: int 
     new = [pair for pair in wanted if pair not in have]
     db.add_all(Tie(resident_id=resident.id, a_id=a, b_id=b) for a, b in new)
     if new:
-        _changed(db, coach, resident, "tie.sector_add",
+        network_changed(db, coach, resident, "tie.sector_add",
                  f"{sector}: {len(wanted)} mensen, {len(new)} nieuw")
     return GroupResult(len(others) + 1, len(wanted), len(new))

@@ -1,8 +1,9 @@
 """Network members and the ties between them: adding, editing, moving on the map, removing.
 
-Every change bumps the resident's ``network_version`` and writes an audit event. Values are
-checked against the vocabulary of ``graph.schema`` here, so the web form, the map's drag and
-an import all get the same rules and the same messages.
+Every change bumps the resident's ``network_version`` and writes an audit event, and can be
+undone and redone (``@undoable``, see ``sns.network.changes``). Values are checked against
+the vocabulary of ``graph.schema`` here, so the web form, the map's drag and an import all
+get the same rules and the same messages.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from graph import schema
-from sns import audit
 from sns.errors import Invalid, NotFound
 from sns.i18n import N_
-from sns.models import Coach, Invitee, NetworkMember, Offer, Performer, Resident, Tie
+from sns.models import Coach, NetworkMember, Resident, Tie
 from sns.models.base import utcnow
+from sns.network.changes import in_history, undoable
+from sns.network.changes import network_changed as _changed
 from sns.privacy import erasure
 from sns.rules import check_version, clean_name, clean_text
 
@@ -77,12 +79,6 @@ def validate(fields: MemberFields, sectors: Iterable[str] = schema.SECTORS) -> M
     )
 
 
-def _changed(db: Session, coach: Coach, resident: Resident, action: str, detail: str) -> None:
-    resident.network_version += 1
-    db.flush()
-    audit.record(db, coach, action, resident_id=resident.id, detail=detail)
-
-
 def get_member(db: Session, resident: Resident, member_id: int | None) -> NetworkMember:
     """A member of this resident's network; NotFound for anyone else's."""
     member = db.get(NetworkMember, member_id) if member_id is not None else None
@@ -91,6 +87,7 @@ def get_member(db: Session, resident: Resident, member_id: int | None) -> Networ
     return member
 
 
+@undoable
 def add_member(
     db: Session, coach: Coach, resident: Resident, fields: MemberFields, sectors=schema.SECTORS
 ) -> NetworkMember:
@@ -103,6 +100,7 @@ def add_member(
     return member
 
 
+@undoable
 def update_member(
     db: Session,
     coach: Coach,
@@ -120,6 +118,7 @@ def update_member(
     _changed(db, coach, resident, "member.update", f"m{member.id}")
 
 
+@undoable
 def set_state(db: Session, coach: Coach, resident: Resident, member: NetworkMember,
               state: str | None, *, expected_version: int | None) -> None:
     """Mark a member as died, no contact any more, from earlier or a pet (``None``: in the
@@ -129,6 +128,7 @@ def set_state(db: Session, coach: Coach, resident: Resident, member: NetworkMemb
     _changed(db, coach, resident, "member.state", f"m{member.id} -> {member.state or '-'}")
 
 
+@undoable
 def move_member(
     db: Session,
     coach: Coach,
@@ -151,23 +151,14 @@ def move_member(
     _changed(db, coach, resident, "member.move", f"m{member.id} -> {circle}/{sector}")
 
 
-def in_history(db: Session, member: NetworkMember) -> bool:
-    """Was the member invited to a meeting, did they offer something, do they carry an
-    action? Then their name must stay readable in the meetings and the plan."""
-    return any(
-        db.scalar(select(model.member_id).where(model.member_id == member.id).limit(1))
-        is not None
-        for model in (Invitee, Offer, Performer)
-    )
-
-
+@undoable
 def remove_member(db: Session, coach: Coach, resident: Resident, member: NetworkMember,
                   *, expected_version: int | None) -> bool:
     """Take someone off the map, with their ties. A member who is part of the history is
     archived instead of deleted; returns True when that happened."""
     check_version(member.version, expected_version)
     db.execute(delete(Tie).where((Tie.a_id == member.id) | (Tie.b_id == member.id)))
-    archived = in_history(db, member)
+    archived = in_history(db, member.id)
     if archived:
         member.archived_at = utcnow()
         member.in_actieteam = False
@@ -179,6 +170,7 @@ def remove_member(db: Session, coach: Coach, resident: Resident, member: Network
     return archived
 
 
+@undoable
 def add_tie(
     db: Session,
     coach: Coach,
@@ -208,6 +200,7 @@ def add_tie(
     return tie
 
 
+@undoable
 def remove_tie(db: Session, coach: Coach, resident: Resident, tie_id: int) -> None:
     tie = db.get(Tie, tie_id)
     if tie is None or tie.resident_id != resident.id:
@@ -222,6 +215,7 @@ def remove_tie(db: Session, coach: Coach, resident: Resident, tie_id: int) -> No
 DIRECTIONS = ("support", "gives")
 
 
+@undoable
 def set_support(db: Session, coach: Coach, resident: Resident, kind: str, direction: str,
                 answers: Mapping[int, bool], *,
                 expected_network_version: int | None) -> list[NetworkMember]:

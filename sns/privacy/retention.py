@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from sns.errors import StaleVersion
 from sns.models import PhaseChange, Resident
 from sns.models.base import utcnow
+from sns.network import changes
 from sns.privacy.erasure import delete_everything
 
 DEFAULT_MONTHS = 24
@@ -115,6 +116,8 @@ def purge(sessions: Callable[[], Session], months: int, now: datetime | None = N
     """
     now = now or utcnow()
     result = PurgeResult()
+    with sessions() as db, db.begin():
+        changes.purge(db, now=now)  # undo's changes past their time, of every resident
     with sessions() as db:
         candidates = [r.id for r in due(db, months, now)]
     for resident_id in candidates:

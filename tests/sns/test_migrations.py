@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import func, inspect, select, table, text
 
 from sns import migrate
 from sns.db import Base, make_engine
@@ -183,7 +183,7 @@ def test_member_state_and_gives_keep_what_the_yes_no_said(empty_url):
 
 def test_second_factor_attempts_come_and_go_without_touching_the_accounts(empty_url):
     """0018 adds a table that refers to coach; neither way rebuilds coach or its children."""
-    migrate.upgrade(empty_url, "0016")
+    migrate.upgrade(empty_url, "0017")
     engine = make_engine(empty_url)
     with engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO coach (id, username, display_name, password_hash, "
@@ -199,7 +199,7 @@ def test_second_factor_attempts_come_and_go_without_touching_the_accounts(empty_
         conn.exec_driver_sql("INSERT INTO second_factor_attempt (client, at, coach_id) "
                              "VALUES ('192.0.2.1', CURRENT_TIMESTAMP, 1)")
     engine.dispose()
-    migrate.downgrade(empty_url, "0016")
+    migrate.downgrade(empty_url, "0017")
     engine = make_engine(empty_url)
     with engine.connect() as conn:
         assert "second_factor_attempt" not in inspect(conn).get_table_names()
@@ -208,3 +208,41 @@ def test_second_factor_attempts_come_and_go_without_touching_the_accounts(empty_
     engine.dispose()
     migrate.upgrade(empty_url)
     assert _diff(empty_url) == []
+
+
+def test_network_changes_come_and_go_without_touching_the_network(empty_url):
+    """0017 adds the table of undoable changes, and its downgrade drops only that table: the
+    resident, members, ties and coaches stay, down and up again."""
+    migrate.upgrade(empty_url, "0016")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO resident (id, name, phase, network_version, version, "
+                             "created_at, updated_at) VALUES (1, 'Riek', 'verkenning', 1, 1, "
+                             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        conn.execute(text(
+            "INSERT INTO network_member (id, resident_id, name, support, gives, "
+            "can_think_along, in_actieteam, version, created_at, updated_at) VALUES "
+            "(:id, 1, :name, '[]', '[]', false, false, 1, CURRENT_TIMESTAMP, "
+            "CURRENT_TIMESTAMP)"), [{"id": 1, "name": "Ans"}, {"id": 2, "name": "Kees"}])
+        conn.exec_driver_sql("INSERT INTO tie (id, resident_id, a_id, b_id, version) "
+                             "VALUES (1, 1, 1, 2, 1)")
+        conn.exec_driver_sql("INSERT INTO coach (id, username, display_name, password_hash, "
+                             "role, active, session_token, version, created_at, updated_at) "
+                             "VALUES (1, 'ans', 'Ans', 'x', 'coach', true, 'token', 1, "
+                             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+    engine.dispose()
+    migrate.upgrade(empty_url, "0017")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO network_change (resident_id, coach_id, created_at, "
+                             "action, before, after) VALUES (1, 1, CURRENT_TIMESTAMP, "
+                             "'add_member', '{}', '{}')")
+    engine.dispose()
+    migrate.downgrade(empty_url, "0016")
+    migrate.upgrade(empty_url, "0017")
+    engine = make_engine(empty_url)
+    with engine.connect() as conn:
+        counts = [conn.execute(select(func.count()).select_from(table(name))).scalar()
+                  for name in ("resident", "network_member", "tie", "coach", "network_change")]
+    engine.dispose()
+    assert counts == [1, 2, 1, 1, 0]

@@ -115,12 +115,12 @@ def _refused(status: int, err: Exception, refresh: object | None, category: str,
     if status == 400:
         g.refused = True  # the form shows what was typed (kept())
     if isinstance(err, Invalid) and field:
-        g.refusal = {field: _(err.message)}
+        g.refusal = {field: _(err.message, **err.params)}
         return status
     if status == 409 and conflict:
         message = _(conflict)
     elif isinstance(err, Invalid | StaleVersion):
-        message = _(err.message)
+        message = _(err.message, **err.params)
     elif status == 409:
         message = _(StaleVersion.message)
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import (
     abort,
     current_app,
@@ -17,9 +19,9 @@ from flask_babel import gettext as _
 from graph import schema
 from sns.errors import Invalid, NotFound
 from sns.i18n import N_
-from sns.models import Resident
+from sns.models import NetworkChange, Resident
+from sns.network import changes, group_ties, members
 from sns.network import graphs as network
-from sns.network import group_ties, members
 from sns.residents import life_domains
 from web.core import labels
 from web.core.access import current_coach
@@ -52,8 +54,8 @@ def index(resident: Resident):
 
 
 def _page(resident: Resident, status: int = 200):
-    """The verkenning page; after a refused form of the list (``status`` 400/409) with the
-    message at its top."""
+    """The verkenning page as it is now; after a refused form of the list or a refused undo
+    (``status`` 400/409) with the message in its place."""
     db = get_db()
     rows = network.members_of(db, resident)
     tie_rows = network.ties_of(db, resident)
@@ -77,6 +79,9 @@ def _page(resident: Resident, status: int = 200):
         # the person just added or moved: the map shows them selected
         just_placed=session.pop("just_placed", None),
         legend=legend(),
+        steps=_steps(db, resident),
+        # the list's message after a remove gets its own undo button
+        undo_beside=session.pop("undo_beside", None),
     ), status
 
 
@@ -98,6 +103,55 @@ def show(resident: Resident):
         payload=map_payload(G, target=RESIDENT_TARGET),
         legend=legend(),
     )
+
+
+@dataclass(frozen=True)
+class Step:
+    """An undo or redo button: where it posts, the change it undoes or does again (None:
+    nothing to undo or redo) and what that change did, in words."""
+
+    url: str
+    change: int | None = None
+    what: str | None = None
+
+
+def _steps(db, resident: Resident) -> dict[str, Step]:
+    coach = current_coach()
+    steps = {}
+    for endpoint, find in (("undo", changes.to_undo), ("redo", changes.to_redo)):
+        change = find(db, coach, resident)
+        url = url_for(f"verkenning.{endpoint}", resident_id=resident.id)
+        steps[endpoint] = (Step(url, change.id, _what(db, resident, change)) if change
+                           else Step(url))
+    return steps
+
+
+def _what(db, resident: Resident, change: NetworkChange) -> str:
+    """What ``change`` did: "Ans van de kaart gehaald"."""
+    description = changes.describe(db, resident, change)
+    return _(description.message, **description.params)
+
+
+def _step(resident: Resident, work, done: str):
+    """Undo or redo the change the pressed button names; refused, the map as it is now
+    (409 when a colleague changed the same person, or it was done already)."""
+    db = get_db()
+    change_id = int_or_none(request.form.get("change"))
+    return save(lambda: work(db, current_coach(), resident, change_id),
+                saved=lambda change: flash_at("ongedaan", _(done, what=_what(db, resident,
+                                                                               change))),
+                back=_url(resident, "ongedaan-maken"),
+                refused=lambda status: _page(resident, status))
+
+
+@bp.post("/ongedaan-maken")
+def undo(resident: Resident):
+    return _step(resident, changes.undo, N_("Ongedaan gemaakt: %(what)s."))
+
+
+@bp.post("/opnieuw")
+def redo(resident: Resident):
+    return _step(resident, changes.redo, N_("Opnieuw gedaan: %(what)s."))
 
 
 @bp.post("/leden")
@@ -144,6 +198,7 @@ def remove_member(resident: Resident, member_id: int):
 
     def removed(archived: bool) -> None:
         flash_at("tabel", _("%(name)s staat niet meer op de kaart.", name=name))
+        session["undo_beside"] = "tabel"
         if archived:
             flash_at("tabel", _("In het plan en bij het netwerkberaad blijft de naam staan."))
 

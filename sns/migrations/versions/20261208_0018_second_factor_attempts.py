@@ -1,7 +1,7 @@
 """second-factor codes counted per account
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Created: 2026-12-08 01:10:00
 
 Wrong second-factor codes were counted with the failed logins, per address and account, so
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0016"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
