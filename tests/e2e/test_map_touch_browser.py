@@ -258,8 +258,8 @@ def test_touch_scrolls_the_page_zooms_the_map_and_moves_a_person(
     page.evaluate("document.getElementById('map').scrollIntoView()")
     page.evaluate("window.scrollBy(0, -40)")
     _settle(page)
-    scrolled = page.evaluate("window.scrollY")
-    assert scrolled > 0
+    assert page.evaluate("window.scrollY") > 0
+    map_top = page.locator("#map").bounding_box()["y"]
     places = page.evaluate(_PLACES, [f"m{timo.id}", 1])
     start, end = places["from"], places["to"]
     redrawn = page.evaluate("window.snsTable.done")
@@ -271,7 +271,9 @@ def test_touch_scrolls_the_page_zooms_the_map_and_moves_a_person(
     assert (db.get(NetworkMember, timo.id).sector, db.get(NetworkMember, timo.id).circle) == (
         "familie", 1)
     assert page.evaluate("window.snsMarker") == "still here"  # no reload
-    assert page.evaluate("window.scrollY") == scrolled  # not at the top either
+    # not at the top either: the map stays where it was in the window (the browser keeps
+    # it there when the redrawn parts above it change height, e.g. the undo button's words)
+    assert abs(page.locator("#map").bounding_box()["y"] - map_top) < 2
 
     # A short touch that moves is a scroll, never a move.
     db.expire_all()

@@ -10,7 +10,8 @@
  *   that holds the form that was sent keeps it as it was typed and takes only its message
  *   places; the rest shows the current state;
  * - the map gets the new data (window.snsMap.update of graph.js: the view stays), with the
- *   network version and the person just placed;
+ *   network version and the person just placed, and it keeps its place in the window when
+ *   parts above it change height;
  * - every other form gets its new one-time submission key (web/core/submissions.py), so
  *   the next submit is not answered as a repeat;
  * - the focus goes back to the element with the same id, or else to the first field of the
@@ -77,6 +78,10 @@
     // redrawn (the name field of a question: the next letters come before the answer)
     var typing = Array.prototype.map.call(document.querySelectorAll("[data-keep-typing]"),
       function (field) { return [field.id, field.value]; });
+    // the map stays where it is in the window, also when parts above it change height (a
+    // longer undo button, a message): the coach's eyes are on it
+    var map = document.getElementById("map");
+    var mapTop = map ? map.getBoundingClientRect().top : null;
     parts.forEach(function (old) {
       var fresh = old.id && doc.getElementById(old.id);
       if (!fresh) return;
@@ -92,6 +97,7 @@
       });
       old.replaceWith(document.adoptNode(fresh));
     });
+    if (map && map.isConnected) window.scrollBy(0, map.getBoundingClientRect().top - mapTop);
     typing.forEach(function (pair) {
       var field = document.getElementById(pair[0]);
       if (field && !field.value) field.value = pair[1];
