@@ -141,8 +141,10 @@ class Hands:
         assert node is not None, name
         return self.page.evaluate(_NODE_POINT, node)
 
-    def hit_person(self, name: str, *, saves: bool = False) -> None:
-        """A click or a tap on a person on the map (scrolled to first when out of view)."""
+    def hit_person(self, name: str, *, saves: bool = False, holding: str | None = None
+                   ) -> None:
+        """A click (with the key ``holding`` held down, counted by the caller) or a tap on
+        a person on the map (scrolled to first when out of view)."""
         x, y = self.node_point(name)
         if not 0 < y < self.page.viewport_size["height"]:
             self.actions += 1
@@ -153,6 +155,11 @@ class Hands:
         def act() -> None:
             if self.touch:
                 self.page.touchscreen.tap(x, y)
+            elif holding:
+                canvas = self.page.locator("#map canvas")
+                box = canvas.bounding_box()
+                canvas.click(position={"x": x - box["x"], "y": y - box["y"]},
+                             modifiers=[holding])
             else:
                 self.page.mouse.click(x, y)
 
@@ -206,8 +213,53 @@ def answer_questions(hands: Hands) -> None:
     hands.hit(page.locator("#vragen-klaar"), saves=True)
 
 
+def _tie_group(hands: Hands, names: tuple[str, ...]) -> None:
+    """Pick the people and press "Deze mensen kennen elkaar allemaal": with a mouse by
+    Ctrl and a click on each on the map, on a touch screen by ticking their names in the
+    list of "Wie kent wie?"."""
+    page = hands.page
+    if hands.touch:
+        for name in names:
+            hands.hit(page.locator("#groep .pick-list label").filter(
+                has_text=re.compile(rf"^\s*{re.escape(name)}\s*$")))
+    else:
+        hands.actions += 1  # Ctrl held down
+        for name in names:
+            hands.hit_person(name, holding="Control")
+    hands.hit(page.get_by_role("button", name="Deze mensen kennen elkaar allemaal"), saves=True)
+
+
+def tie_groups(hands: Hands) -> None:
+    """Three groups who all know each other, each in one action."""
+    for names in GROUPS:
+        _tie_group(hands, names)
+
+
+def tie_pairs(hands: Hands) -> None:
+    """Five more ties, one pair at a time, the same way."""
+    for pair in PAIRS:
+        _tie_group(hands, pair)
+
+
+def _mark_died(hands: Hands, name: str) -> None:
+    page = hands.page
+    hands.choose(page.get_by_label(f"Staat op de kaart als {name}"), "overleden")
+    hands.hit(page.get_by_role("button", name=f"Zet {name}"), saves=True)
+
+
+def state_and_undo(hands: Hands) -> None:
+    """The coach marks the wrong person as died, presses "Ongedaan maken", and marks the
+    right one."""
+    _mark_died(hands, UNDONE)
+    hands.hit(hands.page.locator("#ongedaan button"), saves=True)
+    _mark_died(hands, DIED)
+
+
 #: The session's steps in order, with what each does in words (bench/bench_table.py).
 STEPS: tuple[tuple[str, Callable[[Hands], None]], ...] = (
     ("25 mensen met groep en cirkel", add_people),
     ("hulp per vraag: 2 soorten elk, zelf geven aan 3", answer_questions),
+    ("groepen van 6, 5 en 4 die elkaar allemaal kennen", tie_groups),
+    ("5 losse lijnen", tie_pairs),
+    ("overleden, ongedaan maken, overleden", state_and_undo),
 )

@@ -4,6 +4,8 @@ network checked after every step."""
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
 from sqlalchemy import select
 
@@ -44,9 +46,29 @@ def _check_answers(db, resident) -> None:
         name: [kind] for name in names}
 
 
+def _check_groups(db, resident) -> None:
+    assert _pairs(db, resident) == {frozenset(pair) for group in session.GROUPS
+                                    for pair in combinations(group, 2)}
+
+
+def _check_pairs(db, resident) -> None:
+    assert _pairs(db, resident) == {frozenset(pair) for group in session.GROUPS
+                                    for pair in combinations(group, 2)} | {
+        frozenset(pair) for pair in session.PAIRS}
+    assert len(_pairs(db, resident)) == 15 + 10 + 6 + 5
+
+
+def _check_state(db, resident) -> None:
+    states = {name: m.state for name, m in _members(db, resident).items() if m.state}
+    assert states == {session.DIED: "overleden"}
+
+
 CHECKS = {
     session.add_people: _check_people,
     session.answer_questions: _check_answers,
+    session.tie_groups: _check_groups,
+    session.tie_pairs: _check_pairs,
+    session.state_and_undo: _check_state,
 }
 
 
