@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("verkenning", __name__, url_prefix="/bewoners/<int:resident_id>")
 
-from web.verkenning import group_ties, views  # noqa: E402,F401 - registers the routes on bp
+from web.verkenning import group_ties, undo, views  # noqa: E402,F401 - registers the routes on bp

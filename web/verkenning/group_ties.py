@@ -19,8 +19,7 @@ from web.core.access import current_coach
 from web.core.database import get_db
 from web.core.flashes import flash_at
 from web.core.saving import save
-from web.verkenning import bp, parse
-from web.verkenning.views import _url
+from web.verkenning import bp, page, parse
 
 #: Where the panel is on the map page, and where its messages are shown.
 PLACE = "wiekentwie"
@@ -56,7 +55,7 @@ def group_ties_save(resident: Resident):
     ids = [parse.member_ref(value) for value in request.form.getlist("member")]
     return save(lambda: action(get_db(), current_coach(), resident, ids),
                 saved=lambda result: _told(result, action is group_ties.tie_all),
-                back=_url(resident, PLACE), place=PLACE)
+                back=page.url(resident, PLACE), place=PLACE)
 
 
 @bp.post("/banden/sector")
@@ -78,4 +77,4 @@ def sector_ties_save(resident: Resident):
 
     return save(lambda: group_ties.tie_to_sector(
         get_db(), current_coach(), resident, parse.member_ref(request.form.get("member")),
-        sector, labels.sectors()), saved=told, back=_url(resident, PLACE), place=PLACE)
+        sector, labels.sectors()), saved=told, back=page.url(resident, PLACE), place=PLACE)

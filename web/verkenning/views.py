@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import (
     abort,
     current_app,
@@ -19,9 +17,9 @@ from flask_babel import gettext as _
 from graph import schema
 from sns.errors import Invalid, NotFound
 from sns.i18n import N_
-from sns.models import NetworkChange, Resident
-from sns.network import changes, group_ties, members
+from sns.models import Resident
 from sns.network import graphs as network
+from sns.network import members
 from sns.residents import life_domains
 from web.core import labels
 from web.core.access import current_coach
@@ -29,7 +27,7 @@ from web.core.database import get_db
 from web.core.flashes import flash_at
 from web.core.forms import int_or_none, number_or_raw
 from web.core.saving import save
-from web.verkenning import bp, parse, questions
+from web.verkenning import bp, page, parse, questions
 from web.verkenning.mapview import (
     RESIDENT_TARGET,
     drop_cell,
@@ -40,49 +38,9 @@ from web.verkenning.mapview import (
 )
 
 
-def _url(resident: Resident, anchor: str) -> str:
-    """The map page, scrolled to ``anchor``: ``kaart`` is the quick entry with the map beside
-    it (graph.js gives the name field the focus again, as browsers skip autofocus when the
-    URL points at a fragment). The question that was open stays open."""
-    return url_for("verkenning.index", resident_id=resident.id, _anchor=anchor,
-                   vraag=request.values.get("vraag") or None)
-
-
 @bp.get("/verkenning")
 def index(resident: Resident):
-    return _page(resident)
-
-
-def _page(resident: Resident, status: int = 200):
-    """The verkenning page as it is now; after a refused form of the list or a refused undo
-    (``status`` 400/409) with the message in its place."""
-    db = get_db()
-    rows = network.members_of(db, resident)
-    tie_rows = network.ties_of(db, resident)
-    G = network.graph_of(resident, rows, tie_rows, labels.sectors())
-    by_id = {m.id: m for m in rows}
-    ties = [(t, by_id[t.a_id], by_id[t.b_id]) for t in tie_rows]
-    question = questions.named(request.args.get("vraag"))
-    return render_template(
-        "verkenning/index.html",
-        resident=resident,
-        question=question,
-        next_question=question and questions.after(question),
-        questions=questions.ALL,
-        members=sorted(rows, key=lambda m: (m.circle or 9, m.name.lower())),
-        ties=ties,
-        payload=map_payload(G),
-        quick_pick=session.get("quick_pick", {}),
-        # "Deze persoon" of the pair form: the one of the last pair
-        tie_pick=session.get("tie_pick"),
-        group_max=group_ties.MAX_GROUP,
-        # the person just added or moved: the map shows them selected
-        just_placed=session.pop("just_placed", None),
-        legend=legend(),
-        steps=_steps(db, resident),
-        # the list's message after a remove gets its own undo button
-        undo_beside=session.pop("undo_beside", None),
-    ), status
+    return page.render(resident)
 
 
 @bp.get("/verkenning/laat-zien")
@@ -105,55 +63,6 @@ def show(resident: Resident):
     )
 
 
-@dataclass(frozen=True)
-class Step:
-    """An undo or redo button: where it posts, the change it undoes or does again (None:
-    nothing to undo or redo) and what that change did, in words."""
-
-    url: str
-    change: int | None = None
-    what: str | None = None
-
-
-def _steps(db, resident: Resident) -> dict[str, Step]:
-    coach = current_coach()
-    steps = {}
-    for endpoint, find in (("undo", changes.to_undo), ("redo", changes.to_redo)):
-        change = find(db, coach, resident)
-        url = url_for(f"verkenning.{endpoint}", resident_id=resident.id)
-        steps[endpoint] = (Step(url, change.id, _what(db, resident, change)) if change
-                           else Step(url))
-    return steps
-
-
-def _what(db, resident: Resident, change: NetworkChange) -> str:
-    """What ``change`` did: "Ans van de kaart gehaald"."""
-    description = changes.describe(db, resident, change)
-    return _(description.message, **description.params)
-
-
-def _step(resident: Resident, work, done: str):
-    """Undo or redo the change the pressed button names; refused, the map as it is now
-    (409 when a colleague changed the same person, or it was done already)."""
-    db = get_db()
-    change_id = int_or_none(request.form.get("change"))
-    return save(lambda: work(db, current_coach(), resident, change_id),
-                saved=lambda change: flash_at("ongedaan", _(done, what=_what(db, resident,
-                                                                               change))),
-                back=_url(resident, "ongedaan-maken"),
-                refused=lambda status: _page(resident, status))
-
-
-@bp.post("/ongedaan-maken")
-def undo(resident: Resident):
-    return _step(resident, changes.undo, N_("Ongedaan gemaakt: %(what)s."))
-
-
-@bp.post("/opnieuw")
-def redo(resident: Resident):
-    return _step(resident, changes.redo, N_("Opnieuw gedaan: %(what)s."))
-
-
 @bp.post("/leden")
 def add_member(resident: Resident):
     def placed(member) -> None:
@@ -164,7 +73,7 @@ def add_member(resident: Resident):
 
     return save(lambda: members.add_member(get_db(), current_coach(), resident,
                                            parse.member_fields(request.form), labels.sectors()),
-                saved=placed, back=_url(resident, "kaart"), place="snel")
+                saved=placed, back=page.url(resident, "kaart"), place="snel")
 
 
 @bp.route("/leden/m<int:member_id>", methods=["GET", "POST"])
@@ -172,7 +81,7 @@ def edit_member(resident: Resident, member_id: int):
     db = get_db()
     member = members.get_member(db, resident, member_id)
 
-    def page(status: int = 200):
+    def form(status: int = 200):
         return render_template("verkenning/member.html", resident=resident,
                                member=member), status
 
@@ -183,11 +92,11 @@ def edit_member(resident: Resident, member_id: int):
         session["just_placed"] = f"m{member.id}"
 
     if request.method == "GET":
-        return page()
+        return form()
     return save(lambda: members.update_member(
         db, current_coach(), resident, member, parse.member_fields(request.form),
         expected_version=int_or_none(request.form.get("version")), sectors=labels.sectors(),
-    ), saved=saved, back=_url(resident, "kaart"), refused=page, refresh=member)
+    ), saved=saved, back=page.url(resident, "kaart"), refused=form, refresh=member)
 
 
 @bp.post("/leden/m<int:member_id>/verwijderen")
@@ -205,7 +114,7 @@ def remove_member(resident: Resident, member_id: int):
     return save(lambda: members.remove_member(
         db, current_coach(), resident, member,
         expected_version=int_or_none(request.form.get("version"))),
-        saved=removed, back=_url(resident, "tabel"),
+        saved=removed, back=page.url(resident, "tabel"),
         refused=url_for("verkenning.edit_member", resident_id=resident.id, member_id=member_id))
 
 
@@ -227,8 +136,8 @@ def set_state(resident: Resident):
                           request.form.get(f"state-{ref}") or None,
                           expected_version=int_or_none(request.form.get(f"version-{ref}")))
 
-    return save(work, saved=_("Opgeslagen."), back=_url(resident, "tabel"), place="tabel",
-                refused=lambda status: _page(resident, status))
+    return save(work, saved=_("Opgeslagen."), back=page.url(resident, "tabel"), place="tabel",
+                refused=lambda status: page.render(resident, status))
 
 
 @bp.post("/banden")
@@ -239,7 +148,7 @@ def add_tie(resident: Resident):
     return save(lambda: members.add_tie(get_db(), current_coach(), resident, a,
                                         parse.member_ref(request.form.get("b")),
                                         request.form.get("quality") or None),
-                saved=_("De lijn is getekend."), back=_url(resident, "banden"), place="banden")
+                saved=_("De lijn is getekend."), back=page.url(resident, "banden"), place="banden")
 
 
 @bp.post("/banden/verwijderen")
@@ -249,7 +158,8 @@ def remove_tie(resident: Resident):
     if tie_id is None:
         abort(400)
     return save(lambda: members.remove_tie(get_db(), current_coach(), resident, tie_id),
-                saved=_("De lijn is weggehaald."), back=_url(resident, "banden"), place="banden")
+                saved=_("De lijn is weggehaald."), back=page.url(resident, "banden"),
+                place="banden")
 
 
 @bp.post("/hulp")
@@ -276,7 +186,7 @@ def set_support(resident: Resident):
         question.kind if question else request.form.get("vraag", ""),
         question.direction if question else "",
         answers, expected_network_version=int_or_none(request.form.get("version"))),
-        saved=answered, back=_url(resident, "vragen"), place="vragen")
+        saved=answered, back=page.url(resident, "vragen"), place="vragen")
 
 
 def _refuse(status: int, message: str):
@@ -328,7 +238,7 @@ def move_member_to(resident: Resident):
     """The map's move without dragging: a form with the person, a sector and a circle."""
     db = get_db()
     member = _moved_member(db, resident)
-    back = _url(resident, "verplaats")
+    back = page.url(resident, "verplaats")
     if member is None:
         flash_at("verplaats", _("Deze persoon staat niet op deze kaart."), "error")
         return redirect(back)
@@ -348,15 +258,15 @@ def domains(resident: Resident):
     db = get_db()
     configured = current_app.config["LIFE_DOMAINS"]
 
-    def page(status: int = 200):
+    def form(status: int = 200):
         return render_template(
             "verkenning/domains.html", resident=resident, domains=configured,
             entries=life_domains.entries(db, resident),
         ), status
 
     if request.method == "GET":
-        return page()
+        return form()
     return save(lambda: life_domains.save_entries(
         db, current_coach(), resident, parse.life_domains(request.form, configured),
-        configured), saved=_("Opgeslagen."), refused=page,
+        configured), saved=_("Opgeslagen."), refused=form,
         back=url_for("verkenning.domains", resident_id=resident.id))
