@@ -59,10 +59,10 @@ From the parts:
 
 Examples
 --------
->>> split("Buurvrouw Annemarie van der Heijden-Bakker")
-Label(role='Buurvrouw', name='Annemarie van der Heijden-Bakker', given='Annemarie', formal=False)
+>>> split("Buurvrouw Annemarie van der Heijden-Bakker")[:3]
+('Buurvrouw', 'Annemarie van der Heijden-Bakker', 'Annemarie')
 >>> split("Meneer en mevrouw de Boer")
-Label(role='Meneer en mevrouw', name='De Boer', given=None, formal=True)
+Label(role='Meneer en mevrouw', name='De Boer', given=None, surname='De Boer', formal=True)
 >>> [salutation(x) for x in ("Buurvrouw Annemarie van der Heijden-Bakker",
 ...                          "Meneer en mevrouw de Boer", "Dominee Van Dam", "Huisarts")]
 ['Annemarie', 'meneer en mevrouw De Boer', 'dominee Van Dam', None]
@@ -75,7 +75,7 @@ Label(role='Meneer en mevrouw', name='De Boer', given=None, formal=True)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "ADDRESS_WORDS",
@@ -158,28 +158,18 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+(?:[^\W\d_])?$|^[^\W\d_]$")
 _SURNAME_ENDINGS = ("sen", "stra")
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A map label read: ``role`` as written ("Meneer en mevrouw", ``None`` when there is
     none), ``name`` ("De Boer", ``None`` for only a role), ``given`` the first name(s) in it
-    ("Annemarie", "Jan en Els", ``None`` for a surname only) and ``formal`` when the role
-    addresses formally (meneer, mevrouw, dominee, dr., familie, ...)."""
+    ("Annemarie", "Jan en Els", ``None`` for a surname only), ``surname`` the name's words
+    after the last first name, capitalised ("Van der Heijden-Bakker", ``None`` when there are
+    none) and ``formal`` when the role addresses formally (meneer, dominee, dr., ...)."""
 
     role: str | None
     name: str | None
     given: str | None
+    surname: str | None
     formal: bool
-
-    @property
-    def surname(self) -> str | None:
-        """The name without its first names, capitalised when it stands alone."""
-        if not self.name:
-            return None
-        rest = self.name.split(" ")
-        if self.given:  # the words after the last first name
-            last = self.given.split(" ")[-1]
-            rest = rest[len(rest) - rest[::-1].index(last):]
-        return _capital(" ".join(rest)) if rest else None
 
 
 def _key(word: str) -> str:
@@ -208,6 +198,8 @@ def _words(text: str) -> list[str]:
     for word in text.replace("/", " / ").split():
         word = "".join(c for c in word if c.isalpha() or c in ".-'’&")
         word = word.strip("-")
+        if len(word) > 2 and word[0] in "'’" and word[-1] in "'’":  # 'Sjaak'
+            word = word[1:-1]
         if _has_letter(word) or word in _JOINS:
             words.append(word)
     while words and words[-1].lower() in _JOINS:
@@ -232,28 +224,29 @@ def _role_words(words: list[str]) -> int:
     return count
 
 
-def _given(words: list[str], formal: bool, several: bool) -> str | None:
-    """The first name(s) at the start of ``words`` (the name), or None for a surname."""
+def _given(words: list[str], formal: bool, several: bool) -> tuple[str | None, int]:
+    """The first name(s) at the start of ``words`` (the name) and how many words they reach
+    over, or ``(None, 0)`` for a surname."""
     groups, current = [], []
-    for word in words:
+    for i, word in enumerate(words):
         if word.lower() in _PEOPLE:
             groups.append(current)
             current = []
         elif current or not _is_role(word):  # "Sandra en schoonzoon Paul"
-            current.append(word)
+            current.append((i, word))
     groups.append(current)
     if any(not group for group in groups):
-        return None
+        return None, 0
     firsts = []
     for group in groups:
-        first = group[0]
+        first = group[0][1]
         key = _key(first)
         if (key in PARTICLES or _INITIALS.match(first) or len(first) > MAX_WORD
                 or (len(group) == 1 and len(groups) == 1
                     and _is_surname(first, several or formal))):
-            return None
+            return None, 0
         firsts.append(_capital(first))
-    return " en ".join(firsts)
+    return " en ".join(firsts), groups[-1][0][0] + 1
 
 
 def _is_surname(word: str, several: bool) -> bool:
@@ -281,11 +274,11 @@ def split(label: str | None) -> Label:
     """Read a map label into its role and name (see the module's rules).
 
     >>> split("Els (buurvrouw)")
-    Label(role='buurvrouw', name='Els', given='Els', formal=False)
+    Label(role='buurvrouw', name='Els', given='Els', surname=None, formal=False)
     >>> split("Opa en oma Jansen").surname
     'Jansen'
     >>> split("Huisarts")
-    Label(role='Huisarts', name=None, given=None, formal=False)
+    Label(role='Huisarts', name=None, given=None, surname=None, formal=False)
     """
     text = " ".join(_DIRECTION.sub("", str(label or "")).split())
     notes = [a or b for a, b in _NOTE.findall(text)]
@@ -312,14 +305,10 @@ def split(label: str | None) -> Label:
         _key(w) in {"ouders", "grootouders", "buren", "familie", "fam", "kinderen",
                     "schoonouders", "vrienden"} for w in role_words)
     if not rest:
-        return Label(role, None, None, formal)
-    given = _given(rest, formal, several)
-    name = " ".join(rest)
-    if not given:
-        name = _capital(name)
-    elif name.lower().startswith(rest[0].lower()):
-        name = _capital(name)
-    return Label(role, name, given, formal)
+        return Label(role, None, None, None, formal)
+    given, reach = _given(rest, formal, several)
+    surname = _capital(" ".join(rest[reach:])) or None
+    return Label(role, _capital(" ".join(rest)), given, surname, formal)
 
 
 def salutation(label: str | None) -> str | None:
