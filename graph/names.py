@@ -3,12 +3,12 @@
 A coach types labels the way a resident speaks: "Buurvrouw Annemarie van der
 Heijden-Bakker", "Meneer en mevrouw de Boer", "Dominee Van Dam", "Opa en oma Jansen",
 "Els (buurvrouw)", "Huisarts". :func:`split` reads one label into a :class:`Label`; the
-greeting of a letter (:func:`salutation`), "Alleen voornamen" and "Alleen initialen"
-(:func:`short`) are made from that, never from the raw words.
+greeting of a letter (:func:`salutation`), "Alleen voornamen" (:func:`first_name`) and
+"Alleen initialen" (:func:`initials`) are made from that, never from the raw words.
 
 The rules, in order:
 
-1. **Cleaning.** Whitespace is collapsed and direction marks (U+200E, U+202A-U+202E,
+1. **Cleaning.** Whitespace is collapsed and direction marks (U+200E, U+200F, U+202A-U+202E,
    U+2066-U+2069) are removed; a word without a letter (an emoji, "-", "12") is no name.
    Text in brackets and after the first comma is a note: it is left out of the name, but a
    role in it is the role when the label has none before ("Els (buurvrouw)").
@@ -16,7 +16,7 @@ The rules, in order:
    (Dutch and English, lower case, a final dot ignored), with "en", "&", "of" and "/"
    between them, are the role: "Meneer en mevrouw", "Opa en oma", "Mijn zus". A word whose
    last hyphenated part is a role word is one too ("Wmo-consulent", "oud-buurvrouw"), and
-   so is a compound ending in a role word of four letters or more ("Achterbuurvrouw").
+   so is a compound ending in a role word of five letters or more ("Achterbuurvrouw").
    After an informal role, "van" in lower case followed by a word in lower case or by a
    single word ("Vriendin van school", "Moeder van Sandra") says whose or where, not a
    name: it is left out. "Van" with a capital, or after a formal role ("Meneer van Dam"),
