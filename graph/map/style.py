@@ -48,6 +48,7 @@ import networkx as nx
 
 from graph.attributes import member_nodes, member_ties
 from graph.map.labels import clean
+from graph.names import first_name, initials
 from graph.schema import EGO
 
 __all__ = [
@@ -79,7 +80,6 @@ __all__ = [
     "UNKNOWN_SECTOR_SHAPE",
     "drawn_ties",
     "edge_style",
-    "initials",
     "ring_fill",
     "screen_style",
     "sector_colours",
@@ -242,7 +242,7 @@ PLATE_RADIUS = 0.15
 
 # -- names -------------------------------------------------------------------------------
 
-#: How names are written: as recorded, the first word only, or initials (privacy).
+#: How names are written: as recorded, the first name only, or initials (privacy).
 NAME_STYLES: tuple[str, ...] = ("full", "first", "initials")
 
 
@@ -386,48 +386,8 @@ def drawn_ties(G: nx.Graph) -> list[tuple[Hashable, Hashable]]:
                   key=lambda tie: G.edges[tie].get("quality") in TOP_QUALITIES)
 
 
-def initials(name: str) -> str:
-    """Return the initials of a name, each followed by a dot, without spaces.
-
-    Each word gives its first letter or digit in its own case, so Dutch *tussenvoegsels*
-    stay small: "Jan van Dijk" is "J.v.D.". A double name keeps its hyphen, as in Dutch
-    initials: "Anne-Marie" is "A.-M.". Words without a letter or digit are left out; a name
-    with none at all gives "?".
-
-    Parameters
-    ----------
-    name : str
-        A name as recorded.
-
-    Returns
-    -------
-    str
-        The initials, or ``"?"``.
-
-    Examples
-    --------
-    >>> initials("Jan van Dijk")
-    'J.v.D.'
-    >>> initials("Anne-Marie de Vries")
-    'A.-M.d.V.'
-    >>> initials("  ")
-    '?'
-    """
-    words = []
-    for word in clean(name).split(" "):
-        parts = [_first_alnum(part) for part in word.split("-")]
-        parts = [p + "." for p in parts if p]
-        if parts:
-            words.append("-".join(parts))
-    return "".join(words) or "?"
-
-
-def _first_alnum(text: str) -> str:
-    return next((c for c in text if c.isalnum()), "")
-
-
 def styled_name(name: str, name_style: str) -> str:
-    """Return a name as a privacy style writes it: in full, the first word, or initials.
+    """Return a name as a privacy style writes it: in full, the first name, or initials.
 
     Parameters
     ----------
@@ -440,17 +400,22 @@ def styled_name(name: str, name_style: str) -> str:
     -------
     str
         The name with whitespace collapsed (see :func:`graph.map.labels.clean`), then
-        shortened to its first word ("Jan van Dijk" -> "Jan") or to :func:`initials`
-        ("J.v.D."). An empty name stays empty, except as initials ("?").
+        shortened the way :mod:`graph.names` reads a label: to the first name
+        (:func:`graph.names.first_name`: "Buurvrouw Annemarie van der Heijden-Bakker" ->
+        "Annemarie", "Dominee Van Dam" -> "Dominee") or to the role and initials
+        (:func:`graph.names.initials`: "Buurvrouw A.v.d.H.-B."). An empty name stays empty,
+        except as initials ("?").
 
     Examples
     --------
     >>> [styled_name(" Jan  van Dijk", s) for s in NAME_STYLES]
     ['Jan van Dijk', 'Jan', 'J.v.D.']
+    >>> [styled_name("Meneer en mevrouw de Boer", s) for s in NAME_STYLES]
+    ['Meneer en mevrouw de Boer', 'Meneer en mevrouw', 'Meneer en mevrouw d.B.']
     """
     text = clean(name)
     if name_style == "first":
-        return text.split(" ")[0] if text else text
+        return first_name(text)
     if name_style == "initials":
         return initials(text)
     return text

@@ -474,10 +474,10 @@ def netwerkkaart_svg(
     title : str, optional
         A heading above the map (e.g. a snapshot's date), also the SVG's ``<title>``.
     name_style : {"full", "first", "initials"}
-        How names are written: as recorded, the first word only ("Jan van Dijk" -> "Jan"),
-        or initials for a privacy-friendly print ("J.v.D.", see
-        :func:`graph.map.style.initials`). Applies
-        to the resident as well, and to the hover titles.
+        How names are written: as recorded, the first name only ("Jan van Dijk" -> "Jan",
+        "Buurvrouw Els" -> "Els"), or initials for a privacy-friendly print ("J.v.D.", see
+        :func:`graph.names.initials`). Applies to the resident as well, and to the hover
+        titles.
     target : str or Target
         What the map is drawn for (:data:`graph.map.placement.TARGETS`): the sheet's shape and
         the names' size relative to the rings.

@@ -184,9 +184,10 @@ def test_printing_is_audited(client, riek, db):
 
 @pytest.mark.db
 @pytest.mark.parametrize(("option", "shown", "hidden"), [
-    ("initialen", ["A.d.W.", "J.v.D.", "Z.Ĳ.", "H.B.", "R."],
+    ("initialen", ["A.d.W.", "J.v.D.", "Z.Ĳ.", "Huisarts B.", "R."],
      ["Ans", "Wit", "Dijk", "Zoë", "Bakker", "Riek"]),
-    ("voornaam", ["Ans", "Jan", "Zoë", "Riek"], ["de Wit", "van Dijk", "Ĳzerman", "Bakker"]),
+    ("voornaam", ["Ans", "Jan", "Zoë", "Huisarts", "Riek"],
+     ["de Wit", "van Dijk", "Ĳzerman", "Bakker"]),
 ])
 def test_privacy_option_prints_no_full_names(client, riek, option, shown, hidden):
     reader = _pdf(client, _url(riek, "meenemen.pdf", f"namen={option}"))

@@ -10,7 +10,7 @@ from flask_babel import format_date, format_time, gettext
 from sqlalchemy.orm import Session
 
 from sns.beraad import meetings as beraad
-from sns.beraad.salutation import first_name
+from sns.beraad.salutation import greeting
 from sns.models import Meeting, Resident
 from sns.network import graphs as network
 from web.privacy.notice import third_party_notice
@@ -18,9 +18,9 @@ from web.privacy.notice import third_party_notice
 
 @dataclass(frozen=True)
 class Letter:
-    """One invitation. ``greeting`` is how it addresses the invitee ("" when the map holds
-    only a role and nobody filled in a name: the letter then says "Beste," and the pages
-    ask the coach for the name)."""
+    """One invitation. ``greeting`` is how it addresses the invitee ("" when the map label
+    gives none, only a role or only a surname, and nobody filled one in: the letter then
+    says "Beste," and the pages ask the coach for the greeting)."""
 
     member_id: int
     name: str  # as on the map (printed form), for the coach
@@ -30,11 +30,6 @@ class Letter:
     reply: str
     #: Art. 14 AVG: that their name is on the resident's map, and whom to ask to remove it.
     notice: str
-
-
-def greeting(label: str, salutation: str | None) -> str:
-    """The salutation typed for this invitee, else the first name in their map label."""
-    return salutation or first_name(label) or ""
 
 
 def reply_line(meeting: Meeting) -> str:
@@ -58,7 +53,7 @@ def letters(db: Session, resident: Resident, meeting: Meeting,
     result = []
     for invitee in meeting.invitees:
         label = names[invitee.member_id]
-        greet = person(greeting(label, invitee.salutation))
+        greet = person(greeting(label, invitee.salutation) or "")
         text = beraad.invitation_text(template, meeting, resident, greet,
                                       date_text=date_text, time_text=time_text)
         if not greet:  # "Beste ," becomes "Beste,"; the pages ask for a name

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 
 from sns.beraad import followup
 from sns.beraad import meetings as beraad
-from sns.beraad.salutation import first_name
+from sns.beraad.salutation import suggestion
 from sns.models import Resident
 from sns.network import graphs as network
 from web.beraad import bp
@@ -60,7 +60,7 @@ def _page(resident, meeting, status=200):
         candidates=beraad.candidates(members), invited=set(invited), names=names,
         warnings=beraad.warnings(db, resident, invited), table_limit=beraad.TABLE_LIMIT,
         domains=current_app.config["LIFE_DOMAINS"],
-        first_names={i.member_id: first_name(names[i.member_id]) for i in meeting.invitees},
+        suggestions={i.member_id: suggestion(names[i.member_id]) for i in meeting.invitees},
         followup_due=followup.due(meeting), today=date.today(),
     ), status
 
