@@ -33,6 +33,8 @@ PUBLIC_ENDPOINTS = {
     "mijn.page",
     "mijn.mark_done",
     "mijn.add_topic",
+    # ... whose map draws with vis-network, a public library file.
+    "vendor.vis",
     # Group sessions: residents take part without an account (web/groups/participant.py),
     # and the blank worksheet holds nothing personal.
     "doemee.join_form",
