@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date, time, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -178,3 +179,19 @@ def test_the_take_home_pdf_carries_the_code_address(client, riek, code):
     assert "Richt de camera van uw telefoon op de QR-code" in text.replace("\n", " ")
     wrong = client.post(f"/bewoners/{riek.id}/mijn-code/meenemen.pdf", data={"code": "x"})
     assert wrong.status_code == 404
+
+
+def test_the_next_meeting_and_the_coaches_in_the_language_chosen(visitor, riek, code, db,
+                                                                 make_meeting, make_action):
+    make_meeting(riek, on_date=date.today() + timedelta(days=9), at_time=time(19, 30),
+                 place="Buurthuis De Linde")
+    make_action(riek, "Bellen", professional="Buurtteam")
+    db.commit()
+    page = visitor.get(f"/mijn/{code}").get_data(as_text=True)
+    assert "19:30" in page
+    assert "Buurthuis De Linde" in page
+    assert "Ans" in page
+    visitor.post("/taal", data={"lang": "en", "next": f"/mijn/{code}"})
+    english = visitor.get(f"/mijn/{code}").get_data(as_text=True)
+    assert "Hello Riek" in english
+    assert "To do" in english
