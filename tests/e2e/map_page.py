@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+#: A page function: where node ``id`` is drawn, in the window's coordinates (for a click).
+NODE_POINT = """(id) => {
+    const map = document.getElementById('map');
+    const net = map.snsNetwork;
+    const dom = net.canvasToDOM(net.getPositions([id])[id]);
+    const box = map.getBoundingClientRect();
+    return [box.left + dom.x, box.top + dom.y];
+}"""
+
 
 def open_map(visit, resident, init_script: str | None = None):
     """Log in as the resident's coach (ans), open their verkenning page at 1280 x 800 and

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tests.e2e.map_page import NODE_POINT
+
 #: name, sector, circle: in the order a resident names them (the closest first, per group)
 PEOPLE: tuple[tuple[str, str, int], ...] = (
     ("Marieke", "familie", 1), ("Peter", "familie", 1), ("Sanne", "familie", 1),
@@ -66,13 +68,6 @@ UNDONE = "Tante Jo"
 #: The smallest name a coach can read on the map (issue 25: at least 14 px on a phone).
 READABLE_PX = 14
 
-_NODE_POINT = """(id) => {
-    const map = document.getElementById('map');
-    const net = map.snsNetwork;
-    const dom = net.canvasToDOM(net.getPositions([id])[id]);
-    const box = map.getBoundingClientRect();
-    return [box.left + dom.x, box.top + dom.y];
-}"""
 _NODE_OF = """(name) => {
     const data = JSON.parse(document.getElementById('map-data').textContent);
     const node = data.nodes.find((n) => n.label === name);
@@ -139,7 +134,7 @@ class Hands:
     def node_point(self, name: str) -> tuple[float, float]:
         node = self.page.evaluate(_NODE_OF, name)
         assert node is not None, name
-        return self.page.evaluate(_NODE_POINT, node)
+        return self.page.evaluate(NODE_POINT, node)
 
     def hit_person(self, name: str, *, saves: bool = False, holding: str | None = None
                    ) -> None:

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sns.models import NetworkMember
-from tests.e2e.map_page import in_place, open_map
+from tests.e2e.map_page import NODE_POINT, in_place, open_map
 
 pytestmark = pytest.mark.e2e
 
@@ -17,13 +17,6 @@ NETWORK = [  # name, sector, circle
 ]
 MARK = "window.snsMarker = 'zelfde pagina'"
 SAME_PAGE = "window.snsMarker === 'zelfde pagina'"
-_NODE_POINT = """(id) => {
-    const map = document.getElementById('map');
-    const net = map.snsNetwork;
-    const dom = net.canvasToDOM(net.getPositions([id])[id]);
-    const box = map.getBoundingClientRect();
-    return [box.left + dom.x, box.top + dom.y];
-}"""
 _VIEW = """() => {
     const net = document.getElementById('map').snsNetwork;
     const p = net.getViewPosition();
@@ -49,7 +42,7 @@ def _stored(db, network, direction: str) -> dict[str, list[str]]:
 def _click_person(page, member) -> None:
     page.locator("#map").scroll_into_view_if_needed()
     with in_place(page):
-        page.mouse.click(*page.evaluate(_NODE_POINT, f"m{member.id}"))
+        page.mouse.click(*page.evaluate(NODE_POINT, f"m{member.id}"))
 
 
 def _type_name(page, letters: str) -> None:
@@ -126,7 +119,7 @@ def test_two_questions_answered_on_the_map_and_by_typing_without_navigation(
         page.get_by_role("link", name="Klaar met de vragen").click()
     page.locator("#map").scroll_into_view_if_needed()
     with page.expect_navigation():
-        page.mouse.click(*page.evaluate(_NODE_POINT, f"m{net['Ans'].id}"))
+        page.mouse.click(*page.evaluate(NODE_POINT, f"m{net['Ans'].id}"))
     assert page.url.endswith(f"/leden/m{net['Ans'].id}")
     assert errors == []
 

@@ -17,6 +17,19 @@ def _on_map(db, resident) -> list[str]:
         NetworkMember.resident_id == resident.id).order_by(NetworkMember.id)))
 
 
+def _ans_and_kees(db, riek) -> NetworkMember:
+    """Ans (with support and a note) and Kees on Riek's map, with a line between them;
+    returns Ans, whom the tests take off the map."""
+    ans = NetworkMember(resident_id=riek.id, name="Ans", sector="familie", circle=1,
+                        support=["praktisch"], note="Komt op zondag")
+    kees = NetworkMember(resident_id=riek.id, name="Kees", sector="familie", circle=2)
+    db.add_all([ans, kees])
+    db.flush()
+    db.add(Tie(resident_id=riek.id, a_id=ans.id, b_id=kees.id))
+    db.commit()
+    return ans
+
+
 def _press(page, keys: str) -> None:
     """Press ``keys`` once the page and its scripts are in (a person is slower than that)."""
     page.wait_for_load_state("load")
@@ -25,13 +38,7 @@ def _press(page, keys: str) -> None:
 
 def test_a_removed_person_comes_back_with_the_button_and_the_keys(visit, people, db):
     riek = people.riek
-    ans = NetworkMember(resident_id=riek.id, name="Ans", sector="familie", circle=1,
-                        support=["praktisch"], note="Komt op zondag")
-    kees = NetworkMember(resident_id=riek.id, name="Kees", sector="familie", circle=2)
-    db.add_all([ans, kees])
-    db.flush()
-    db.add(Tie(resident_id=riek.id, a_id=ans.id, b_id=kees.id))
-    db.commit()
+    ans = _ans_and_kees(db, riek)
     v = visit()
     v.login("ans")
     page = v.page
@@ -73,13 +80,7 @@ def test_a_remove_is_undone_and_redone_by_touch(visit, people, db, width, height
     """On a tablet and a phone: the buttons are tapped, each answer comes in place (no
     reload), and the person comes back with their support, note and line each time."""
     riek = people.riek
-    ans = NetworkMember(resident_id=riek.id, name="Ans", sector="familie", circle=1,
-                        support=["praktisch"], note="Komt op zondag")
-    kees = NetworkMember(resident_id=riek.id, name="Kees", sector="familie", circle=2)
-    db.add_all([ans, kees])
-    db.flush()
-    db.add(Tie(resident_id=riek.id, a_id=ans.id, b_id=kees.id))
-    db.commit()
+    ans = _ans_and_kees(db, riek)
     v = visit(viewport={"width": width, "height": height}, has_touch=True, is_mobile=True)
     v.login("ans")
     page = v.page
