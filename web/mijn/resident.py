@@ -37,7 +37,6 @@ from web.verkenning.mapview import RESIDENT_TARGET, legend, map_payload
 PURPOSE = "bewoner"
 
 
-
 def with_code(view: Callable) -> Callable:
     """The view gets the resident whose live code is in the URL; anything else is the plain
     404 page (the wrong code is counted, so the attempt is committed), too many wrong codes
@@ -46,6 +45,8 @@ def with_code(view: Callable) -> Callable:
     @functools.wraps(view)
     def wrapped(code: str):
         db = get_db()
+        # By hand, not through saving.attempt: the wrong code just counted must be committed
+        # although the answer is a refusal, or guessing would never be throttled.
         try:
             resident = codes.resident_for(db, code, PURPOSE, request.remote_addr)
         except codes.TooManyAttempts:
