@@ -18,11 +18,13 @@ from sns.models import (
     Offer,
     Performer,
     PhaseChange,
+    ResidentTopic,
     Review,
     Tie,
 )
 from sns.network import snapshots
 from sns.privacy import consent
+from sns.residents import codes
 from sns.residents.caseload import create_resident
 
 
@@ -76,6 +78,9 @@ def full_resident(db, coach: Coach, marker: str):
                   snapshot_id=snapshot.id, progress={str(action.id): "bezig"},
                   scores={"wonen": 7}))
     consent.give(db, coach, resident, "kaart_en_plan")
+    consent.give(db, coach, resident, "inzage_met_code")
+    codes.issue(db, coach, resident, "bewoner")
+    db.add(ResidentTopic(resident_id=resident.id, text=f"Bespreken {marker}"))
     # a change the coach could still undo: Lid B's note as it was, and taken away
     db.add(NetworkChange(resident_id=resident.id, coach_id=coach.id, action="update_member",
                          before={"network_member": {str(b.id): {"note": f"Oud {marker}"}}},

@@ -73,6 +73,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from web.core.health import bp as health_bp
     from web.groups import bp as groups_bp
     from web.groups import participant_bp as doemee_bp
+    from web.mijn import bp as mijn_bp
+    from web.mijn import coach_bp as mijncode_bp
     from web.netfiles import bp as netfiles_bp
     from web.outcomes import bp as outcomes_bp
     from web.plan import bp as plan_bp
@@ -108,6 +110,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         account_bp,
         groups_bp,
         doemee_bp,
+        mijn_bp,
+        mijncode_bp,
         printing_bp,
         netfiles_bp,
         calendar_bp,

@@ -13,6 +13,7 @@ from sns.models.audit import AuditChainHead, AuditEvent
 from sns.models.beraad import Invitee, Meeting, Offer
 from sns.models.calendar import FEED_NAMES, CalendarFeed
 from sns.models.changes import NetworkChange
+from sns.models.codes import CODE_PURPOSES, CodeAttempt, PersonalCode, ResidentTopic
 from sns.models.consent import Consent
 from sns.models.groups import GroupParticipant, GroupSession, JoinAttempt, PublicRequest
 from sns.models.life_domains import LifeDomainEntry
@@ -25,6 +26,7 @@ from sns.models.trajectory import PhaseChange
 
 __all__ = [
     "ACTION_STATUSES",
+    "CODE_PURPOSES",
     "FEED_NAMES",
     "PHASES",
     "CASELOAD_ROLES",
@@ -34,6 +36,7 @@ __all__ = [
     "AuditChainHead",
     "AuditEvent",
     "CalendarFeed",
+    "CodeAttempt",
     "Coach",
     "Consent",
     "GroupParticipant",
@@ -48,10 +51,12 @@ __all__ = [
     "NetworkSnapshot",
     "Offer",
     "Performer",
+    "PersonalCode",
     "PhaseChange",
     "PublicRequest",
     "RecoveryCode",
     "Resident",
+    "ResidentTopic",
     "Review",
     "SecondFactorAttempt",
     "Team",

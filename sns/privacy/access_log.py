@@ -30,6 +30,11 @@ ACTION_WORDS = {
     "resident.erase": N_("gewist"),
     "consent.give": N_("toestemming vastgelegd"),
     "consent.withdraw": N_("toestemming ingetrokken"),
+    "code.issue": N_("eigen code gemaakt"),
+    "code.renew": N_("eigen code vernieuwd"),
+    "code.stop": N_("eigen code gestopt"),
+    "action.done": N_("actie op gedaan gezet"),
+    "topic.add": N_("punt om te bespreken geschreven"),
 }
 CHANGED = N_("gewijzigd")
 

@@ -8,13 +8,13 @@ moments unless the resident wants that history.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from sns import audit
 from sns.errors import Invalid
 from sns.i18n import N_
-from sns.models import Coach, Consent, Resident
+from sns.models import CODE_PURPOSES, Coach, Consent, PersonalCode, Resident
 from sns.models.base import utcnow
 
 #: What a resident can agree to, in the words the coach reads out (B1).
@@ -25,6 +25,8 @@ KINDS: dict[str, str] = {
                           "uitnodiging."),
     "geschiedenis_bewaren": N_("Als iemand van mijn kaart gaat, blijft de naam staan in de "
                                "momenten die we eerder opsloegen."),
+    "inzage_met_code": N_("Ik krijg een eigen code. Daarmee zie ik mijn kaart en plan op "
+                          "mijn telefoon, zonder wachtwoord."),
 }
 
 
@@ -81,6 +83,10 @@ def withdraw(db: Session, coach: Coach, resident: Resident, kind: str) -> None:
         raise Invalid(N_("Deze toestemming is nu niet gegeven."))
     latest.withdrawn_at = utcnow()
     latest.withdrawn_by = coach.id
+    purposes = [purpose for purpose, needed in CODE_PURPOSES.items() if needed == kind]
+    if purposes:  # the codes that rest on this consent stop at once
+        db.execute(delete(PersonalCode).where(PersonalCode.resident_id == resident.id,
+                                              PersonalCode.purpose.in_(purposes)))
     db.flush()
     audit.record(db, coach, "consent.withdraw", resident_id=resident.id, detail=kind)
 

@@ -47,6 +47,8 @@ TABLE_TITLES = {
     "action": N_("Uw plan"),
     "performer": N_("Wie een actie doet"),
     "review": N_("Evaluaties"),
+    "resident_topic": N_("Wat u wilt bespreken"),
+    "personal_code": N_("Uw eigen code"),
 }
 
 #: Per table and column: the words for the resident. ``TECHNICAL`` columns need none.
@@ -105,6 +107,11 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
                "scores": N_("Cijfers per leefgebied"),
                "ongoing": N_("Gebeurt het nog (doorlopende acties)"),
                "created_at": N_("Aangemaakt op"), "updated_at": N_("Laatst gewijzigd")},
+    "resident_topic": {"text": N_("Wat"), "created_at": N_("Geschreven op")},
+    "personal_code": {"purpose": N_("Waarvoor"),
+                      "code_hash": N_("Controlegetal (niet de code zelf)"),
+                      "created_at": N_("Gemaakt op"), "created_by": N_("Gemaakt door"),
+                      "expires_at": N_("Werkt tot")},
 }
 
 

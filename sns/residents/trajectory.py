@@ -18,6 +18,7 @@ from sns.errors import Invalid
 from sns.i18n import N_
 from sns.models import Coach, PhaseChange, Resident
 from sns.plan.dates import add_months
+from sns.residents import codes
 
 ORDER = ("verkenning", "netwerkberaad", "actieteam", "evaluatie", "afgesloten")
 PLAN_WITHIN_MONTHS = 2
@@ -57,7 +58,8 @@ def move(db: Session, coach: Coach, resident: Resident, phase: str, *,
     """Move the resident to ``phase`` if the rules allow it, and record when.
 
     Entering the netwerkberaad sets the plan's due date (within two months) if none was set;
-    entering the actieteam sets the first review (six months on).
+    entering the actieteam sets the first review (six months on). Closing stops the
+    resident's personal codes (:func:`sns.residents.codes.stop_all`).
     """
     if phase not in moves(resident, history(db, resident)):
         raise Invalid(N_("Deze stap kan nu niet."))
@@ -67,6 +69,8 @@ def move(db: Session, coach: Coach, resident: Resident, phase: str, *,
     if phase == "actieteam" and resident.next_review is None:
         resident.next_review = add_months(today, REVIEW_EVERY_MONTHS)
     resident.phase = phase
+    if phase == codes.CLOSED:
+        codes.stop_all(db, resident)
     db.add(PhaseChange(resident_id=resident.id, phase=phase, coach_id=coach.id))
     db.flush()
     audit.record(db, coach, "phase.move", resident_id=resident.id, detail=phase)

@@ -246,3 +246,38 @@ def test_network_changes_come_and_go_without_touching_the_network(empty_url):
                   for name in ("resident", "network_member", "tie", "coach", "network_change")]
     engine.dispose()
     assert counts == [1, 2, 1, 1, 0]
+
+
+def test_personal_codes_come_and_go_without_touching_the_resident(empty_url):
+    """0019 adds the personal codes, the wrong codes and the points to discuss; going down
+    drops only those: the resident and their consent stay, down and up again."""
+    migrate.upgrade(empty_url, "0018")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO resident (id, name, phase, network_version, version, "
+                             "created_at, updated_at) VALUES (1, 'Riek', 'actieteam', 1, 1, "
+                             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        conn.exec_driver_sql("INSERT INTO consent (id, resident_id, kind, given_at) "
+                             "VALUES (1, 1, 'kaart_en_plan', CURRENT_TIMESTAMP)")
+    engine.dispose()
+    migrate.upgrade(empty_url, "0019")
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO personal_code (resident_id, purpose, code_hash, "
+                             "created_at, expires_at) VALUES (1, 'bewoner', 'h', "
+                             "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        conn.exec_driver_sql("INSERT INTO resident_topic (resident_id, text, created_at) "
+                             "VALUES (1, 'Over de buren', CURRENT_TIMESTAMP)")
+        conn.exec_driver_sql("INSERT INTO code_attempt (client, at) "
+                             "VALUES ('192.0.2.1', CURRENT_TIMESTAMP)")
+    engine.dispose()
+    migrate.downgrade(empty_url, "0018")
+    engine = make_engine(empty_url)
+    with engine.connect() as conn:
+        tables = inspect(conn).get_table_names()
+        assert not {"personal_code", "resident_topic", "code_attempt"} & set(tables)
+        assert conn.exec_driver_sql("SELECT name FROM resident").scalar_one() == "Riek"
+        assert conn.exec_driver_sql("SELECT kind FROM consent").scalar_one() == "kaart_en_plan"
+    engine.dispose()
+    migrate.upgrade(empty_url)
+    assert _diff(empty_url) == []

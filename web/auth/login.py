@@ -28,6 +28,13 @@ PUBLIC_ENDPOINTS = {
     # A calendar app fetches the coach's feed without a login: the secret token is the key
     # (web/calendar/views.py; an unknown or renewed token is 404).
     "calendar.feed",
+    # The resident's own page: the personal code in the URL is the key (web/mijn/resident.py;
+    # a wrong, renewed, stopped or expired code is 404).
+    "mijn.page",
+    "mijn.mark_done",
+    "mijn.add_topic",
+    # ... whose map draws with vis-network, a public library file.
+    "vendor.vis",
     # Group sessions: residents take part without an account (web/groups/participant.py),
     # and the blank worksheet holds nothing personal.
     "doemee.join_form",

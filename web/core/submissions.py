@@ -27,6 +27,10 @@ from web.core.database import discard_db, get_db
 FIELD = "submission_key"
 SESSION_ENDPOINTS = frozenset({"auth.login", "auth.logout", "doemee.join",
                                "i18n.switch_language"})
+#: Forms on a page whose address holds a secret (the resident's personal code): where they
+#: led is not stored with the key (it would store the code); a repeat goes back to the page
+#: the form was on.
+SECRET_ENDPOINTS = frozenset({"mijn.mark_done", "mijn.add_topic"})
 #: How often, and how far apart, a second submit looks for the first one's result.
 RESULT_LOOKS, RESULT_PAUSE = 20, 0.05
 #: One saved submit in this many also forgets the keys older than ``sns.submissions.KEEP``.
@@ -65,7 +69,8 @@ def _claim():
     if used is None:
         g.submission_key = key
         return None
-    result = used.result or _await_result(key)
+    result = used.result or (None if request.endpoint in SECRET_ENDPOINTS
+                             else _await_result(key))
     db.rollback()  # this submit changes nothing
     flash(_("Dit formulier was al verstuurd; er is niets dubbel opgeslagen."))
     return redirect(result or _form_page() or url_for("caseload.index"), 303)
@@ -102,7 +107,7 @@ def _settle(response):
         db = get_db()
         if response.status_code >= 400:
             submissions.release(db, key)
-        elif response.location:
+        elif response.location and request.endpoint not in SECRET_ENDPOINTS:
             submissions.record_result(db, key, response.location)
         if secrets.randbelow(PURGE_EVERY) == 0:
             submissions.purge(db)  # now and then, in this short transaction

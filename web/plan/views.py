@@ -13,6 +13,7 @@ from sns.beraad import meetings as beraad
 from sns.models import Resident
 from sns.network import graphs as network
 from sns.plan import actions as plan
+from sns.plan import own
 from sns.residents.life_domains import entries
 from web.core import labels
 from web.core.access import current_coach
@@ -78,6 +79,7 @@ def _index(resident, status: int = 200):
         offers=plan.open_offers(db, resident), plan_due=plan.plan_pending(db, resident),
         reviews=plan.reviews_of(db, resident), today=date.today(),
         domain_entries=entries(db, resident), repeats=REPEATS, draft=_draft(members),
+        topics=own.topics_of(db, resident),
     ), status
 
 

@@ -47,6 +47,7 @@ from web.beraad.letters import letters
 from web.core import labels
 from web.core.database import get_db
 from web.core.pdf import render_pdf, svg_image
+from web.core.qr import qr_svg
 from web.printing import cache, map_key
 from web.scan.panel import findings_in_words
 
@@ -145,6 +146,9 @@ class Printout:
     options: Options
     today: date
     sectors: tuple[str, ...]
+    #: The address of the resident's own page with their code (``web.mijn``), printed with
+    #: its QR code on the plan's sheet; None prints neither.
+    code_url: str | None = None
 
     @property
     def date_text(self) -> str:
@@ -261,7 +265,7 @@ def _when(day: date | None) -> str:
     return day_text(day, str(get_locale() or "nl")) if day else "–"
 
 
-def _action_when(action) -> str:
+def action_when(action) -> str:
     """A one-off action's date; an ongoing one's "how often" (and when to look again)."""
     if action.how_often is None:
         return _when(action.due)
@@ -286,7 +290,7 @@ def plan_context(p: Printout) -> dict:
         grouped.setdefault(action.domain, []).append({
             "what": action.what,
             "who": who + ([action.professional] if action.professional else []),
-            "when": _action_when(action),
+            "when": action_when(action),
             "status": labels.STATUS_LABELS[action.status],
         })
     order = [c for c in domains if c in grouped or c in goals]
@@ -304,6 +308,7 @@ def plan_context(p: Printout) -> dict:
         ],
         "next_meeting": _when(next_day) if next_day else None,
         "team": team,
+        "code_qr": qr_svg(p.code_url) if p.code_url else None,
     }
 
 
@@ -339,7 +344,7 @@ DOCUMENTS = {
 
 
 def printout(resident: Resident, G: nx.Graph, options: Options = Options(),  # noqa: B008
-             today: date | None = None) -> Printout:
+             today: date | None = None, code_url: str | None = None) -> Printout:
     return Printout(
         resident=resident,
         name=printable_name(resident.name, options.names),
@@ -347,6 +352,7 @@ def printout(resident: Resident, G: nx.Graph, options: Options = Options(),  # n
         options=options,
         today=today or date.today(),
         sectors=labels.sectors(),
+        code_url=code_url,
     )
 
 
